@@ -60,8 +60,10 @@ public final class EditHistory {
         if (undo.isEmpty()) {
             return;
         }
-        DagEdit edit = undo.pop();
+        // Pop only after the revert succeeded, so a failing revert does not lose the edit.
+        DagEdit edit = undo.peek();
         edit.revert(dag);
+        undo.pop();
         redo.push(edit);
         changed();
     }
@@ -70,8 +72,9 @@ public final class EditHistory {
         if (redo.isEmpty()) {
             return;
         }
-        DagEdit edit = redo.pop();
+        DagEdit edit = redo.peek();
         edit.apply(dag);
+        redo.pop();
         undo.push(edit);
         changed();
     }
