@@ -2,6 +2,7 @@ package org.recausal.engine.project;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -111,6 +112,9 @@ public final class ProjectFiles {
         }
         if (e instanceof NoSuchFileException missing) {
             return "no such file or folder (" + missing.getFile() + ")";
+        }
+        if (e instanceof DirectoryNotEmptyException folder) {
+            return "a folder of that name is in the way (" + folder.getFile() + ")";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason() + " (" + fs.getFile() + ")";
