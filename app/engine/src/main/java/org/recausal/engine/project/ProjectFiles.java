@@ -2,7 +2,6 @@ package org.recausal.engine.project;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,6 +42,9 @@ public final class ProjectFiles {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new ProjectFileException("Cannot save " + file.getFileName() + ": the folder " + folder
                     + " does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ProjectFileException("Cannot save " + file.getFileName() + ": a folder of that name is in the way");
         }
         List<ArchivePart> parts = encode(project);
         try {
@@ -112,9 +114,6 @@ public final class ProjectFiles {
         }
         if (e instanceof NoSuchFileException missing) {
             return "no such file or folder (" + missing.getFile() + ")";
-        }
-        if (e instanceof DirectoryNotEmptyException folder) {
-            return "a folder of that name is in the way (" + folder.getFile() + ")";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason() + " (" + fs.getFile() + ")";
