@@ -38,7 +38,7 @@ public final class DiscreteBayesNet {
                 throw new IllegalArgumentException("variable '" + name + "' has repeated or self parents: " + parents);
             }
             for (int r = 0; r < rows.size(); r++) {
-                checkRow(name, r, rows.get(r), states.size());
+                checkRow(name, "row " + (r + 1), rows.get(r), states.size());
             }
         }
 
@@ -46,24 +46,27 @@ public final class DiscreteBayesNet {
         public List<double[]> rows() {
             return rows.stream().map(double[]::clone).toList();
         }
+    }
 
-        private static void checkRow(String name, int index, double[] row, int size) {
-            if (row.length != size) {
-                throw new IllegalArgumentException("row " + (index + 1) + " of '" + name + "' has " + row.length
-                        + " probabilities but the variable has " + size + " states");
+    /**
+     * Checks one conditional distribution of {@code variable}: one probability per state, each in [0, 1],
+     * summing to 1 within {@link #SUM_TOLERANCE}. {@code label} says which row, for the message.
+     */
+    public static void checkRow(String variable, String label, double[] row, int states) {
+        if (row.length != states) {
+            throw new IllegalArgumentException(label + " of '" + variable + "' has " + row.length
+                    + " probabilities but the variable has " + states + " states");
+        }
+        double sum = 0;
+        for (double p : row) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException(label + " of '" + variable + "' has the probability " + p
+                        + ", outside [0, 1]");
             }
-            double sum = 0;
-            for (double p : row) {
-                if (!(p >= 0 && p <= 1)) {
-                    throw new IllegalArgumentException("row " + (index + 1) + " of '" + name
-                            + "' has the probability " + p + ", outside [0, 1]");
-                }
-                sum += p;
-            }
-            if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-                throw new IllegalArgumentException("row " + (index + 1) + " of '" + name + "' sums to " + sum
-                        + ", not 1");
-            }
+            sum += p;
+        }
+        if (Math.abs(sum - 1) > SUM_TOLERANCE) {
+            throw new IllegalArgumentException(label + " of '" + variable + "' sums to " + sum + ", not 1");
         }
     }
 

@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * edge is known by its line and column.
  */
 public final class JsonFormat implements GraphImporter, GraphExporter {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** Reads one variable or edge object at a time from the stream, so what follows it is not an error. */
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     @Override
     public ImportResult read(String text) {
@@ -47,6 +50,9 @@ public final class JsonFormat implements GraphImporter, GraphExporter {
                         parser.skipChildren();
                     }
                 }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw at(parser).error("unexpected content after the graph object");
             }
         } catch (JacksonException e) {
             TokenStreamLocation where = e.getLocation();

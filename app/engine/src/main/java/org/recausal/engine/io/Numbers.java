@@ -15,6 +15,11 @@ final class Numbers {
         return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
+    /** The shortest decimal that reads back as exactly {@code value}, without exponent. */
+    static String exact(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** Quotes {@code text} with backslash escapes for {@code "} and {@code \}. */
     static String quote(String text) {
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
