@@ -33,7 +33,7 @@ public final class TetradFormat implements GraphImporter, GraphExporter {
             int column = 1;
             for (String part : lines[i].split(Pattern.quote(separator), -1)) {
                 String name = part.strip();
-                TextPosition at = new TextPosition(i + 1, column + part.indexOf(name.isEmpty() ? " " : name) + 1);
+                TextPosition at = new TextPosition(i + 1, column + Math.max(0, part.indexOf(name)));
                 if (name.isEmpty()) {
                     throw at.error("empty node name in the node list");
                 }
