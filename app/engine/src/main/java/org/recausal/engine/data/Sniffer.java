@@ -35,13 +35,13 @@ final class Sniffer {
     }
 
     /**
-     * @param sample   the first bytes of the text (after any BOM)
+     * @param sample   holds the first bytes of the text (after any BOM) from {@code offset}
      * @param complete whether the sample is the whole text, so its last record is not cut off
      */
-    Result sniff(byte[] sample, int length, boolean complete) {
-        Delimiter delimiter = options.delimiter() == Delimiter.AUTO
-                ? detectDelimiter(sample, length, complete) : options.delimiter();
-        List<String[]> records = records(sample, length, complete, delimiter);
+    Result sniff(byte[] sample, int offset, int length, boolean complete) {
+        Text text = new Text(sample, offset, length, complete);
+        Delimiter delimiter = options.delimiter() == Delimiter.AUTO ? detectDelimiter(text) : options.delimiter();
+        List<String[]> records = records(text, delimiter);
         if (records.isEmpty()) {
             throw new DataImportException(source + " is empty: it holds no records");
         }
@@ -71,7 +71,11 @@ final class Sniffer {
         return new Result(new Dialect(delimiter, header), plans);
     }
 
-    private Delimiter detectDelimiter(byte[] sample, int length, boolean complete) {
+    /** The sample's bytes. */
+    private record Text(byte[] bytes, int offset, int length, boolean complete) {
+    }
+
+    private Delimiter detectDelimiter(Text text) {
         Delimiter best = Delimiter.COMMA;
         double bestScore = 0;
         int bestFields = 1;
@@ -79,7 +83,7 @@ final class Sniffer {
             if (candidate == Delimiter.SPACE && bestFields > 1) {
                 break;
             }
-            List<String[]> records = records(sample, length, complete, candidate);
+            List<String[]> records = records(text, candidate);
             int fields = modeFieldCount(records);
             if (fields < 2) {
                 continue;
@@ -192,8 +196,8 @@ final class Sniffer {
         return mode;
     }
 
-    private List<String[]> records(byte[] sample, int length, boolean complete, Delimiter delimiter) {
-        RecordTokenizer tokenizer = new RecordTokenizer(new ByteArrayInputStream(sample, 0, length),
+    private List<String[]> records(Text text, Delimiter delimiter) {
+        RecordTokenizer tokenizer = new RecordTokenizer(new ByteArrayInputStream(text.bytes, text.offset, text.length),
                 delimiter.symbol(), 1 << 16);
         List<String[]> records = new ArrayList<>();
         try {
@@ -210,7 +214,7 @@ final class Sniffer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        boolean cutOff = !complete || records.size() > options.sampleRecords();
+        boolean cutOff = !text.complete || records.size() > options.sampleRecords();
         if (cutOff && records.size() > 1) {
             records.removeLast();
         }

@@ -44,7 +44,7 @@ public final class TableReader {
         try (TextInput input = new TextInput(file, source)) {
             progress.progress(0, "Reading " + source);
             Sniffer.Result sniffed = new Sniffer(options, source)
-                    .sniff(input.sample(), input.sampleOffset() + input.sampleLength(), input.complete());
+                    .sniff(input.sample(), input.sampleOffset(), input.sampleLength(), input.complete());
             Loader loader = new Loader(options, source, sniffed, input, progress, cancel);
             loader.run();
             Table table = new Table(tableName(source), loader.columns());

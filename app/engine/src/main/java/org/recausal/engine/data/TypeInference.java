@@ -12,6 +12,8 @@ final class TypeInference {
 
     /** More distinct sampled values than this make a column named like an identifier an {@link ColumnType#ID}. */
     static final int ID_MIN_DISTINCT = 20;
+    /** Share of sampled values a type must read to be chosen. */
+    static final double MOSTLY = 0.95;
     /** 1973-03-03 in epoch seconds; smaller whole numbers are not taken for times. */
     private static final long EPOCH_SECONDS_MIN = 100_000_000L;
     /** Above this, whole numbers are milliseconds (1e11 seconds is the year 5138). */
@@ -29,49 +31,54 @@ final class TypeInference {
     private TypeInference() {
     }
 
+    /**
+     * The first type (boolean, integer, decimal, timestamp) that reads at least {@link #MOSTLY} of the values;
+     * labels otherwise. The few values left over become reported problems rather than turning a column of numbers
+     * into labels.
+     */
     static ColumnPlan infer(String name, List<String> values) {
+        if (values.isEmpty()) {
+            return new ColumnPlan(name, ColumnType.CATEGORICAL, null, true);
+        }
         NumberParser number = new NumberParser();
         TimestampParser time = new TimestampParser();
-        boolean allBoolean = true;
-        boolean allInteger = true;
-        boolean allDecimal = true;
-        boolean allTimestamp = true;
+        int booleans = 0;
+        int integers = 0;
+        int decimals = 0;
+        int timestamps = 0;
         long minInteger = Long.MAX_VALUE;
         long maxInteger = Long.MIN_VALUE;
         Set<String> distinct = new HashSet<>();
         for (String value : values) {
             byte[] b = value.getBytes(StandardCharsets.UTF_8);
             distinct.add(value);
-            allBoolean &= ColumnBuilder.Booleans.read(b, 0, b.length) >= 0;
-            if (allInteger && number.parseLong(b, 0, b.length)) {
+            booleans += ColumnBuilder.Booleans.read(b, 0, b.length) >= 0 ? 1 : 0;
+            if (number.parseLong(b, 0, b.length)) {
+                integers++;
                 minInteger = Math.min(minInteger, number.longValue);
                 maxInteger = Math.max(maxInteger, number.longValue);
-            } else {
-                allInteger = false;
             }
-            allDecimal &= number.parseDouble(b, 0, b.length);
-            allTimestamp &= time.parse(b, 0, b.length);
+            decimals += number.parseDouble(b, 0, b.length) ? 1 : 0;
+            timestamps += time.parse(b, 0, b.length) ? 1 : 0;
         }
-        if (values.isEmpty()) {
-            return new ColumnPlan(name, ColumnType.CATEGORICAL, null, true);
-        }
+        int needed = (int) Math.ceil(MOSTLY * values.size());
         boolean idName = hasWord(name, ID_WORDS) || ID_NAMES.contains(name.trim().toLowerCase(Locale.ROOT));
-        if (idName && (allInteger || !allDecimal)) {
+        if (idName && (integers >= needed || decimals < needed)) {
             ColumnType type = distinct.size() > ID_MIN_DISTINCT ? ColumnType.ID : ColumnType.CATEGORICAL;
             return new ColumnPlan(name, type, null, true);
         }
-        if (allBoolean) {
+        if (booleans >= needed) {
             return new ColumnPlan(name, ColumnType.BOOLEAN, null, true);
         }
-        if (allInteger) {
+        if (integers >= needed) {
             TimestampFormat epoch = hasWord(name, TIME_WORDS) ? epochFormat(minInteger, maxInteger) : null;
             return epoch == null ? new ColumnPlan(name, ColumnType.INTEGER, null, true)
                     : new ColumnPlan(name, ColumnType.TIMESTAMP, epoch, true);
         }
-        if (allDecimal) {
+        if (decimals >= needed) {
             return new ColumnPlan(name, ColumnType.DECIMAL, null, true);
         }
-        if (allTimestamp) {
+        if (timestamps >= needed) {
             return new ColumnPlan(name, ColumnType.TIMESTAMP, TimestampFormat.ISO, true);
         }
         return new ColumnPlan(name, ColumnType.CATEGORICAL, null, true);
