@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Replaces a file so that readers, and the file after a crash, see either the old or the new content
@@ -20,8 +18,6 @@ import java.time.Instant;
  */
 final class AtomicFiles {
     private static final String TEMP_SUFFIX = ".saving";
-    /** Leftovers of a killed save older than this are removed; younger ones may belong to a save in progress. */
-    private static final Duration STALE_AFTER = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Writes the content to a stream; may throw. */
@@ -37,7 +33,7 @@ final class AtomicFiles {
         Path file = target.toAbsolutePath().normalize();
         Path folder = file.getParent();
         String prefix = tempPrefix(file);
-        removeStaleTemps(folder, prefix);
+        removeLeftoverTemps(folder, prefix);
         // Not Files.createTempFile: its owner-only permissions would replace the file's usual ones.
         Path temp = folder.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + TEMP_SUFFIX);
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -72,14 +68,15 @@ final class AtomicFiles {
         return TEMP_SUFFIX;
     }
 
-    /** A save killed between creating and moving its temp file leaves it behind; the next save clears it. */
-    private static void removeStaleTemps(Path folder, String prefix) throws IOException {
-        Instant cutoff = Instant.now().minus(STALE_AFTER);
+    /**
+     * A save killed between creating and moving its temp file leaves it behind; the next save of the same
+     * file clears it. (A second program saving the same file at the same moment would see its save fail
+     * rather than interleave: two writers of one file conflict anyway.)
+     */
+    private static void removeLeftoverTemps(Path folder, String prefix) throws IOException {
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, path -> {
             String name = path.getFileName().toString();
-            return name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX)
-                    && Files.isRegularFile(path)
-                    && Files.getLastModifiedTime(path).toInstant().isBefore(cutoff);
+            return name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX) && Files.isRegularFile(path);
         })) {
             for (Path temp : temps) {
                 Files.deleteIfExists(temp);

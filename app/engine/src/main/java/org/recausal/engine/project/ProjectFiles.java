@@ -43,6 +43,9 @@ public final class ProjectFiles {
             throw new ProjectFileException("Cannot save " + file.getFileName() + ": the folder " + folder
                     + " does not exist");
         }
+        if (Files.isDirectory(file)) {
+            throw new ProjectFileException("Cannot save " + file.getFileName() + ": a folder of that name is in the way");
+        }
         List<ArchivePart> parts = encode(project);
         try {
             AtomicFiles.write(file, out -> ProjectArchiveWriter.write(parts, out));

@@ -1,0 +1,49 @@
+package org.recausal.cli;
+
+import java.io.PrintWriter;
+
+import org.recausal.engine.project.ProjectFileException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Runs the command tree with the rules every command follows: results on {@code out}; any problem as
+ * one line {@code recausal: <reason>} on {@code err}, never a stack trace; exit codes 0 (done),
+ * 1 (the input is wrong or the work failed), 2 (the command line is wrong).
+ */
+public final class Cli {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private Cli() {
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new RecausalCommand())
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler((e, arguments) -> fail(e.getCommandLine(), e.getMessage(), EXIT_USAGE))
+                .setExecutionExceptionHandler((e, command, parseResult) -> fail(command, reason(e), EXIT_FAILED));
+        int exitCode = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return exitCode;
+    }
+
+    private static int fail(CommandLine command, String reason, int exitCode) {
+        PrintWriter err = command.getErr();
+        err.println("recausal: " + reason.strip().replaceAll("\\s*\\R\\s*", " "));
+        err.flush();
+        return exitCode;
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof ProjectFileException || e instanceof ParameterException) {
+            return e.getMessage();
+        }
+        // A bug, not bad input: still one line, but say what kind of failure it was.
+        return "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

@@ -1,0 +1,38 @@
+package org.recausal.cli;
+
+import org.recausal.engine.Version;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root of the command tree. Each topic (project, dag; later graph, data, fit, simulate, train, bench)
+ * is a subcommand class listed here, with its own verbs as subcommands of it.
+ */
+@Command(name = "recausal",
+        mixinStandardHelpOptions = true,
+        versionProvider = RecausalCommand.VersionProvider.class,
+        description = "Causal questions about recommender systems.",
+        subcommands = {ProjectCommand.class, DagCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:the input is invalid or the work failed", "2:the command line is wrong"})
+final class RecausalCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "a command is needed (" + String.join(", ", spec.subcommands().keySet()) + "); see recausal --help");
+    }
+
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"recausal " + Version.current()};
+        }
+    }
+}

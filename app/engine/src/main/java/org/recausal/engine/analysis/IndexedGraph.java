@@ -1,0 +1,186 @@
+package org.recausal.engine.analysis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+import org.recausal.engine.dag.CausalEdge;
+import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.Role;
+
+/**
+ * An immutable snapshot of a {@link Dag} with vertices numbered in insertion order, so the analyses
+ * can work on int arrays and {@link java.util.BitSet}s instead of hashing names on every step.
+ */
+final class IndexedGraph {
+    private final String[] names;
+    private final Role[] roles;
+    private final Map<String, Integer> index;
+    private final int[][] parents;
+    private final int[][] children;
+
+    private IndexedGraph(String[] names, Role[] roles, Map<String, Integer> index, int[][] parents, int[][] children) {
+        this.names = names;
+        this.roles = roles;
+        this.index = index;
+        this.parents = parents;
+        this.children = children;
+    }
+
+    static IndexedGraph of(Dag dag) {
+        List<String> order = dag.names();
+        int n = order.size();
+        String[] names = order.toArray(String[]::new);
+        Role[] roles = new Role[n];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            index.put(names[i], i);
+            roles[i] = dag.require(names[i]).role();
+        }
+        List<int[]> edges = new ArrayList<>();
+        for (CausalEdge e : dag.edges()) {
+            edges.add(new int[] {index.get(e.from()), index.get(e.to())});
+        }
+        return build(names, roles, index, edges);
+    }
+
+    private static IndexedGraph build(String[] names, Role[] roles, Map<String, Integer> index, List<int[]> edges) {
+        int n = names.length;
+        int[] inDegree = new int[n];
+        int[] outDegree = new int[n];
+        for (int[] e : edges) {
+            outDegree[e[0]]++;
+            inDegree[e[1]]++;
+        }
+        int[][] parents = new int[n][];
+        int[][] children = new int[n][];
+        for (int i = 0; i < n; i++) {
+            parents[i] = new int[inDegree[i]];
+            children[i] = new int[outDegree[i]];
+        }
+        int[] inFill = new int[n];
+        int[] outFill = new int[n];
+        for (int[] e : edges) {
+            children[e[0]][outFill[e[0]]++] = e[1];
+            parents[e[1]][inFill[e[1]]++] = e[0];
+        }
+        return new IndexedGraph(names, roles, index, parents, children);
+    }
+
+    /** The same vertices without the edges {@code from -> to} for which {@code drop} holds. */
+    IndexedGraph withoutEdges(BiPredicate<Integer, Integer> drop) {
+        List<int[]> edges = new ArrayList<>();
+        for (int from = 0; from < size(); from++) {
+            for (int to : children[from]) {
+                if (!drop.test(from, to)) {
+                    edges.add(new int[] {from, to});
+                }
+            }
+        }
+        return build(names, roles, index, edges);
+    }
+
+    int size() {
+        return names.length;
+    }
+
+    String name(int v) {
+        return names[v];
+    }
+
+    Role role(int v) {
+        return roles[v];
+    }
+
+    int[] parents(int v) {
+        return parents[v];
+    }
+
+    int[] children(int v) {
+        return children[v];
+    }
+
+    boolean adjacent(int a, int b) {
+        for (int c : children[a]) {
+            if (c == b) {
+                return true;
+            }
+        }
+        for (int p : parents[a]) {
+            if (p == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int index(String name) {
+        Integer i = index.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("There is no variable called '" + name + "' in the graph.");
+        }
+        return i;
+    }
+
+    VertexSet set(Collection<String> names) {
+        VertexSet set = new VertexSet(size());
+        for (String name : names) {
+            set.add(index(name));
+        }
+        return set;
+    }
+
+    VertexSet withRole(Role role) {
+        VertexSet set = new VertexSet(size());
+        for (int v = 0; v < size(); v++) {
+            if (roles[v] == role) {
+                set.add(v);
+            }
+        }
+        return set;
+    }
+
+    /** Names of the members of {@code set}, in the graph's insertion order. */
+    Set<String> names(VertexSet set) {
+        Set<String> result = new LinkedHashSet<>();
+        set.forEach(v -> result.add(names[v]));
+        return Collections.unmodifiableSet(result);
+    }
+
+    List<String> names(List<Integer> vertices) {
+        return vertices.stream().map(v -> names[v]).toList();
+    }
+
+    /** {@code set} and every vertex with a directed path into it. */
+    VertexSet ancestors(VertexSet set) {
+        return closure(set, true);
+    }
+
+    /** {@code set} and every vertex reachable from it along directed edges. */
+    VertexSet descendants(VertexSet set) {
+        return closure(set, false);
+    }
+
+    private VertexSet closure(VertexSet start, boolean up) {
+        VertexSet seen = start.copy();
+        Deque<Integer> queue = new ArrayDeque<>();
+        start.forEach(queue::add);
+        while (!queue.isEmpty()) {
+            int v = queue.poll();
+            for (int w : up ? parents[v] : children[v]) {
+                if (seen.add(w)) {
+                    queue.add(w);
+                }
+            }
+        }
+        return seen;
+    }
+}
