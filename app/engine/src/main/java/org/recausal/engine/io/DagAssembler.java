@@ -114,8 +114,8 @@ final class DagAssembler {
         try {
             dag.addEdge(from, to, note);
         } catch (CycleException e) {
-            throw at.error("the edge " + from + " -> " + to + " closes the cycle " + String.join(" -> ", e.cycle())
-                    + "; a causal graph must be acyclic");
+            throw at.cycle("the edge " + from + " -> " + to + " closes the cycle " + String.join(" -> ", e.cycle())
+                    + "; a causal graph must be acyclic", e.cycle());
         } catch (DagException e) {
             throw at.error(e.getMessage());
         }
