@@ -395,6 +395,11 @@ public final class DagCanvas extends Region {
         return hint.getReadOnlyProperty();
     }
 
+    /** The width of the box the canvas draws for a variable called {@code name}, in canvas units. */
+    public static double boxWidth(String name) {
+        return VariableView.widthFor(name);
+    }
+
     /** Colours edges and variables for an analysis, with legend entries; {@link CanvasOverlay#NONE} clears. */
     public void setOverlay(CanvasOverlay overlay) {
         CanvasOverlay chosen = overlay == null ? CanvasOverlay.NONE : overlay;

@@ -9,16 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes an export beside its target and moves it into place, so a failed export never leaves half a file. */
-final class ExportFiles {
+public final class ExportFiles {
     private ExportFiles() {
     }
 
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         void write(OutputStream out) throws IOException;
     }
 
-    static void write(Path file, Writer writer) throws IOException {
+    public static void write(Path file, Writer writer) throws IOException {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         if (folder == null || !Files.isDirectory(folder)) {

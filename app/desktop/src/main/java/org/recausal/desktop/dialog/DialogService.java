@@ -1,7 +1,10 @@
 package org.recausal.desktop.dialog;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+
+import org.recausal.engine.io.GraphFormat;
 
 /**
  * Every question and message that needs a window of its own. View-models ask through this interface,
@@ -17,6 +20,15 @@ public interface DialogService {
 
     /** Where to export the picture, or empty when cancelled. {@code folder} may be null. */
     Optional<Path> chooseExportFile(ExportFormat format, String suggestedName, Path folder);
+
+    /** A graph file to import (DAGitty, GraphML, DOT, GML, Tetrad, BIF, JSON), or empty when cancelled. */
+    Optional<Path> chooseGraphToImport(Path folder);
+
+    /**
+     * Where to export the graph and in which of {@code formats} (the one whose filter was chosen), or
+     * empty when cancelled. {@code folder} may be null.
+     */
+    Optional<GraphExportChoice> chooseGraphExport(List<GraphFormat> formats, String suggestedName, Path folder);
 
     /** Whether to save the unsaved changes to {@code projectName} before they would be lost. */
     SaveChoice askSaveChanges(String projectName);

@@ -3,6 +3,10 @@ package org.recausal.desktop.dialog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javafx.scene.control.Alert;
@@ -12,6 +16,7 @@ import javafx.scene.control.DialogPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import org.recausal.engine.io.GraphFormat;
 import org.recausal.engine.project.ProjectFiles;
 
 /** The real dialogs: native file choosers and alerts owned by the main window. */
@@ -51,6 +56,39 @@ public final class FxDialogService implements DialogService {
                 format.label() + " (*." + format.extension() + ")", "*." + format.extension()));
         chooser.setInitialFileName(suggestedName);
         return toPath(chooser.showSaveDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> chooseGraphToImport(Path folder) {
+        FileChooser chooser = chooser("Import graph", folder);
+        List<String> patterns = new ArrayList<>();
+        List<FileChooser.ExtensionFilter> each = new ArrayList<>();
+        for (GraphFormat format : GraphFormat.values()) {
+            if (!format.extensions().isEmpty()) {
+                List<String> globs = format.extensions().stream().map(extension -> "*." + extension).toList();
+                patterns.addAll(globs);
+                each.add(new FileChooser.ExtensionFilter(format.label() + " (" + String.join(", ", globs) + ")", globs));
+            }
+        }
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All graph files", patterns));
+        chooser.getExtensionFilters().addAll(each);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        return toPath(chooser.showOpenDialog(owner));
+    }
+
+    @Override
+    public Optional<GraphExportChoice> chooseGraphExport(List<GraphFormat> formats, String suggestedName, Path folder) {
+        FileChooser chooser = chooser("Export graph", folder);
+        Map<FileChooser.ExtensionFilter, GraphFormat> filters = new LinkedHashMap<>();
+        for (GraphFormat format : formats) {
+            String glob = "*." + format.extensions().getFirst();
+            filters.put(new FileChooser.ExtensionFilter(format.label() + " (" + glob + ")", glob), format);
+        }
+        chooser.getExtensionFilters().addAll(filters.keySet());
+        chooser.setInitialFileName(suggestedName);
+        Optional<Path> file = toPath(chooser.showSaveDialog(owner));
+        GraphFormat chosen = filters.getOrDefault(chooser.getSelectedExtensionFilter(), formats.getFirst());
+        return file.map(path -> new GraphExportChoice(path, chosen));
     }
 
     @Override

@@ -17,9 +17,14 @@ public final class BackgroundTaskExecutor implements TaskExecutor, AutoCloseable
     private final ExecutorService workers;
 
     public BackgroundTaskExecutor() {
+        this("recausal-task");
+    }
+
+    /** @param threadName names the worker threads, e.g. "recausal-analysis" for the live analysis */
+    public BackgroundTaskExecutor(String threadName) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = work -> {
-            Thread thread = new Thread(work, "recausal-task-" + count.incrementAndGet());
+            Thread thread = new Thread(work, threadName + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

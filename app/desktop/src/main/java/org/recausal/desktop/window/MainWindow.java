@@ -3,6 +3,7 @@ package org.recausal.desktop.window;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.List;
 import java.util.Objects;
 
 import javafx.fxml.FXMLLoader;
@@ -11,13 +12,20 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.dialog.DialogService;
+import org.recausal.desktop.interchange.GraphTransferViewModel;
 import org.recausal.desktop.properties.PropertiesController;
 import org.recausal.desktop.properties.PropertiesViewModel;
+import org.recausal.desktop.query.FxDebouncer;
+import org.recausal.desktop.query.QueryPanelController;
+import org.recausal.desktop.query.QueryPanelViewModel;
 import org.recausal.desktop.settings.RecentFiles;
+import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.task.TaskExecutor;
+import org.recausal.engine.analysis.NotADag;
 
 /**
  * The Recausal main window on a stage: loads {@code main-window.fxml} with its controllers, applies
@@ -30,11 +38,14 @@ public final class MainWindow {
     private final Stage stage;
     private final MainWindowViewModel model;
     private final MainWindowController controller;
+    private final QueryPanelController query;
 
-    private MainWindow(Stage stage, MainWindowViewModel model, MainWindowController controller, Parent root) {
+    private MainWindow(Stage stage, MainWindowViewModel model, MainWindowController controller,
+            QueryPanelController query, Parent root) {
         this.stage = stage;
         this.model = model;
         this.controller = controller;
+        this.query = query;
         Scene scene = new Scene(root);
         scene.getStylesheets().add(stylesheet());
         controller.installShortcuts(scene);
@@ -56,10 +67,18 @@ public final class MainWindow {
     public static MainWindow create(Stage stage, DialogService dialogs, TaskExecutor tasks, RecentFiles recentFiles) {
         MainWindowViewModel model = new MainWindowViewModel(dialogs, tasks, recentFiles);
         MainWindowController controller = new MainWindowController(model);
+        // The live analysis has a thread of its own, so it never waits for a save or delays one.
+        BackgroundTaskExecutor analysis = new BackgroundTaskExecutor("recausal-analysis");
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> analysis.close());
+        QueryPanelController query = new QueryPanelController(
+                new QueryPanelViewModel(analysis, new FxDebouncer(QueryPanelViewModel.QUIET_TIME)));
         FXMLLoader loader = new FXMLLoader(resource("main-window.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainWindowController.class) {
                 return controller;
+            }
+            if (type == QueryPanelController.class) {
+                return query;
             }
             if (type == PropertiesController.class) {
                 return new PropertiesController(new PropertiesViewModel());
@@ -67,11 +86,47 @@ public final class MainWindow {
             throw new IllegalArgumentException("no controller of type " + type.getName());
         });
         try {
-            return new MainWindow(stage, model, controller, loader.load());
+            Parent root = loader.load();
+            DagCanvas canvas = controller.canvas();
+            query.attach(model.historyProperty(), canvas);
+            controller.setGraphTransfer(new GraphTransferViewModel(dialogs, tasks, model::currentHistory,
+                    () -> model.fileProperty().get() == null ? null : model.fileProperty().get().toAbsolutePath().getParent(),
+                    DagCanvas::boxWidth, transferListener(model, query.model(), canvas)));
+            return new MainWindow(stage, model, controller, query, root);
         } catch (IOException e) {
             // The FXML ships inside the jar: failing to load it is a build error, not a user error.
             throw new UncheckedIOException("cannot load main-window.fxml", e);
         }
+    }
+
+    private static GraphTransferViewModel.Listener transferListener(MainWindowViewModel model,
+            QueryPanelViewModel query, DagCanvas canvas) {
+        return new GraphTransferViewModel.Listener() {
+            @Override
+            public void warn(String message) {
+                model.reportRefusal(message);
+            }
+
+            @Override
+            public void inform(String message) {
+                model.reportInformation(message);
+            }
+
+            @Override
+            public void notADag(NotADag cycle, String source) {
+                query.showNotADag(cycle, source);
+            }
+
+            @Override
+            public void added(List<String> names) {
+                canvas.fitToWindow();
+            }
+        };
+    }
+
+    /** The query panel's controller. */
+    public QueryPanelController query() {
+        return query;
     }
 
     /** The application stylesheet, also given to dialogs. */

@@ -17,6 +17,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -29,6 +30,7 @@ import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.dialog.ExportFormat;
+import org.recausal.desktop.interchange.GraphTransferViewModel;
 import org.recausal.desktop.properties.PropertiesController;
 import org.recausal.engine.dag.edit.EditHistory;
 
@@ -41,6 +43,7 @@ public final class MainWindowController {
     static final Duration NOTICE_TIME = Duration.seconds(8);
 
     private final MainWindowViewModel model;
+    private GraphTransferViewModel graphTransfer;
     private final PauseTransition noticeTimer = new PauseTransition(NOTICE_TIME);
     /**
      * Held here because the canvas hands out an unmodifiable view that listens to its set weakly: a
@@ -128,6 +131,11 @@ public final class MainWindowController {
         return canvas;
     }
 
+    /** Paste, import and export of graph text; set once the canvas exists. */
+    void setGraphTransfer(GraphTransferViewModel transfer) {
+        graphTransfer = transfer;
+    }
+
     // ---------------------------------------------------------------- commands
 
     @FXML
@@ -158,6 +166,22 @@ public final class MainWindowController {
     @FXML
     private void exportSvg() {
         model.export(ExportFormat.SVG, canvas::exportSvg);
+    }
+
+    @FXML
+    private void importGraph() {
+        graphTransfer.importGraph();
+    }
+
+    @FXML
+    private void exportGraph() {
+        graphTransfer.exportGraph(model.currentProject().name());
+    }
+
+    @FXML
+    private void pasteGraph() {
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        graphTransfer.paste(clipboard.hasString() ? clipboard.getString() : null);
     }
 
     @FXML

@@ -177,6 +177,11 @@ public final class MainWindowViewModel {
         tell(Notice.Kind.WARNING, message);
     }
 
+    /** Shows that something finished well (an export) in the notification bar. */
+    public void reportInformation(String message) {
+        tell(Notice.Kind.INFO, message);
+    }
+
     // ---------------------------------------------------------------- properties
 
     public ReadOnlyObjectProperty<Project> projectProperty() {

@@ -9,7 +9,9 @@ import java.util.Optional;
 
 import org.recausal.desktop.dialog.DialogService;
 import org.recausal.desktop.dialog.ExportFormat;
+import org.recausal.desktop.dialog.GraphExportChoice;
 import org.recausal.desktop.dialog.SaveChoice;
+import org.recausal.engine.io.GraphFormat;
 
 /**
  * A {@link DialogService} that answers from a script and records what it was shown. A question with no
@@ -24,6 +26,8 @@ public final class ScriptedDialogs implements DialogService {
     private final Deque<Optional<Path>> saveAnswers = new ArrayDeque<>();
     private final Deque<Optional<Path>> exportAnswers = new ArrayDeque<>();
     private final Deque<SaveChoice> saveChoices = new ArrayDeque<>();
+    private final Deque<Optional<Path>> importAnswers = new ArrayDeque<>();
+    private final Deque<Optional<GraphExportChoice>> graphExportAnswers = new ArrayDeque<>();
     private final List<Message> errors = new ArrayList<>();
     private final List<Message> information = new ArrayList<>();
     private final List<String> suggestedNames = new ArrayList<>();
@@ -41,6 +45,17 @@ public final class ScriptedDialogs implements DialogService {
 
     public synchronized ScriptedDialogs answerExport(Path file) {
         exportAnswers.add(Optional.ofNullable(file));
+        return this;
+    }
+
+    public synchronized ScriptedDialogs answerImport(Path file) {
+        importAnswers.add(Optional.ofNullable(file));
+        return this;
+    }
+
+    /** Answers the next graph export with {@code file} in {@code format}; a null file cancels. */
+    public synchronized ScriptedDialogs answerGraphExport(Path file, GraphFormat format) {
+        graphExportAnswers.add(Optional.ofNullable(file).map(chosen -> new GraphExportChoice(chosen, format)));
         return this;
     }
 
@@ -64,6 +79,18 @@ public final class ScriptedDialogs implements DialogService {
     public synchronized Optional<Path> chooseExportFile(ExportFormat format, String suggestedName, Path folder) {
         suggestedNames.add(suggestedName);
         return next(exportAnswers, "export as " + suggestedName);
+    }
+
+    @Override
+    public synchronized Optional<Path> chooseGraphToImport(Path folder) {
+        return next(importAnswers, "import a graph");
+    }
+
+    @Override
+    public synchronized Optional<GraphExportChoice> chooseGraphExport(List<GraphFormat> formats, String suggestedName,
+            Path folder) {
+        suggestedNames.add(suggestedName);
+        return next(graphExportAnswers, "export the graph as " + suggestedName);
     }
 
     @Override
@@ -102,7 +129,8 @@ public final class ScriptedDialogs implements DialogService {
 
     /** True when every scripted answer was used. */
     public synchronized boolean scriptUsedUp() {
-        return openAnswers.isEmpty() && saveAnswers.isEmpty() && exportAnswers.isEmpty() && saveChoices.isEmpty();
+        return openAnswers.isEmpty() && saveAnswers.isEmpty() && exportAnswers.isEmpty() && saveChoices.isEmpty()
+                && importAnswers.isEmpty() && graphExportAnswers.isEmpty();
     }
 
     private static <T> T next(Deque<T> answers, String question) {
