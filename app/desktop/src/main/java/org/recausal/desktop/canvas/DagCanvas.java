@@ -403,9 +403,14 @@ public final class DagCanvas extends Region {
     /** Colours edges and variables for an analysis, with legend entries; {@link CanvasOverlay#NONE} clears. */
     public void setOverlay(CanvasOverlay overlay) {
         CanvasOverlay chosen = overlay == null ? CanvasOverlay.NONE : overlay;
+        CanvasOverlay before = graph.overlay();
         graph.setOverlay(chosen);
-        legend.show(chosen.legend(), Set.copyOf(chosen.edgeStyles().values()));
-        requestLayout();
+        Set<String> edgeClasses = Set.copyOf(chosen.edgeStyles().values());
+        // A live analysis sends a new overlay after every edit; the legend is rebuilt only when it says something new.
+        if (!chosen.legend().equals(before.legend()) || !edgeClasses.equals(Set.copyOf(before.edgeStyles().values()))) {
+            legend.show(chosen.legend(), edgeClasses);
+            requestLayout();
+        }
     }
 
     // ================================================================ coordinates and zoom

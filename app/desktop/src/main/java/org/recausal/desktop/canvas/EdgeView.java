@@ -70,6 +70,9 @@ final class EdgeView {
 
     /** Replaces the overlay's style class on the line and the head; {@code null} removes it. */
     void setOverlayClass(String styleClass) {
+        if (java.util.Objects.equals(styleClass, overlayClass)) {
+            return; // an unchanged class would still cost a CSS pass
+        }
         if (overlayClass != null) {
             line.getStyleClass().remove(overlayClass);
             head.getStyleClass().remove(overlayClass);

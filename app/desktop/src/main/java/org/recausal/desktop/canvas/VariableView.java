@@ -83,6 +83,9 @@ final class VariableView extends Region {
 
     /** Replaces the overlay's style class; {@code null} removes it. */
     void setOverlayClass(String styleClass) {
+        if (java.util.Objects.equals(styleClass, overlayClass)) {
+            return; // an unchanged class would still cost a CSS pass
+        }
         if (overlayClass != null) {
             getStyleClass().remove(overlayClass);
         }

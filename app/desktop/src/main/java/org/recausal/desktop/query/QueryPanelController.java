@@ -43,6 +43,9 @@ import org.recausal.engine.dag.edit.EditHistory;
  * context menu, and the copy button for the whole report.
  */
 public final class QueryPanelController {
+    /** Height of a one-line row in the result lists. */
+    private static final double LINE_ROW = 26;
+
     private final QueryPanelViewModel model;
 
     @FXML private CheckComboBox<String> exposureBox;
@@ -138,6 +141,7 @@ public final class QueryPanelController {
         setList.setItems(model.getSets());
         setList.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         setList.setCellFactory(list -> textCell(QueryText::set));
+        setList.setFixedCellSize(LINE_ROW);
         setList.getSelectionModel().selectedItemProperty().addListener((obs, before, now) -> {
             if (now != null && !showingChosenSet) {
                 model.chooseSet(now);
@@ -145,7 +149,7 @@ public final class QueryPanelController {
         });
         model.getSets().addListener((ListChangeListener<Set<String>>) change -> {
             setList.setVisible(!model.getSets().isEmpty());
-            setList.setPrefHeight(Math.min(6, model.getSets().size()) * 28 + 4);
+            setList.setPrefHeight(Math.min(6, model.getSets().size()) * LINE_ROW + 4);
             markChosenSet();
         });
         setList.setVisible(false);
@@ -257,6 +261,8 @@ public final class QueryPanelController {
         implicationList.setItems(model.getImplications());
         implicationList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         implicationList.setCellFactory(list -> textCell(Independence::toString));
+        // One line per row: a fixed height spares the list measuring a thousand rows after each run.
+        implicationList.setFixedCellSize(LINE_ROW);
         CopyableList.install(implicationList, QueryText::implications, this::copy);
         implicationSummary.textProperty().bind(model.implicationSummaryProperty());
         countInTab(implicationTab, "Implications", model.getImplications());
@@ -264,6 +270,7 @@ public final class QueryPanelController {
         instrumentList.setItems(model.getInstruments());
         instrumentList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         instrumentList.setCellFactory(list -> textCell(Instrument::toString));
+        instrumentList.setFixedCellSize(LINE_ROW);
         CopyableList.install(instrumentList, QueryText::instruments, this::copy);
         instrumentSummary.textProperty().bind(model.instrumentSummaryProperty());
         countInTab(instrumentTab, "Instruments", model.getInstruments());
