@@ -20,11 +20,14 @@ import org.recausal.engine.analysis.PathVerdict;
 final class PathExplainer {
     private final DSeparation kinship;
     private final Set<String> given;
+    private final Set<String> latent;
     private final Effect effect;
 
-    PathExplainer(DSeparation kinship, Set<String> given, Effect effect) {
+    /** @param latent unmeasured variables, which cannot be adjusted for */
+    PathExplainer(DSeparation kinship, Set<String> given, Set<String> latent, Effect effect) {
         this.kinship = kinship;
         this.given = given;
+        this.latent = latent;
         this.effect = effect;
     }
 
@@ -55,11 +58,13 @@ final class PathExplainer {
     private String whyOpen(Path path) {
         List<String> adjustedColliders = new ArrayList<>();
         Map<String, List<String>> openedByDescendants = new LinkedHashMap<>();
-        List<String> unadjusted = new ArrayList<>();
+        List<String> blockers = new ArrayList<>();
         for (int i = 1; i < path.nodes().size() - 1; i++) {
             String node = path.nodes().get(i);
             if (!path.isCollider(i)) {
-                unadjusted.add(node);
+                if (!latent.contains(node)) {
+                    blockers.add(node);
+                }
             } else if (given.contains(node)) {
                 adjustedColliders.add(node);
             } else {
@@ -72,13 +77,11 @@ final class PathExplainer {
             reasons.add(colliders(adjustedColliders) + (adjustedColliders.size() == 1 ? " is" : " are") + " adjusted for");
         }
         openedByDescendants.forEach((descendants, colliders) -> reasons.add(colliders(colliders)
-                + (colliders.size() == 1 ? " is" : " are") + " opened by adjusting for the descendant " + descendants));
-        if (unadjusted.size() == 1) {
-            reasons.add(unadjusted.getFirst() + " is not adjusted for");
-        } else if (!unadjusted.isEmpty()) {
-            reasons.add("none of " + QueryText.names(unadjusted) + " is adjusted for");
-        }
-        return String.join("; ", reasons);
+                + (colliders.size() == 1 ? " is" : " are") + " opened by adjusting for " + descendants));
+        String why = reasons.isEmpty() ? "nothing on it is adjusted for" : String.join("; ", reasons);
+        String fix = blockers.isEmpty() ? "no observed variable on it can block it"
+                : "adjusting for " + String.join(" or ", blockers) + " would block it";
+        return why + ". " + Character.toUpperCase(fix.charAt(0)) + fix.substring(1);
     }
 
     private static String colliders(List<String> names) {

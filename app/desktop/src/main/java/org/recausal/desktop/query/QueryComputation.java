@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.recausal.desktop.canvas.CanvasOverlay;
@@ -59,16 +61,19 @@ final class QueryComputation {
 
         AdjustmentResult adjustment = (question.effect() == Effect.TOTAL ? report.totalEffect() : report.directEffect())
                 .orElseThrow();
-        Set<String> byRole = conditionedByRole(dag, question);
+        Map<String, Role> byRole = conditionedByRole(dag, question);
         Set<String> given = new LinkedHashSet<>();
         request.chosenSet().stream().filter(dag::contains).sorted().forEach(given::add);
-        given.addAll(byRole);
+        given.addAll(byRole.keySet());
         AdjustmentCheck check = AdjustmentAnalysis.of(dag, question.effect()).check(given);
         token.throwIfCancelled();
         PathListing listing = new PathFinder(dag).paths(question.exposures(), question.outcomes(), given, PATH_LIMITS);
-        PathExplainer explainer = new PathExplainer(new DSeparation(dag), given, question.effect());
+        PathExplainer explainer = new PathExplainer(new DSeparation(dag), given, Set.copyOf(dag.withRole(Role.LATENT)),
+                question.effect());
+        // Open biasing paths first, short ones first: the ones to deal with, easiest to read.
         List<PathRow> rows = listing.paths().stream().map(explainer::explain)
-                .sorted(Comparator.comparing(PathRow::status)).toList();
+                .sorted(Comparator.comparing(PathRow::status).thenComparingInt(row -> row.path().nodes().size()))
+                .toList();
         Optional<String> flagged = flagged(check);
         return new QueryResult(request.graphVersion(), report, question, answer(question, adjustment),
                 question.effect() == Effect.TOTAL ? identification(question, report.identification()) : "",
@@ -86,10 +91,12 @@ final class QueryComputation {
         };
     }
 
-    /** Variables every set contains because of their role, as the engine's listing treats them. */
-    private static Set<String> conditionedByRole(Dag dag, Question question) {
-        Set<String> byRole = new TreeSet<>(dag.withRole(Role.ADJUSTED));
-        byRole.addAll(dag.withRole(Role.SELECTION));
+    /** Variables every set contains because of their role (adjusted, selection), as the engine's listing treats them. */
+    private static Map<String, Role> conditionedByRole(Dag dag, Question question) {
+        Map<String, Role> byRole = new TreeMap<>();
+        for (Role role : List.of(Role.ADJUSTED, Role.SELECTION)) {
+            dag.withRole(role).forEach(name -> byRole.put(name, role));
+        }
         question.exposures().forEach(byRole::remove);
         question.outcomes().forEach(byRole::remove);
         return byRole;
@@ -104,7 +111,8 @@ final class QueryComputation {
         };
     }
 
-    private static SetVerdict verdict(AdjustmentCheck check, Set<String> given, Set<String> byRole, Optional<String> flagged) {
+    private static SetVerdict verdict(AdjustmentCheck check, Set<String> given, Map<String, Role> byRole,
+            Optional<String> flagged) {
         String explanation = switch (check) {
             case AdjustmentCheck.Valid valid -> given.isEmpty()
                     ? "Valid: no biasing path is open without adjustment."

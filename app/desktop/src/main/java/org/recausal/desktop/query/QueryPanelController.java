@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -45,6 +48,9 @@ import org.recausal.engine.dag.edit.EditHistory;
 public final class QueryPanelController {
     /** Height of a one-line row in the result lists. */
     private static final double LINE_ROW = 26;
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    /** The path list's width not available to a row's text: marker, gaps, cell padding, scroll bar. */
+    private static final double PATH_TEXT_INSET = 44;
 
     private final QueryPanelViewModel model;
 
@@ -211,7 +217,8 @@ public final class QueryPanelController {
         setProblem.textProperty().bind(model.setProblemProperty());
         showWhenText(setProblem);
         model.setProblemProperty().addListener((obs, before, now) ->
-                setField.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), !now.isEmpty()));
+                setField.pseudoClassStateChanged(ERROR, !now.isEmpty()));
+        verdictBox.managedProperty().bind(verdictBox.visibleProperty());
         model.verdictProperty().addListener((obs, before, now) -> showVerdict(now));
         showVerdict(model.verdictProperty().get());
     }
@@ -240,7 +247,6 @@ public final class QueryPanelController {
 
     private void showVerdict(SetVerdict verdict) {
         verdictBox.setVisible(verdict != null);
-        verdictBox.managedProperty().bind(verdictBox.visibleProperty());
         verdictBox.getStyleClass().removeAll("valid", "invalid");
         if (verdict == null) {
             return;
@@ -251,34 +257,28 @@ public final class QueryPanelController {
     }
 
     private void bindDetails() {
-        pathList.setItems(model.getPaths());
-        pathList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        pathList.setCellFactory(list -> new PathCell());
-        CopyableList.install(pathList, QueryText::paths, this::copy);
-        pathSummary.textProperty().bind(model.pathSummaryProperty());
-        countInTab(pathTab, "Paths", model.getPaths());
-
-        implicationList.setItems(model.getImplications());
-        implicationList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        pathList.setCellFactory(list -> new PathCell(list));
+        showList(pathTab, "Paths", pathList, model.getPaths(), QueryText::paths, pathSummary, model.pathSummaryProperty());
         implicationList.setCellFactory(list -> textCell(Independence::toString));
         // One line per row: a fixed height spares the list measuring a thousand rows after each run.
         implicationList.setFixedCellSize(LINE_ROW);
-        CopyableList.install(implicationList, QueryText::implications, this::copy);
-        implicationSummary.textProperty().bind(model.implicationSummaryProperty());
-        countInTab(implicationTab, "Implications", model.getImplications());
-
-        instrumentList.setItems(model.getInstruments());
-        instrumentList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        showList(implicationTab, "Implications", implicationList, model.getImplications(), QueryText::implications,
+                implicationSummary, model.implicationSummaryProperty());
         instrumentList.setCellFactory(list -> textCell(Instrument::toString));
         instrumentList.setFixedCellSize(LINE_ROW);
-        CopyableList.install(instrumentList, QueryText::instruments, this::copy);
-        instrumentSummary.textProperty().bind(model.instrumentSummaryProperty());
-        countInTab(instrumentTab, "Instruments", model.getInstruments());
+        showList(instrumentTab, "Instruments", instrumentList, model.getInstruments(), QueryText::instruments,
+                instrumentSummary, model.instrumentSummaryProperty());
     }
 
-    private static void countInTab(Tab tab, String name, javafx.collections.ObservableList<?> items) {
-        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> items.isEmpty() ? name : name + " (" + items.size() + ")", items));
+    /** A result list in its tab: the tab counts the rows, the summary sits above, rows copy as text. */
+    private <T> void showList(Tab tab, String name, ListView<T> list, ObservableList<T> rows,
+            Function<List<T>, String> text, Label summary, ObservableValue<String> summaryText) {
+        list.setItems(rows);
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        CopyableList.install(list, text, this::copy);
+        summary.textProperty().bind(summaryText);
+        tab.textProperty().bind(Bindings.createStringBinding(
+                () -> rows.isEmpty() ? name : name + " (" + rows.size() + ")", rows));
     }
 
     private static void showWhenText(Label label) {
@@ -309,7 +309,7 @@ public final class QueryPanelController {
         private final Label reason = new Label();
         private final HBox row = new HBox(marker, new VBox(path, reason));
 
-        PathCell() {
+        PathCell(ListView<PathRow> list) {
             getStyleClass().add("path-cell");
             marker.getStyleClass().add("path-marker");
             path.getStyleClass().add("path-text");
@@ -317,9 +317,11 @@ public final class QueryPanelController {
             reason.setWrapText(true);
             path.setWrapText(true);
             row.getStyleClass().add("path-row");
-            // Wrap the reason to the list's width rather than widen the cell.
-            reason.maxWidthProperty().bind(widthProperty().subtract(40));
-            path.maxWidthProperty().bind(widthProperty().subtract(40));
+            // Wrap to the list's width, known before the cell is laid out, so the list measures rows right.
+            path.prefWidthProperty().bind(list.widthProperty().subtract(PATH_TEXT_INSET));
+            reason.prefWidthProperty().bind(list.widthProperty().subtract(PATH_TEXT_INSET));
+            path.setMinHeight(Region.USE_PREF_SIZE);
+            reason.setMinHeight(Region.USE_PREF_SIZE);
         }
 
         @Override

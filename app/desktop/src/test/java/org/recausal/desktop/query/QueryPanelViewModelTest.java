@@ -205,7 +205,7 @@ class QueryPanelViewModelTest {
         PathRow open = model.getPaths().getFirst();
         assertThat(open.status()).isEqualTo(PathRow.Status.OPEN_BIASING);
         assertThat(open.path()).hasToString("x <- u1 -> m <- u2 -> y");
-        assertThat(open.reason()).isEqualTo("Open: the collider m is adjusted for; none of u1, u2 is adjusted for.");
+        assertThat(open.reason()).isEqualTo("Open: the collider m is adjusted for. Adjusting for u1 or u2 would block it.");
         assertThat(model.getPaths()).extracting(PathRow::status)
                 .containsExactly(PathRow.Status.OPEN_BIASING, PathRow.Status.CAUSAL);
 
@@ -360,7 +360,8 @@ class QueryPanelViewModelTest {
         assertThat(model.getOutcomes()).containsExactly("purchase");
         assertThat(model.answerProperty().get().kind()).isEqualTo(QueryAnswer.Kind.NO_ADJUSTMENT_SET);
         assertThat(model.answerProperty().get().detail()).startsWith("rated is adjusted for but must not be");
-        assertThat(model.verdictProperty().get().byRole()).containsExactly("rated");
+        assertThat(model.verdictProperty().get().byRole()).containsExactly(Map.entry("rated", Role.SELECTION));
+        assertThat(model.verdictProperty().get().text()).endsWith("rated (selection) is conditioned on in any case, by role.");
         assertThat(model.verdictProperty().get().flagged()).contains("rated");
 
         edit(history, new UpdateVariable("rated", v -> v.withRole(Role.ORDINARY), "Make rated ordinary"));

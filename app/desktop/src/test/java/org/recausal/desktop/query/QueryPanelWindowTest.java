@@ -242,6 +242,17 @@ class QueryPanelWindowTest {
         waitUntil(() -> notice().contains("already has a variable named x"));
         assertThat(onFx(() -> dag().names())).containsExactly("x", "y");
         assertThat(headline()).isEqualTo("The empty set suffices");
+
+        // In a text field Ctrl+V pastes text, not a graph.
+        onFx(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString("dag { p -> q }");
+            return Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.clickOn("#setField");
+        robot.press(KeyCode.SHORTCUT, KeyCode.V).release(KeyCode.V, KeyCode.SHORTCUT);
+        assertThat(onFx(() -> ((javafx.scene.control.TextField) lookup("#setField")).getText())).isEqualTo("dag { p -> q }");
+        assertThat(onFx(() -> dag().names())).containsExactly("x", "y");
     }
 
     @Test
