@@ -154,6 +154,8 @@ public final class DagCanvas extends Region {
 
     /** The variable being renamed in the inline editor, or null. */
     private String editing;
+    /** The last refusal, shown as the hint until the next press or key. */
+    private String refusal;
 
     public DagCanvas() {
         getStyleClass().add("dag-canvas");
@@ -579,6 +581,8 @@ public final class DagCanvas extends Region {
     private boolean execute(DagEdit edit) {
         try {
             history.execute(edit);
+            refusal = null;
+            updateHint();
             return true;
         } catch (DagException refused) {
             refuse(refused.getMessage());
@@ -587,6 +591,7 @@ public final class DagCanvas extends Region {
     }
 
     private void refuse(String message) {
+        refusal = message;
         hint.set(message);
         onEditRefused.accept(message);
     }
@@ -681,6 +686,7 @@ public final class DagCanvas extends Region {
         requestFocus();
         hideTooltip();
         cancelGesture();
+        refusal = null;
         pressX = event.getX();
         pressY = event.getY();
         dragged = false;
@@ -1039,6 +1045,7 @@ public final class DagCanvas extends Region {
         if (editing != null) {
             return;
         }
+        refusal = null;
         boolean handled = true;
         if (SELECT_ALL.match(event)) {
             selectAll();
@@ -1170,6 +1177,9 @@ public final class DagCanvas extends Region {
     }
 
     private String currentHint() {
+        if (refusal != null) {
+            return refusal;
+        }
         if (editing != null) {
             return "Type a name · Enter renames · Esc cancels";
         }
