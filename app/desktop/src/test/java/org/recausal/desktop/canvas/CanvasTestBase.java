@@ -112,6 +112,21 @@ abstract class CanvasTestBase {
         robot.moveTo(from).press(button).moveTo(to).release(button);
     }
 
+    /** Runs the auto-layout and waits until it is applied. */
+    void autoLayout() {
+        robot.interact(canvas::autoLayout);
+        waitForLayout();
+    }
+
+    void waitForLayout() {
+        try {
+            fx(canvas::layoutTask).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     double zoom() {
         return fx(() -> canvas.zoomProperty().get());
     }

@@ -106,7 +106,7 @@ class DagCanvasViewTest extends CanvasTestBase {
     @Test
     void autoLayoutPutsCausesAboveEffectsAsOneUndoStepAndCurvesLongEdges() {
         show(List.of("a@100,400", "b@100,250", "c@100,100", "d@300,100"), List.of("a->b", "b->c", "a->c"));
-        robot.interact(canvas::autoLayout);
+        autoLayout();
         double ya = dag().require("a").position().y();
         double yb = dag().require("b").position().y();
         double yc = dag().require("c").position().y();
@@ -134,6 +134,7 @@ class DagCanvasViewTest extends CanvasTestBase {
         Dag dag = RandomDags.generate(12, 20, 3);
         EditHistory fresh = new EditHistory(dag);
         robot.interact(() -> canvas.setHistory(fresh));
+        waitForLayout();
         assertThat(fresh.undoDescription()).contains("Auto-layout");
         assertThat(dag.variables().stream().map(v -> v.position()).distinct().count()).isEqualTo(12);
         for (var edge : dag.edges()) {
