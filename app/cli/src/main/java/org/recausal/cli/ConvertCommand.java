@@ -27,7 +27,14 @@ final class ConvertCommand extends GraphCommand {
     static final class TargetConverter implements picocli.CommandLine.ITypeConverter<Target> {
         @Override
         public Target convert(String value) {
-            return Target.valueOf(value.toLowerCase(Locale.ROOT).replace('-', '_'));
+            for (Target target : Target.values()) {
+                if (target.toString().equalsIgnoreCase(value)) {
+                    return target;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of "
+                    + java.util.Arrays.stream(Target.values()).map(Target::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 

@@ -52,7 +52,12 @@ final class GraphInput {
     static final class FormatNameConverter implements picocli.CommandLine.ITypeConverter<FormatName> {
         @Override
         public FormatName convert(String value) {
-            return FormatName.valueOf(value.toLowerCase(Locale.ROOT).replace('-', '_'));
+            for (FormatName name : FormatName.values()) {
+                if (name.toString().equalsIgnoreCase(value)) {
+                    return name;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of " + names());
         }
     }
 
