@@ -56,6 +56,9 @@ final class AnalysisBenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    /** Why the networkx comparison did not run, when it did not. */
+    private String peerProblem;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (sizes.stream().anyMatch(n -> n < 5) || degree <= 0 || queries < 1 || rounds < 1) {
@@ -109,15 +112,19 @@ final class AnalysisBenchCommand implements Callable<Integer> {
             }
             Path data = folder.resolve("graphs.json");
             Files.writeString(data, input.toString(), StandardCharsets.UTF_8);
+            Path errors = folder.resolve("errors.txt");
             Process process;
             try {
                 process = new ProcessBuilder(python, script.toString(), data.toString())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                        .redirectError(errors.toFile()).start();
             } catch (IOException e) {
+                peerProblem = "cannot start " + python + " (" + e.getMessage() + ")";
                 return Optional.empty();
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                List<String> lines = Files.readAllLines(errors);
+                peerProblem = lines.isEmpty() ? python + " failed" : lines.getLast();
                 return Optional.empty();
             }
             return Optional.of(JsonMapper.shared().readTree(output));
@@ -138,6 +145,9 @@ final class AnalysisBenchCommand implements Callable<Integer> {
         machine.put("cpu", cpuModel());
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         peer.ifPresent(p -> machine.put("networkx", p.get("networkx").asString()));
+        if (peerProblem != null) {
+            machine.put("networkxProblem", peerProblem);
+        }
         result.put("degree", degree);
         result.put("seed", seed);
         ArrayNode list = result.putArray("sizes");
@@ -180,6 +190,9 @@ final class AnalysisBenchCommand implements Callable<Integer> {
         JsonNode machine = result.get("machine");
         out.printf("Machine: %d processors, %s; %s%s%n", machine.get("processors").asInt(), machine.get("cpu").asString(),
                 machine.get("java").asString(), machine.has("networkx") ? "; networkx " + machine.get("networkx").asString() : "");
+        if (machine.has("networkxProblem")) {
+            out.printf("networkx comparison not run: %s%n", machine.get("networkxProblem").asString());
+        }
         out.printf("Random DAGs, average degree %s, seed %d; medians after warm-up%n%n",
                 result.get("degree").asString(), result.get("seed").asLong());
         boolean peer = result.get("sizes").get(0).has("networkxDsepMicros");
