@@ -39,6 +39,22 @@ public final class TableReader {
      */
     public static ImportResult read(Path file, ImportOptions options, ProgressListener progress,
             CancellationToken cancel) {
+        return read(file, options, Long.MAX_VALUE, progress, cancel);
+    }
+
+    /**
+     * Reads only the first {@code records} records, as an import dialog's preview: the dialect, types and problems
+     * are those a full import finds in them (a full import may still widen a type for a cell further down).
+     */
+    public static ImportResult preview(Path file, ImportOptions options, int records, CancellationToken cancel) {
+        if (records < 1) {
+            throw new IllegalArgumentException("a preview needs at least 1 record, not " + records);
+        }
+        return read(file, options, records, ProgressListener.NONE, cancel);
+    }
+
+    private static ImportResult read(Path file, ImportOptions options, long recordLimit, ProgressListener progress,
+            CancellationToken cancel) {
         String source = file.getFileName().toString();
         long started = System.nanoTime();
         try (TextInput input = new TextInput(file, source)) {
@@ -46,7 +62,7 @@ public final class TableReader {
             Sniffer.Result sniffed = new Sniffer(options, source)
                     .sniff(input.sample(), input.sampleOffset(), input.sampleLength(), input.complete());
             Loader loader = new Loader(options, source, sniffed, input, progress, cancel);
-            loader.run();
+            loader.run(recordLimit);
             Table table = new Table(tableName(source), loader.columns());
             Map<String, ColumnType> types = new LinkedHashMap<>();
             table.columns().forEach(c -> types.put(c.name(), c.type()));
@@ -105,10 +121,10 @@ public final class TableReader {
             this.problems = new ProblemLog(options, source);
         }
 
-        void run() throws IOException {
+        void run(long recordLimit) throws IOException {
             boolean headerPending = header;
             long records = 0;
-            while (tokenizer.next()) {
+            while (recordsRead < recordLimit && tokenizer.next()) {
                 if (tokenizer.blankLine()) {
                     continue;
                 }
