@@ -6,6 +6,7 @@ import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
@@ -41,6 +42,11 @@ public final class MainWindowController {
 
     private final MainWindowViewModel model;
     private final PauseTransition noticeTimer = new PauseTransition(NOTICE_TIME);
+    /**
+     * Held here because the canvas hands out an unmodifiable view that listens to its set weakly: a
+     * listener on a view nobody keeps would stop firing after the next garbage collection.
+     */
+    private ObservableSet<String> selectedVariables;
 
     @FXML private DagCanvas canvas;
     @FXML private NotificationPane notifications;
@@ -75,7 +81,8 @@ public final class MainWindowController {
         canvas.setOnEditRefused(model::reportRefusal);
         showHistory(model.currentHistory());
         model.historyProperty().addListener((_, _, history) -> showHistory(history));
-        canvas.getSelectedVariables().addListener((SetChangeListener<String>) _ -> selectionChanged());
+        selectedVariables = canvas.getSelectedVariables();
+        selectedVariables.addListener((SetChangeListener<String>) _ -> selectionChanged());
         canvas.selectedEdgeProperty().addListener((_, _, _) -> selectionChanged());
 
         undoItem.textProperty().bind(model.undoTextProperty());
@@ -232,7 +239,7 @@ public final class MainWindowController {
     }
 
     private void selectionChanged() {
-        propertiesController.model().select(canvas.getSelectedVariables(), canvas.selectedEdgeProperty().get());
+        propertiesController.model().select(selectedVariables, canvas.selectedEdgeProperty().get());
     }
 
     private void fillRecentMenu() {
