@@ -3,8 +3,10 @@ package org.recausal.desktop.window;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.List;
 import java.util.Objects;
 
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -13,10 +15,15 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.recausal.desktop.canvas.DagCanvas;
+import org.recausal.desktop.data.DataDialogs;
+import org.recausal.desktop.data.DataPanelController;
+import org.recausal.desktop.data.DataPanelModel;
+import org.recausal.desktop.data.FxDataDialogs;
 import org.recausal.desktop.dialog.DialogService;
 import org.recausal.desktop.properties.PropertiesController;
 import org.recausal.desktop.properties.PropertiesViewModel;
 import org.recausal.desktop.settings.RecentFiles;
+import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.task.TaskExecutor;
 
 /**
@@ -54,7 +61,16 @@ public final class MainWindow {
 
     /** Builds the window on {@code stage}; call {@link #show()} to put it on screen. */
     public static MainWindow create(Stage stage, DialogService dialogs, TaskExecutor tasks, RecentFiles recentFiles) {
+        // Data work (imports, checks) gets a thread of its own, so a long import never holds up a save.
+        return create(stage, dialogs, tasks, recentFiles, new FxDataDialogs(stage, List.of(stylesheet())),
+                new BackgroundTaskExecutor());
+    }
+
+    /** The same with the data views' dialogs and worker given, as tests do. */
+    public static MainWindow create(Stage stage, DialogService dialogs, TaskExecutor tasks, RecentFiles recentFiles,
+            DataDialogs dataDialogs, TaskExecutor dataTasks) {
         MainWindowViewModel model = new MainWindowViewModel(dialogs, tasks, recentFiles);
+        DataPanelModel data = new DataPanelModel(dataDialogs, dataTasks, Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         FXMLLoader loader = new FXMLLoader(resource("main-window.fxml"));
         loader.setControllerFactory(type -> {
@@ -63,6 +79,9 @@ public final class MainWindow {
             }
             if (type == PropertiesController.class) {
                 return new PropertiesController(new PropertiesViewModel());
+            }
+            if (type == DataPanelController.class) {
+                return new DataPanelController(data);
             }
             throw new IllegalArgumentException("no controller of type " + type.getName());
         });
