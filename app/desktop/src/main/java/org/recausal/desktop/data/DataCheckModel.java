@@ -59,7 +59,9 @@ public final class DataCheckModel {
             DataCheck.Adjustment.HOLM);
     private final BooleanProperty onePerPair = new SimpleBooleanProperty(this, "onePerPair");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<DataCheck.Skipped> skipped = FXCollections.observableArrayList();
+    private final ObservableList<DataCheck.Skipped> skippedView = FXCollections.unmodifiableObservableList(skipped);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
@@ -134,11 +136,11 @@ public final class DataCheckModel {
     }
 
     public ObservableList<Row> getRows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ObservableList<DataCheck.Skipped> getSkipped() {
-        return FXCollections.unmodifiableObservableList(skipped);
+        return skippedView;
     }
 
     /** Counts and the multiple-testing note. */

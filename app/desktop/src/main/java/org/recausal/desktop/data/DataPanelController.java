@@ -63,9 +63,9 @@ public final class DataPanelController {
     @FXML private TableGrid grid;
     @FXML private Label unloadedLabel;
     @FXML private VBox cardBox;
-    @FXML private Label problemSummary;
+    @FXML private Label datasetProblemSummary;
     @FXML private Label joinSummary;
-    @FXML private TableView<ImportProblem> problemTable;
+    @FXML private TableView<ImportProblem> datasetProblems;
     @FXML private TableView<MappingRow> mappingTable;
     @FXML private ListView<String> withoutDataList;
     @FXML private Label mappingIssues;
@@ -161,8 +161,8 @@ public final class DataPanelController {
             datasetInfo.setText("");
             unloadedLabel.setText("");
             grid.setTable(null);
-            problemSummary.setText("");
-            problemTable.getItems().clear();
+            datasetProblemSummary.setText("");
+            datasetProblems.getItems().clear();
             return;
         }
         datasetInfo.textProperty().bind(Bindings.createStringBinding(() -> describe(entry), entry.tableProperty(),
@@ -173,8 +173,8 @@ public final class DataPanelController {
         relinkButton.visibleProperty().bind(entry.unloadedProperty().isNotNull());
         grid.setTable(entry.table());
         ImportReport report = entry.report();
-        problemSummary.setText(report == null ? "" : ImportSummary.text(report, entry.options(), true));
-        problemTable.getItems().setAll(report == null ? List.of() : ImportSummary.problems(report));
+        datasetProblemSummary.setText(report == null ? "" : ImportSummary.text(report, entry.options(), true));
+        datasetProblems.getItems().setAll(report == null ? List.of() : ImportSummary.problems(report));
     }
 
     private static String describe(DatasetEntry entry) {
@@ -212,7 +212,7 @@ public final class DataPanelController {
     }
 
     private void bindProblems() {
-        ProblemTable.install(problemTable, "No problems: every row read cleanly.");
+        ProblemTable.install(datasetProblems, "No problems: every row read cleanly.");
         model.getJoinReports().addListener((ListChangeListener<JoinReport>) _ -> joinSummary.setText(
                 String.join("\n", model.getJoinReports().stream().map(DataPanelController::describe).toList())));
     }

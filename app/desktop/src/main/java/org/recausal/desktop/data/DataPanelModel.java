@@ -60,10 +60,15 @@ public final class DataPanelModel {
     private final ObservableList<DatasetEntry> datasets = FXCollections.observableArrayList();
     private final ObjectProperty<DatasetEntry> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<ColumnFacts> cards = FXCollections.observableArrayList();
+    private final ObservableList<ColumnFacts> cardsView = FXCollections.unmodifiableObservableList(cards);
     private final ObservableList<MappingRow> mappingRows = FXCollections.observableArrayList();
+    private final ObservableList<MappingRow> mappingRowsView = FXCollections.unmodifiableObservableList(mappingRows);
     private final ObservableList<String> nodesWithoutData = FXCollections.observableArrayList();
+    private final ObservableList<String> nodesWithoutDataView = FXCollections.unmodifiableObservableList(nodesWithoutData);
     private final ObservableList<String> mappingIssues = FXCollections.observableArrayList();
+    private final ObservableList<String> mappingIssuesView = FXCollections.unmodifiableObservableList(mappingIssues);
     private final ObservableList<JoinReport> joinReports = FXCollections.observableArrayList();
+    private final ObservableList<JoinReport> joinReportsView = FXCollections.unmodifiableObservableList(joinReports);
     private final ReadOnlyObjectWrapper<CanvasOverlay> overlay = new ReadOnlyObjectWrapper<>(this, "overlay",
             CanvasOverlay.NONE);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
@@ -184,27 +189,27 @@ public final class DataPanelModel {
 
     /** The selected dataset's column cards, empty while they are computed. */
     public ObservableList<ColumnFacts> getCards() {
-        return FXCollections.unmodifiableObservableList(cards);
+        return cardsView;
     }
 
     /** The selected dataset's columns with their node choices. */
     public ObservableList<MappingRow> getMappingRows() {
-        return FXCollections.unmodifiableObservableList(mappingRows);
+        return mappingRowsView;
     }
 
     /** Nodes no column of any dataset stands for (latent roles excluded), in graph order. */
     public ObservableList<String> getNodesWithoutData() {
-        return FXCollections.unmodifiableObservableList(nodesWithoutData);
+        return nodesWithoutDataView;
     }
 
     /** Mapping edits that could not be applied, and ambiguous names, for the selected dataset. */
     public ObservableList<String> getMappingIssues() {
-        return FXCollections.unmodifiableObservableList(mappingIssues);
+        return mappingIssuesView;
     }
 
     /** How the selected dataset's joins matched, once computed. */
     public ObservableList<JoinReport> getJoinReports() {
-        return FXCollections.unmodifiableObservableList(joinReports);
+        return joinReportsView;
     }
 
     /** The choices a column's node combo offers: by name, none, then every node of the graph. */

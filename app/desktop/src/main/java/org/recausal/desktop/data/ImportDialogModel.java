@@ -115,7 +115,9 @@ public final class ImportDialogModel {
     private final ReadOnlyStringWrapper encoding = new ReadOnlyStringWrapper(this, "encoding", "");
     private final ReadOnlyStringWrapper encodingWarning = new ReadOnlyStringWrapper(this, "encodingWarning", "");
     private final ObservableList<PreviewColumn> columns = FXCollections.observableArrayList();
+    private final ObservableList<PreviewColumn> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final ObservableList<ImportProblem> problems = FXCollections.observableArrayList();
+    private final ObservableList<ImportProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyStringWrapper problemSummary = new ReadOnlyStringWrapper(this, "problemSummary", "");
     private final ReadOnlyObjectWrapper<Imported> imported = new ReadOnlyObjectWrapper<>(this, "imported");
     private final ReadOnlyStringWrapper importError = new ReadOnlyStringWrapper(this, "importError", "");
@@ -286,12 +288,12 @@ public final class ImportDialogModel {
     }
 
     public ObservableList<PreviewColumn> getColumns() {
-        return FXCollections.unmodifiableObservableList(columns);
+        return columnsView;
     }
 
     /** The first problems of each kind, in line order: from the preview, then from the import. */
     public ObservableList<ImportProblem> getProblems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     /** Counts of problems by kind with what the policy does with them. */
