@@ -23,7 +23,7 @@ import javafx.scene.text.TextAlignment;
  */
 final class ColumnCard extends VBox {
 
-    static final double CHART_WIDTH = 236;
+    static final double CHART_WIDTH = 196;
     private static final double HISTOGRAM_HEIGHT = 56;
     private static final double CATEGORY_ROW = 17;
     private static final Color BAR = Color.web("#3567d4", 0.72);
@@ -58,6 +58,9 @@ final class ColumnCard extends VBox {
             if (!facts.chart().note().isEmpty()) {
                 Label note = new Label(facts.chart().note());
                 note.getStyleClass().add("card-note");
+                note.setWrapText(true);
+                note.setMaxWidth(CHART_WIDTH);
+                note.setMinHeight(Region.USE_PREF_SIZE);
                 getChildren().add(note);
             }
         }
@@ -80,6 +83,7 @@ final class ColumnCard extends VBox {
         for (ColumnFacts.Fact fact : facts.facts()) {
             Label label = new Label(fact.label());
             label.getStyleClass().add("fact-label");
+            label.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label(fact.value());
             value.getStyleClass().add("fact-value");
             grid.addRow(row++, label, value);
@@ -118,8 +122,8 @@ final class ColumnCard extends VBox {
             g.fillText(data.high(), CHART_WIDTH, HISTOGRAM_HEIGHT + 15);
             return;
         }
-        double labelWidth = 84;
-        double countWidth = 52;
+        double labelWidth = 74;
+        double countWidth = 44;
         double barSpace = CHART_WIDTH - labelWidth - countWidth - 8;
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < bars; i++) {
@@ -127,7 +131,7 @@ final class ColumnCard extends VBox {
             double y = i * CATEGORY_ROW;
             g.setFill(TEXT);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(clip(bar.label(), 13), 0, y + CATEGORY_ROW / 2, labelWidth - 4);
+            g.fillText(clip(bar.label(), 12), 0, y + CATEGORY_ROW / 2, labelWidth - 4);
             g.setFill(BAR);
             g.fillRect(labelWidth, y + 3, Math.max(1, barSpace * bar.count() / max), CATEGORY_ROW - 6);
             g.setFill(MUTED);

@@ -73,8 +73,9 @@ public record ColumnFacts(String name, String type, List<Fact> facts, Chart char
             List<Bar> bars = summary.histogram().stream()
                     .map(bin -> new Bar(range(summary.type(), bin), bin.count())).toList();
             boolean time = summary.type() == ColumnType.TIMESTAMP;
-            return new Chart(true, bars, time ? Formats.time((long) summary.min()) : Formats.number(summary.min()),
-                    time ? Formats.time((long) summary.max()) : Formats.number(summary.max()), "");
+            // Under a small chart a date is enough; the facts above give the times.
+            return new Chart(true, bars, time ? Formats.date((long) summary.min()) : Formats.number(summary.min()),
+                    time ? Formats.date((long) summary.max()) : Formats.number(summary.max()), "");
         }
         List<Bar> bars = summary.topCategories().stream().limit(TOP_BARS)
                 .map(c -> new Bar(c.label(), c.count())).toList();

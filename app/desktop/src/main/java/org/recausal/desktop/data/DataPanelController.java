@@ -27,6 +27,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -62,7 +63,7 @@ public final class DataPanelController {
     @FXML private Tab checkTab;
     @FXML private TableGrid grid;
     @FXML private Label unloadedLabel;
-    @FXML private VBox cardBox;
+    @FXML private FlowPane cardBox;
     @FXML private Label datasetProblemSummary;
     @FXML private Label joinSummary;
     @FXML private TableView<ImportProblem> datasetProblems;
@@ -113,7 +114,11 @@ public final class DataPanelController {
         model.overlayProperty().addListener((_, _, overlay) -> canvas.setOverlay(overlay));
         model.setHistory(history.getValue());
         history.addListener((_, _, now) -> model.setHistory(now));
-        shown.addListener((_, _, now) -> place(split, now));
+        shown.addListener((_, _, now) -> {
+            place(split, now);
+            // The canvas got shorter or taller: fit the graph to it once the split has laid it out.
+            javafx.application.Platform.runLater(canvas::fitToWindow);
+        });
         place(split, shown.get());
         model.getDatasets().addListener((ListChangeListener<DatasetEntry>) change -> {
             while (change.next()) {
@@ -268,6 +273,7 @@ public final class DataPanelController {
         onePerPairBox.selectedProperty().bindBidirectional(check.onePerPairProperty());
         checkButton.disableProperty().bind(check.task().runningProperty().or(Bindings.isEmpty(model.getDatasets())));
         checkProgressBox.visibleProperty().bind(check.task().runningProperty());
+        checkProgressBox.managedProperty().bind(checkProgressBox.visibleProperty());
         checkProgress.progressProperty().bind(check.task().progressProperty());
         checkProgressLabel.textProperty().bind(check.task().messageProperty());
         checkSummary.textProperty().bind(check.summaryProperty());
@@ -279,18 +285,23 @@ public final class DataPanelController {
 
         checkTable.setItems(check.getRows());
         checkTable.setPlaceholder(new Label("Run the check to test each independence the graph implies."));
-        checkTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<DataCheckModel.Row, String> verdict = textColumn("Verdict", 100, DataCheckModel.Row::verdict);
+        TableColumn<DataCheckModel.Row, String> verdict = textColumn("Verdict", 90, DataCheckModel.Row::verdict);
         verdict.setCellFactory(_ -> new VerdictCell());
-        checkTable.getColumns().setAll(List.of(
-                textColumn("Implication", 230, DataCheckModel.Row::text),
-                textColumn("Test", 190, r -> r.tested().result().test()),
+        TableColumn<DataCheckModel.Row, String> implication = textColumn("Implication", 320,
+                DataCheckModel.Row::text);
+        checkTable.getColumns().setAll(List.of(implication,
+                textColumn("Test", 280, r -> r.tested().result().test()),
                 numberColumn("Statistic", 80, r -> Formats.statistic(r.tested().result().statistic())),
-                numberColumn("df", 50, r -> Formats.statistic(r.tested().result().df())),
-                numberColumn("p", 80, r -> Formats.p(r.tested().result().p())),
-                numberColumn("Adjusted p", 90, r -> Formats.p(r.adjustedP())),
-                numberColumn("n", 80, r -> Formats.count(r.tested().result().n())),
+                numberColumn("df", 45, r -> Formats.statistic(r.tested().result().df())),
+                numberColumn("p", 75, r -> Formats.p(r.tested().result().p())),
+                numberColumn("Adjusted p", 85, r -> Formats.p(r.adjustedP())),
+                numberColumn("n", 75, r -> Formats.count(r.tested().result().n())),
                 verdict));
+        checkTable.setRowFactory(_ -> new CheckRowCell());
+        // The implication takes the width the numbers leave (less room for the scroll bar).
+        implication.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(260,
+                checkTable.getWidth() - 18 - checkTable.getColumns().stream().filter(c -> c != implication)
+                        .mapToDouble(TableColumn::getWidth).sum()), checkTable.widthProperty()));
         checkTable.getSelectionModel().selectedItemProperty().addListener(
                 (_, _, row) -> check.selectedProperty().set(row));
         check.selectedProperty().addListener((_, _, row) -> {
@@ -380,6 +391,16 @@ public final class DataPanelController {
             setText(empty || row == null ? null : row.status());
             setWrapText(true);
             pseudoClassStateChanged(CONFLICT, !empty && row != null && row.conflict() != null);
+        }
+    }
+
+    /** A check row whose tooltip tells how the test went (models fitted, rows dropped). */
+    private static final class CheckRowCell extends javafx.scene.control.TableRow<DataCheckModel.Row> {
+        @Override
+        protected void updateItem(DataCheckModel.Row row, boolean empty) {
+            super.updateItem(row, empty);
+            setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.text() + "\n"
+                    + row.tested().result().test() + ": " + row.tested().result().detail()));
         }
     }
 

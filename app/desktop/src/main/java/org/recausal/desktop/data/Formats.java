@@ -83,6 +83,11 @@ public final class Formats {
         return epochMillis % 86_400_000L == 0 ? DAY.format(instant) : TIME.format(instant);
     }
 
+    /** Epoch milliseconds as a UTC date. */
+    public static String date(long epochMillis) {
+        return DAY.format(Instant.ofEpochMilli(epochMillis));
+    }
+
     /** "12 MB", "1.4 GB". */
     public static String bytes(long bytes) {
         if (bytes < 1024) {
@@ -104,7 +109,12 @@ public final class Formats {
         if (pct > 0 && pct < 0.1) {
             return "< 0.1%";
         }
-        return String.format(Locale.ROOT, pct < 10 && pct != Math.rint(pct) ? "%.1f%%" : "%.0f%%", pct);
+        if (pct > 99.9 && pct < 100) {
+            return "> 99.9%";
+        }
+        // One decimal where rounding to a whole number would hide that it is not 0 or 100 (or small).
+        boolean fine = pct != Math.rint(pct) && (pct < 10 || pct > 99);
+        return String.format(Locale.ROOT, fine ? "%.1f%%" : "%.0f%%", pct);
     }
 
     private static String stripZeros(String text) {

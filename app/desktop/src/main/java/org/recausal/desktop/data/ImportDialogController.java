@@ -22,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.recausal.engine.data.Column;
@@ -35,6 +36,9 @@ import org.recausal.engine.data.ProblemPolicy;
 
 /** Binds {@code import-dialog.fxml} to an {@link ImportDialogModel}. */
 public final class ImportDialogController {
+
+    /** Wide enough for "auto: categorical" in a type choice. */
+    private static final double TYPE_CHOICE_WIDTH = 148;
 
     private final ImportDialogModel model;
     private final Supplier<Optional<Path>> chooseFile;
@@ -177,6 +181,7 @@ public final class ImportDialogController {
 
     private void bindPreview() {
         previewGrid.setHeaderFactory(this::typeHeader);
+        previewGrid.setMinColumnWidth(TYPE_CHOICE_WIDTH + 12);
         model.previewProperty().addListener((_, _, result) -> showPreview(result));
         showPreview(model.previewProperty().get());
         previewStatus.textProperty().bind(Bindings.createStringBinding(() -> model.previewTask().isRunning()
@@ -205,6 +210,7 @@ public final class ImportDialogController {
         ComboBox<ColumnType> type = new ComboBox<>();
         type.setId("type-" + column.name());
         type.getStyleClass().add("type-choice");
+        type.setPrefWidth(TYPE_CHOICE_WIDTH);
         type.getItems().add(null);
         type.getItems().addAll(ColumnType.values());
         String auto = "auto: " + Formats.type(preview.detected());
@@ -228,6 +234,7 @@ public final class ImportDialogController {
         for (ProblemKind kind : ProblemKind.values()) {
             Label label = new Label(capitalise(kind.label()));
             label.getStyleClass().add("policy-label");
+            label.setMinWidth(Region.USE_PREF_SIZE);
             ChoiceBox<ProblemPolicy> policy = new ChoiceBox<>();
             policy.setId("policy-" + kind.name().toLowerCase(Locale.ROOT));
             policy.getItems().setAll(ProblemPolicy.values());

@@ -16,8 +16,8 @@ final class ImportSummary {
     }
 
     /**
-     * E.g. "Imported 299,998 rows, dropped 2. wrong number of fields: 2 (rows dropped) · missing value: 14 (kept as
-     * missing)".
+     * E.g. "Imported 299,998 rows, dropped 2: 2 rows with the wrong number of fields (dropped) · 14 missing values
+     * (kept as missing)".
      *
      * @param full whether the report covers the whole file (else it is a preview of its first rows)
      */
@@ -26,13 +26,13 @@ final class ImportSummary {
         for (ProblemKind kind : ProblemKind.values()) {
             long count = report.problemCount(kind);
             if (count > 0) {
-                parts.add(kind.label() + ": " + Formats.count(count) + " (" + consequence(kind, options) + ")");
+                parts.add(counted(kind, count) + " (" + consequence(kind, options) + ")");
             }
         }
         String scope = full ? "Imported " + Formats.count(report.rowsImported()) + " rows"
                 + (report.rowsDropped() > 0 ? ", dropped " + Formats.count(report.rowsDropped()) : "")
                 : "In the first " + Formats.count(report.recordsRead()) + " rows";
-        return parts.isEmpty() ? scope + ": no problems." : scope + ". " + String.join(" \u00b7 ", parts);
+        return scope + ": " + (parts.isEmpty() ? "no problems." : String.join(" \u00b7 ", parts));
     }
 
     /** The first problems of each kind the report kept, in line order. */
@@ -42,9 +42,21 @@ final class ImportSummary {
         return sorted;
     }
 
+    /** "1 unreadable value", "3 rows with the wrong number of fields". */
+    private static String counted(ProblemKind kind, long count) {
+        String n = Formats.count(count);
+        boolean one = count == 1;
+        return switch (kind) {
+            case WRONG_FIELD_COUNT -> n + (one ? " row" : " rows") + " with the wrong number of fields";
+            case UNPARSABLE_VALUE -> n + (one ? " unreadable value" : " unreadable values");
+            case MISSING_VALUE -> n + (one ? " missing value" : " missing values");
+            case UNCLOSED_QUOTE -> n + (one ? " unclosed quote" : " unclosed quotes");
+        };
+    }
+
     private static String consequence(ProblemKind kind, ImportOptions options) {
         return switch (options.policy(kind)) {
-            case DROP_ROW -> "rows dropped";
+            case DROP_ROW -> "dropped";
             case TREAT_AS_MISSING -> kind == ProblemKind.WRONG_FIELD_COUNT ? "absent fields missing" : "kept as missing";
             case STOP -> "the import stops at the first";
         };

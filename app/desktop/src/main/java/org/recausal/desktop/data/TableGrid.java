@@ -39,6 +39,7 @@ public final class TableGrid extends TableView<Integer> {
 
     private Table table;
     private Function<Column, Node> headerFactory = TableGrid::defaultHeader;
+    private double minColumnWidth = MIN_WIDTH;
 
     public TableGrid() {
         getStyleClass().add("table-grid");
@@ -52,6 +53,11 @@ public final class TableGrid extends TableView<Integer> {
     /** What each column's header shows; by default its name over its type. Applies from the next table. */
     public void setHeaderFactory(Function<Column, Node> factory) {
         this.headerFactory = factory;
+    }
+
+    /** The least width of a value column, for headers that hold more than a name. Applies from the next table. */
+    public void setMinColumnWidth(double width) {
+        this.minColumnWidth = width;
     }
 
     /** Shows {@code newTable}, or nothing for null. */
@@ -111,7 +117,7 @@ public final class TableGrid extends TableView<Integer> {
         shown.setSortable(false);
         shown.setReorderable(false);
         shown.setCellFactory(_ -> new ValueCell(column));
-        shown.setPrefWidth(widthFor(column));
+        shown.setPrefWidth(Math.max(minColumnWidth, widthFor(column)));
         return shown;
     }
 

@@ -114,6 +114,11 @@ public final class MainWindow {
         return controller.canvas();
     }
 
+    /** The data panel under the canvas. */
+    public DataPanelController dataPanel() {
+        return controller.dataPanel();
+    }
+
     private static URL resource(String name) {
         return Objects.requireNonNull(MainWindow.class.getResource(UI + name), () -> UI + name + " is missing");
     }

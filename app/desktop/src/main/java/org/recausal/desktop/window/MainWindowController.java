@@ -136,6 +136,10 @@ public final class MainWindowController {
         return canvas;
     }
 
+    DataPanelController dataPanel() {
+        return dataPanelController;
+    }
+
     // ---------------------------------------------------------------- commands
 
     @FXML

@@ -117,13 +117,13 @@ class DataViewsFxTest {
         assertThat(fx(() -> problemTable(robot).getItems().stream().map(ImportProblem::line).toList()))
                 .containsExactly(8L, 21L);
         assertThat(robot.lookup("#problemSummary").queryLabeled().getText())
-                .isEqualTo("In the first 60 rows. wrong number of fields: 1 (rows dropped) \u00b7 "
-                        + "unreadable value: 1 (kept as missing)");
+                .isEqualTo("In the first 60 rows: 1 row with the wrong number of fields (dropped) \u00b7 "
+                        + "1 unreadable value (kept as missing)");
 
         robot.clickOn("#importButton");
         // Problems keep the dialog open until the analyst has seen them and adds the dataset.
         waitFor(() -> fx(() -> "Add dataset".equals(((Button) robot.lookup("#importButton").query()).getText())));
-        assertThat(robot.lookup("#problemSummary").queryLabeled().getText()).startsWith("Imported 59 rows, dropped 1.");
+        assertThat(robot.lookup("#problemSummary").queryLabeled().getText()).startsWith("Imported 59 rows, dropped 1: ");
         robot.clickOn("#importButton");
         waitFor(() -> fx(() -> robot.lookup("#importButton").tryQuery().isEmpty()));
 

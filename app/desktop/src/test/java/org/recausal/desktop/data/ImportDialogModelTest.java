@@ -105,8 +105,8 @@ class ImportDialogModelTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, ProblemKind.UNPARSABLE_VALUE),
                         org.assertj.core.groups.Tuple.tuple(4L, ProblemKind.WRONG_FIELD_COUNT),
                         org.assertj.core.groups.Tuple.tuple(6L, ProblemKind.UNPARSABLE_VALUE));
-        assertThat(model.problemSummaryProperty().get()).isEqualTo("In the first 40 rows. wrong number of fields: 1 "
-                + "(rows dropped) \u00b7 unreadable value: 2 (kept as missing)");
+        assertThat(model.problemSummaryProperty().get()).isEqualTo("In the first 40 rows: 1 row with the wrong number "
+                + "of fields (dropped) \u00b7 2 unreadable values (kept as missing)");
         assertThat(model.previewProperty().get().table().rowCount()).isEqualTo(39);
 
         model.startImport();
@@ -114,12 +114,12 @@ class ImportDialogModelTest {
         assertThat(imported.result().table().rowCount()).isEqualTo(39);
         assertThat(imported.result().table().integers("rating").isMissing(1)).isTrue();
         assertThat(imported.result().table().decimals("price").isMissing(3)).isTrue();
-        assertThat(model.problemSummaryProperty().get()).startsWith("Imported 39 rows, dropped 1.");
+        assertThat(model.problemSummaryProperty().get()).startsWith("Imported 39 rows, dropped 1: ");
 
         model.policyProperty(ProblemKind.UNPARSABLE_VALUE).set(ProblemPolicy.STOP);
         // The preview never stops: it shows the rows and says where the import would.
         assertThat(model.previewProperty().get().table().rowCount()).isEqualTo(39);
-        assertThat(model.problemSummaryProperty().get()).contains("unreadable value: 2 (the import stops at the first)");
+        assertThat(model.problemSummaryProperty().get()).contains("2 unreadable values (the import stops at the first)");
         assertThat(model.importedProperty().get()).isNull();
 
         model.startImport();
