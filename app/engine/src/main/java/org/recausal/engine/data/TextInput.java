@@ -6,12 +6,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens a file as UTF-8 text: gunzips it when its first bytes are the gzip magic (whatever its name), skips a
+ * Reads a file's bytes as UTF-8 text: gunzips it when its first bytes are the gzip magic (whatever its name), skips a
  * UTF-8 byte order mark, and refuses files that are not text with a message saying what they look like. The first
  * bytes are kept as a sample for sniffing and then served again, so the file is read once.
  */
@@ -27,9 +25,10 @@ final class TextInput implements AutoCloseable {
     private final boolean complete;
     private final long fileSize;
 
-    TextInput(Path file, String source) throws IOException {
-        fileSize = Files.size(file);
-        raw = new CountingStream(Files.newInputStream(file));
+    /** Takes over {@code in}, closing it with this input. */
+    TextInput(InputStream in, long size, String source) throws IOException {
+        fileSize = size;
+        raw = new CountingStream(in);
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
             buffered.mark(4);
