@@ -49,19 +49,25 @@ public final class DSeparation {
 
     /** Parents, children and the children's other parents: the set that d-separates {@code of} from all else. */
     public Set<String> markovBlanket(String of) {
-        int v = graph.index(of);
+        return markovBlanket(java.util.List.of(of));
+    }
+
+    /** The Markov blanket of a set, as DAGitty defines it: the members' blankets joined, the members left out. */
+    public Set<String> markovBlanket(Collection<String> of) {
+        VertexSet members = graph.set(of);
         VertexSet blanket = new VertexSet(graph.size());
-        for (int p : graph.parents(v)) {
-            blanket.add(p);
-        }
-        for (int c : graph.children(v)) {
-            blanket.add(c);
-            for (int p : graph.parents(c)) {
+        members.forEach(v -> {
+            for (int p : graph.parents(v)) {
                 blanket.add(p);
             }
-        }
-        blanket.remove(v);
-        return graph.names(blanket);
+            for (int c : graph.children(v)) {
+                blanket.add(c);
+                for (int p : graph.parents(c)) {
+                    blanket.add(p);
+                }
+            }
+        });
+        return graph.names(blanket.minus(members));
     }
 
     private void requireDisjoint(VertexSet x, VertexSet y, VertexSet z) {

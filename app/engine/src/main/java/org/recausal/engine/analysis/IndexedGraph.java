@@ -138,6 +138,15 @@ final class IndexedGraph {
         return set;
     }
 
+    /** Every vertex. */
+    VertexSet all() {
+        VertexSet set = new VertexSet(size());
+        for (int v = 0; v < size(); v++) {
+            set.add(v);
+        }
+        return set;
+    }
+
     VertexSet withRole(Role role) {
         VertexSet set = new VertexSet(size());
         for (int v = 0; v < size(); v++) {

@@ -114,8 +114,8 @@ final class DagAssembler {
         try {
             dag.addEdge(from, to, note);
         } catch (CycleException e) {
-            throw at.error("the edge " + from + " -> " + to + " closes the cycle " + String.join(" -> ", e.cycle())
-                    + "; a causal graph must be acyclic");
+            throw at.cycle("the edge " + from + " -> " + to + " closes the cycle " + String.join(" -> ", e.cycle())
+                    + "; a causal graph must be acyclic", startingAtFirstDeclared(e.cycle()));
         } catch (DagException e) {
             throw at.error(e.getMessage());
         }
@@ -155,6 +155,21 @@ final class DagAssembler {
                     + " the graph needs a new layout.");
         }
         return new ImportResult(dag, warnings, hasPositions, bayesNet);
+    }
+
+    /** The same cycle read from its variable declared first, so that {@code a -> b -> a} is named as written. */
+    private List<String> startingAtFirstDeclared(List<String> cycle) {
+        List<String> ring = cycle.subList(0, cycle.size() - 1);
+        int start = 0;
+        for (int i = 1; i < ring.size(); i++) {
+            if (dag.indexOf(ring.get(i)) < dag.indexOf(ring.get(start))) {
+                start = i;
+            }
+        }
+        List<String> rotated = new ArrayList<>(ring.subList(start, ring.size()));
+        rotated.addAll(ring.subList(0, start));
+        rotated.add(rotated.getFirst());
+        return rotated;
     }
 
     /** Turns a name from a file into a valid, unused variable name. */

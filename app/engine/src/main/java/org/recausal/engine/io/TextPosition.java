@@ -7,4 +7,8 @@ record TextPosition(int line, int column) {
     GraphParseException error(String reason) {
         return new GraphParseException(line, column, reason);
     }
+
+    GraphParseException cycle(String reason, java.util.List<String> cycle) {
+        return GraphParseException.cyclic(line, column, reason, cycle);
+    }
 }

@@ -167,4 +167,75 @@ final class BruteForce {
         }
         return result;
     }
+
+    /** Pearl's front-door criterion by listing paths (proper back-door paths from Z for condition iii). */
+    static boolean frontDoor(Dag dag, String x, String y, Set<String> z) {
+        if (z.contains(x) || z.contains(y) || z.stream().anyMatch(v -> dag.require(v).isLatent())) {
+            return false;
+        }
+        for (List<String> path : paths(dag, x, y)) {
+            if (causal(dag, path) && path.stream().noneMatch(z::contains)) {
+                return false;
+            }
+        }
+        for (String v : z) {
+            for (List<String> path : paths(dag, x, v)) {
+                if (dag.hasEdge(path.get(1), x) && open(dag, path, Set.of())) {
+                    return false;
+                }
+            }
+            for (List<String> path : paths(dag, v, y)) {
+                boolean proper = path.stream().filter(z::contains).count() == 1;
+                if (proper && dag.hasEdge(path.get(1), v) && open(dag, path, Set.of(x))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code z} is a conditional instrument given {@code w} as DAGitty defines it: w holds no
+     * mediator, latent variable or descendant of Y, separates z from Y and leaves z connected to X, both
+     * in the DAG without the first edges of the causal paths from X to Y.
+     */
+    static boolean instrument(Dag dag, String x, String y, String z, Set<String> w) {
+        Dag backDoor = properBackDoorGraph(dag, x, y);
+        Set<String> mediators = new HashSet<>();
+        for (List<String> path : paths(dag, x, y)) {
+            if (causal(dag, path)) {
+                mediators.addAll(path.subList(1, path.size() - 1));
+            }
+        }
+        for (String v : w) {
+            if (v.equals(x) || v.equals(y) || v.equals(z) || mediators.contains(v) || dag.require(v).isLatent()
+                    || v.equals(y) || backDoor.directedPath(y, v).isPresent()) {
+                return false;
+            }
+        }
+        return separated(backDoor, List.of(z), List.of(y), w) && !separated(backDoor, List.of(x), List.of(z), w);
+    }
+
+    /** The DAG without the first edge of every directed path from x to y. */
+    static Dag properBackDoorGraph(Dag dag, String x, String y) {
+        Dag backDoor = dag.copy();
+        for (List<String> path : paths(dag, x, y)) {
+            if (causal(dag, path) && backDoor.hasEdge(x, path.get(1))) {
+                backDoor.removeEdge(x, path.get(1));
+            }
+        }
+        return backDoor;
+    }
+
+    /** Variables with a directed path to y or z in the proper back-door graph. */
+    static Set<String> ancestorsInBackDoorGraph(Dag dag, String x, String y, String z) {
+        Dag backDoor = properBackDoorGraph(dag, x, y);
+        Set<String> result = new HashSet<>();
+        for (String v : dag.names()) {
+            if (backDoor.directedPath(v, y).isPresent() || backDoor.directedPath(v, z).isPresent()) {
+                result.add(v);
+            }
+        }
+        return result;
+    }
 }

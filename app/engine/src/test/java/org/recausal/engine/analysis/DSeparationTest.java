@@ -36,6 +36,16 @@ class DSeparationTest {
     }
 
     @Test
+    void markovBlanketsMatchDagittysRPackage() {
+        // testMarkovBlanket.R, Pearl's figure 2.9
+        DSeparation d = new DSeparation(Graphs.parse("W -> Y; X -> W; Z_1 -> X; Z_1 -> Z_3; Z_2 -> Y; Z_2 -> Z_3; Z_3 -> X; Z_3 -> Y"));
+        assertThat(d.markovBlanket(List.of())).isEmpty();
+        assertThat(d.markovBlanket("Z_1")).containsExactlyInAnyOrder("X", "Z_2", "Z_3");
+        assertThat(d.markovBlanket("Y")).containsExactlyInAnyOrder("W", "Z_2", "Z_3");
+        assertThat(d.markovBlanket(List.of("W", "Y"))).containsExactlyInAnyOrder("X", "Z_2", "Z_3");
+    }
+
+    @Test
     void overlappingSetsAreRefusedWithTheirNames() {
         DSeparation d = new DSeparation(Graphs.parse("a -> b"));
         assertThatThrownBy(() -> d.isSeparated(List.of("a"), List.of("b"), List.of("a")))
