@@ -46,22 +46,39 @@ public record ProjectData(List<MappedTable> tables, List<JoinReport> joins, List
      */
     public static ProjectData load(Project project, ProgressListener progress, CancellationToken cancel) {
         List<Dataset> datasets = project.datasets();
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (int i = 0; i < datasets.size(); i++) {
+            Dataset dataset = datasets.get(i);
+            double from = (double) i / datasets.size();
+            ProgressListener part = (fraction, message) -> progress.progress(from + fraction / datasets.size(),
+                    message);
+            tables.put(dataset.id(), Datasets.load(dataset, part, cancel).table());
+        }
+        progress.progress(1, "Loaded " + datasets.size() + " datasets");
+        return assemble(project, tables);
+    }
+
+    /**
+     * Joins and maps tables already read, one per dataset by id (as {@code project create} has them after reading
+     * the files once).
+     */
+    public static ProjectData assemble(Project project, Map<String, Table> byDataset) {
+        List<Dataset> datasets = project.datasets();
         List<MappedTable> tables = new ArrayList<>();
         List<JoinReport> joins = new ArrayList<>();
         List<String> issues = new ArrayList<>();
-        int[] done = {0};
         for (Dataset base : datasets) {
             if (base.join() != null) {
                 continue;
             }
-            Table table = load(base, datasets.size(), done, progress, cancel);
+            Table table = named(base, byDataset);
             Combined combined = new Combined(project.dag(), issues);
             combined.add(base, table, Map.of());
             for (Dataset joined : datasets) {
                 if (joined.join() == null || !joined.join().dataset().equals(base.id())) {
                     continue;
                 }
-                Table right = load(joined, datasets.size(), done, progress, cancel);
+                Table right = named(joined, byDataset);
                 Map<String, String> names = joinedNames(table, right, joined.join());
                 JoinResult result = TableJoin.leftJoin(table, joined.join().datasetKey(), right, joined.join().key());
                 table = result.table();
@@ -70,16 +87,16 @@ public record ProjectData(List<MappedTable> tables, List<JoinReport> joins, List
             }
             tables.add(new MappedTable(table, combined.resolved()));
         }
-        progress.progress(1, "Loaded " + datasets.size() + " datasets");
         return new ProjectData(tables, joins, issues);
     }
 
-    private static Table load(Dataset dataset, int count, int[] done, ProgressListener progress,
-            CancellationToken cancel) {
-        double from = (double) done[0]++ / count;
-        ProgressListener part = (fraction, message) -> progress.progress(from + fraction / count, message);
-        Table read = Datasets.load(dataset, part, cancel).table();
-        return new Table(dataset.id(), read.columns());
+    /** The dataset's table under the dataset's id, so joined columns and messages name datasets. */
+    private static Table named(Dataset dataset, Map<String, Table> byDataset) {
+        Table table = byDataset.get(dataset.id());
+        if (table == null) {
+            throw new IllegalArgumentException("no table was read for dataset '" + dataset.id() + "'");
+        }
+        return new Table(dataset.id(), table.columns());
     }
 
     /** What each column of the right table is called after the join; its key takes the left key's name. */
