@@ -29,14 +29,18 @@ final class TextInput implements AutoCloseable {
     TextInput(InputStream in, long size, String source) throws IOException {
         fileSize = size;
         raw = new CountingStream(in);
+        InputStream decoded = null;
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
             buffered.mark(4);
             byte[] magic = buffered.readNBytes(4);
             buffered.reset();
-            InputStream decoded = buffered;
+            decoded = buffered;
             if (magic.length >= 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B) {
                 decoded = new GZIPInputStream(buffered, 1 << 16);
+                if (Runtime.getRuntime().availableProcessors() > 1) {
+                    decoded = new ReadAheadStream(decoded, source);
+                }
             } else {
                 refuseKnownBinary(magic, source);
             }
@@ -47,6 +51,9 @@ final class TextInput implements AutoCloseable {
             sampleLength = head.length - skip;
             text = new SequenceInputStream(new ByteArrayInputStream(head, skip, sampleLength), decoded);
         } catch (IOException | RuntimeException e) {
+            if (decoded != null) {
+                decoded.close();
+            }
             raw.close();
             throw e;
         }
@@ -84,9 +91,14 @@ final class TextInput implements AutoCloseable {
         return raw.count;
     }
 
+    /** Closes the text (stopping any read-ahead thread) and the file. */
     @Override
     public void close() throws IOException {
-        raw.close();
+        try {
+            text.close();
+        } finally {
+            raw.close();
+        }
     }
 
     private static void refuseKnownBinary(byte[] magic, String source) {
@@ -126,9 +138,9 @@ final class TextInput implements AutoCloseable {
         return bom ? 3 : 0;
     }
 
-    /** Counts the bytes taken from the file, for progress. */
+    /** Counts the bytes taken from the file, for progress (possibly on a read-ahead thread). */
     private static final class CountingStream extends FilterInputStream {
-        private long count;
+        private volatile long count;
 
         CountingStream(InputStream in) {
             super(in);
