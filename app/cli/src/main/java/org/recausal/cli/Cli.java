@@ -1,7 +1,9 @@
 package org.recausal.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 
+import org.recausal.engine.data.DataException;
 import org.recausal.engine.project.ProjectFileException;
 
 import picocli.CommandLine;
@@ -21,7 +23,12 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new RecausalCommand())
+        return run(args, System.in, out, err);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code in} as what {@code --graph -} reads. */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new RecausalCommand(in))
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler((e, arguments) -> fail(e.getCommandLine(), e.getMessage(), EXIT_USAGE))
@@ -40,7 +47,8 @@ public final class Cli {
     }
 
     private static String reason(Exception e) {
-        if (e instanceof ProjectFileException || e instanceof ParameterException) {
+        if (e instanceof ProjectFileException || e instanceof ParameterException || e instanceof CommandFailure
+                || e instanceof DataException) {
             return e.getMessage();
         }
         // A bug, not bad input: still one line, but say what kind of failure it was.

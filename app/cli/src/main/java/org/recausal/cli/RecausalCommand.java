@@ -1,5 +1,7 @@
 package org.recausal.cli;
 
+import java.io.InputStream;
+
 import org.recausal.engine.Version;
 
 import picocli.CommandLine.Command;
@@ -16,12 +18,23 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RecausalCommand.VersionProvider.class,
         description = "Causal questions about recommender systems.",
-        subcommands = {ProjectCommand.class, DagCommand.class},
+        subcommands = {ProjectCommand.class, DagCommand.class, DataCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the input is invalid or the work failed", "2:the command line is wrong"})
 final class RecausalCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    private final InputStream standardInput;
+
+    RecausalCommand(InputStream standardInput) {
+        this.standardInput = standardInput;
+    }
+
+    /** What {@code --graph -} reads: the process's standard input, or a test's. */
+    InputStream standardInput() {
+        return standardInput;
+    }
 
     @Override
     public void run() {

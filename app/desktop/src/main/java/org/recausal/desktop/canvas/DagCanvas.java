@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -100,6 +104,12 @@ public final class DagCanvas extends Region {
     /** Above this many variables boxes lose their shadows: an effect per box costs too much when dragging. */
     private static final int LARGE_GRAPH = 150;
     private static final String STYLESHEET = "/org/recausal/desktop/ui/canvas.css";
+    /** One daemon thread for layouts: they are rare, and a second request simply queues behind the first. */
+    private static final Executor LAYOUT_THREAD = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "canvas-layout");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private enum Gesture { NONE, MOVE, CONNECT, BAND, PAN }
 
@@ -127,6 +137,10 @@ public final class DagCanvas extends Region {
     /** Canvas point that a zoom change keeps fixed; null means the middle of the view. */
     private Point2D zoomPivot;
     private boolean fitPending;
+    /** Counts graph changes, so a layout computed on an older graph is not applied. */
+    private long changeCount;
+    private boolean layingOut;
+    private CompletableFuture<Void> layoutTask = CompletableFuture.completedFuture(null);
 
     // Gesture state: what the current press-drag-release does.
     private Gesture gesture = Gesture.NONE;
@@ -154,6 +168,8 @@ public final class DagCanvas extends Region {
 
     /** The variable being renamed in the inline editor, or null. */
     private String editing;
+    /** The last refusal, shown as the hint until the next press or key. */
+    private String refusal;
 
     public DagCanvas() {
         getStyleClass().add("dag-canvas");
@@ -299,6 +315,17 @@ public final class DagCanvas extends Region {
         pan.setY(getHeight() / 2 - (bounds.getMinY() + bounds.getHeight() / 2) * z);
     }
 
+    /** Selects {@code name} and centres the view on it, keeping the zoom; does nothing for an unknown name. */
+    public void reveal(String name) {
+        VariableView view = graph.view(name);
+        if (view == null) {
+            return;
+        }
+        selectOnly(name);
+        pan.setX(getWidth() / 2 - view.centreX() * scale.getX());
+        pan.setY(getHeight() / 2 - view.centreY() * scale.getY());
+    }
+
     /** Whether moved and new variables land on the {@value #GRID}-unit grid. */
     public BooleanProperty snapToGridProperty() {
         return snapToGrid;
@@ -358,18 +385,39 @@ public final class DagCanvas extends Region {
 
     /**
      * Lays the graph out in layers, causes above effects, as one undoable move. Long edges keep the
-     * layout's bends (drawn as smooth curves) until one of their ends moves.
+     * layout's bends (drawn as smooth curves) until one of their ends moves. The layout is computed on a
+     * copy of the graph off the UI thread (a few hundred milliseconds for 500 variables) and applied
+     * when done, unless the graph changed meanwhile.
      */
     public void autoLayout() {
         Dag dag = history.dag();
         if (dag.size() == 0) {
             return;
         }
-        double widest = dag.names().stream().mapToDouble(VariableView::widthFor).max().orElse(VariableView.MIN_WIDTH);
+        Dag copy = dag.copy();
+        double widest = copy.names().stream().mapToDouble(VariableView::widthFor).max().orElse(VariableView.MIN_WIDTH);
         LayoutOptions defaults = LayoutOptions.DEFAULT;
-        LayoutResult layout = LayeredLayout.layout(dag, new LayoutOptions(widest, VariableView.HEIGHT,
-                defaults.horizontalGap(), defaults.layerGap(), defaults.edgeGap(), defaults.sweeps(),
-                defaults.keyNodeCrossings()));
+        LayoutOptions options = new LayoutOptions(widest, VariableView.HEIGHT, defaults.horizontalGap(),
+                defaults.layerGap(), defaults.edgeGap(), defaults.sweeps(), defaults.keyNodeCrossings());
+        EditHistory laidOut = history;
+        long version = changeCount;
+        layingOut = true;
+        updateHint();
+        layoutTask = CompletableFuture.supplyAsync(() -> LayeredLayout.layout(copy, options), LAYOUT_THREAD)
+                .handleAsync((layout, failure) -> {
+                    layingOut = false;
+                    if (failure != null) {
+                        refuse("Auto-layout failed: " + failure.getCause().getMessage());
+                    } else if (history == laidOut && changeCount == version) {
+                        applyLayout(layout);
+                    }
+                    updateHint();
+                    return null;
+                }, Platform::runLater);
+    }
+
+    private void applyLayout(LayoutResult layout) {
+        Dag dag = history.dag();
         graph.setRoutes(layout);
         boolean moves = layout.positions().entrySet().stream()
                 .anyMatch(e -> !dag.require(e.getKey()).position().equals(e.getValue()));
@@ -378,6 +426,11 @@ public final class DagCanvas extends Region {
         }
         graph.refreshAllEdges();
         fitToWindow();
+    }
+
+    /** The last auto-layout: complete once its result is applied (or dropped because the graph changed). */
+    CompletableFuture<Void> layoutTask() {
+        return layoutTask;
     }
 
     /** Writes a PNG of the whole graph (not just what is in view) and its legend, at twice the size, on white. */
@@ -526,6 +579,7 @@ public final class DagCanvas extends Region {
     // ================================================================ graph changes
 
     private void onDagChange(DagChange change) {
+        changeCount++;
         graph.apply(change, history.dag());
         switch (change) {
             case DagChange.VariableAdded added -> sizeChanged();
@@ -579,6 +633,8 @@ public final class DagCanvas extends Region {
     private boolean execute(DagEdit edit) {
         try {
             history.execute(edit);
+            refusal = null;
+            updateHint();
             return true;
         } catch (DagException refused) {
             refuse(refused.getMessage());
@@ -587,6 +643,7 @@ public final class DagCanvas extends Region {
     }
 
     private void refuse(String message) {
+        refusal = message;
         hint.set(message);
         onEditRefused.accept(message);
     }
@@ -669,9 +726,9 @@ public final class DagCanvas extends Region {
         return false;
     }
 
-    /** The variable whose connector ring is at canvas units (x, y), or null; the ring grows a little when zoomed out. */
+    /** The variable whose connector ring is at canvas units (x, y), or null. */
     private VariableView connectorAt(double x, double y) {
-        return graph.connectorAt(x, y, VariableView.CONNECTOR_RADIUS + 2 / scale.getX());
+        return graph.connectorAt(x, y, VariableView.CONNECTOR_RADIUS + 1);
     }
 
     private void onPressed(MouseEvent event) {
@@ -681,6 +738,7 @@ public final class DagCanvas extends Region {
         requestFocus();
         hideTooltip();
         cancelGesture();
+        refusal = null;
         pressX = event.getX();
         pressY = event.getY();
         dragged = false;
@@ -1039,6 +1097,7 @@ public final class DagCanvas extends Region {
         if (editing != null) {
             return;
         }
+        refusal = null;
         boolean handled = true;
         if (SELECT_ALL.match(event)) {
             selectAll();
@@ -1170,8 +1229,14 @@ public final class DagCanvas extends Region {
     }
 
     private String currentHint() {
+        if (refusal != null) {
+            return refusal;
+        }
         if (editing != null) {
             return "Type a name · Enter renames · Esc cancels";
+        }
+        if (layingOut) {
+            return "Laying out " + plural(history.dag().size(), "variable") + "…";
         }
         switch (gesture) {
             case CONNECT -> {

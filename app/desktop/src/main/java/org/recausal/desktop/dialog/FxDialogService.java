@@ -9,6 +9,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -84,7 +85,7 @@ public final class FxDialogService implements DialogService {
         DialogPane pane = alert.getDialogPane();
         pane.getStylesheets().add(stylesheet);
         // Long messages (file errors name paths) wrap instead of being cut off.
-        pane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        pane.setMinHeight(Region.USE_PREF_SIZE);
         pane.setPrefWidth(520);
         return alert;
     }

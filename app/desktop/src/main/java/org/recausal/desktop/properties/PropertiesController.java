@@ -36,6 +36,8 @@ public final class PropertiesController {
     @FXML private ComboBox<Role> roleBox;
     @FXML private ComboBox<DataType> typeBox;
     @FXML private TextArea descriptionArea;
+    @FXML private Label causesLabel;
+    @FXML private Label effectsLabel;
     @FXML private TextArea noteArea;
     @FXML private Label noteError;
     /** Set while the combo boxes are filled from the model, so that filling them is not taken as a change. */
@@ -52,6 +54,8 @@ public final class PropertiesController {
     @FXML
     private void initialize() {
         heading.textProperty().bind(model.headingProperty());
+        causesLabel.textProperty().bind(model.causesProperty());
+        effectsLabel.textProperty().bind(model.effectsProperty());
         Map<Subject, VBox> pages = Map.of(Subject.VARIABLE, variablePage, Subject.EDGE, edgePage,
                 Subject.SEVERAL, severalPage, Subject.NONE, nonePage);
         pages.forEach((subject, page) -> {

@@ -43,6 +43,8 @@ public final class PropertiesViewModel {
     private final ReadOnlyObjectWrapper<Role> role = new ReadOnlyObjectWrapper<>(this, "role");
     private final ReadOnlyObjectWrapper<DataType> type = new ReadOnlyObjectWrapper<>(this, "type");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper causes = new ReadOnlyStringWrapper(this, "causes", "");
+    private final ReadOnlyStringWrapper effects = new ReadOnlyStringWrapper(this, "effects", "");
     /** Text fields edit drafts; a commit turns a changed draft into an edit. */
     private final Draft name = new Draft("name");
     private final Draft description = new Draft("description");
@@ -177,6 +179,16 @@ public final class PropertiesViewModel {
         return note;
     }
 
+    /** The shown variable's parents (direct causes), comma-separated, or "none". */
+    public ReadOnlyStringProperty causesProperty() {
+        return causes.getReadOnlyProperty();
+    }
+
+    /** The shown variable's children (direct effects), comma-separated, or "none". */
+    public ReadOnlyStringProperty effectsProperty() {
+        return effects.getReadOnlyProperty();
+    }
+
     /** Why the last change was refused; empty when it was not. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
@@ -259,6 +271,8 @@ public final class PropertiesViewModel {
             description.reload(shown.description(), same);
             role.set(shown.role());
             type.set(shown.type());
+            causes.set(listing(dag.parents(variable)));
+            effects.set(listing(dag.children(variable)));
         } else if (dag != null && selectedVariables.size() > 1) {
             show(Subject.SEVERAL, selectedVariables.size() + " variables selected");
         } else if (dag != null && edgeFrom != null && dag.hasEdge(edgeFrom, edgeTo)) {
@@ -267,6 +281,10 @@ public final class PropertiesViewModel {
         } else {
             show(Subject.NONE, "Nothing selected");
         }
+    }
+
+    private static String listing(Set<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
     private void show(Subject shown, String title) {

@@ -98,8 +98,10 @@ public final class MainWindow {
         return resource("recausal.css").toExternalForm();
     }
 
+    /** Shows the window with the keyboard on the canvas, where the shortcuts act. */
     public void show() {
         stage.show();
+        controller.canvas().requestFocus();
     }
 
     public Stage stage() {

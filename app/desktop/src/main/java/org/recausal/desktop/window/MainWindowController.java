@@ -26,7 +26,6 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 import org.controlsfx.control.NotificationPane;
-import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.data.DataPanelController;
@@ -52,7 +51,7 @@ public final class MainWindowController {
 
     @FXML private DagCanvas canvas;
     @FXML private NotificationPane notifications;
-    @FXML private StatusBar statusBar;
+    @FXML private Label hintLabel;
     @FXML private HBox busyBox;
     @FXML private Label busyLabel;
     @FXML private Label countsLabel;
@@ -113,7 +112,7 @@ public final class MainWindowController {
         model.noticeProperty().addListener((_, _, notice) -> showNotice(notice));
         noticeTimer.setOnFinished(_ -> notifications.hide());
 
-        statusBar.textProperty().bind(canvas.hintProperty());
+        hintLabel.textProperty().bind(canvas.hintProperty());
         countsLabel.textProperty().bind(model.graphSummaryProperty());
         zoomLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.0f%%", canvas.zoomProperty().getValue().doubleValue() * 100),

@@ -13,6 +13,7 @@ import org.recausal.engine.dag.Dag;
 import org.recausal.engine.dag.DataType;
 import org.recausal.engine.dag.Role;
 import org.recausal.engine.dag.Variable;
+import org.recausal.engine.dag.edit.AddEdge;
 import org.recausal.engine.dag.edit.EditHistory;
 import org.recausal.engine.dag.edit.MoveVariables;
 import org.recausal.engine.dag.edit.RemoveVariable;
@@ -53,6 +54,17 @@ class PropertiesViewModelTest {
         assertThat(panel.roleProperty().get()).isEqualTo(Role.EXPOSURE);
         assertThat(panel.typeProperty().get()).isEqualTo(DataType.CONTINUOUS);
         assertThat(panel.descriptionProperty().get()).isEqualTo("list price");
+        assertThat(panel.causesProperty().get()).isEqualTo("none");
+        assertThat(panel.effectsProperty().get()).isEqualTo("sales");
+    }
+
+    @Test
+    void directCausesFollowEdgeEdits() {
+        selectVariable("sales");
+        assertThat(panel.causesProperty().get()).isEqualTo("price");
+        history.execute(new AddEdge("season", "sales"));
+        assertThat(panel.causesProperty().get()).isEqualTo("price, season");
+        assertThat(panel.effectsProperty().get()).isEqualTo("none");
     }
 
     @Test

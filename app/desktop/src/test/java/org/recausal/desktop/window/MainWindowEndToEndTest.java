@@ -120,6 +120,15 @@ class MainWindowEndToEndTest {
         assertThat(file).isRegularFile();
         String saved = onFx(() -> GraphText.of(dag()));
 
+        // Export through File > Export: real image files, and the graph is untouched.
+        dialogs.answerExport(temp.resolve("drawn-figure"));
+        robot.clickOn("File").clickOn("#exportMenu").clickOn("#exportPngItem");
+        Path png = temp.resolve("drawn-figure.png");
+        waitUntil(() -> Files.isRegularFile(png));
+        assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(onFx(() -> GraphText.of(dag()))).isEqualTo(saved);
+        assertThat(onFx(() -> window.model().dirtyProperty().get())).isFalse();
+
         // A new project, then the file again through File > Open.
         robot.press(KeyCode.SHORTCUT, KeyCode.N).release(KeyCode.N, KeyCode.SHORTCUT);
         assertThat(onFx(() -> dag().size())).isZero();

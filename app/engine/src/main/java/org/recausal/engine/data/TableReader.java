@@ -1,6 +1,8 @@
 package org.recausal.engine.data;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,8 +58,27 @@ public final class TableReader {
     private static ImportResult read(Path file, ImportOptions options, long recordLimit, ProgressListener progress,
             CancellationToken cancel) {
         String source = file.getFileName().toString();
+        InputStream in;
+        long size;
+        try {
+            size = Files.size(file);
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new DataImportException("cannot read " + source + ": " + describe(e), e);
+        }
+        return read(source, in, size, options, progress, cancel);
+    }
+
+    /**
+     * Imports from a stream (an entry of a project file, say), which is read to its end and closed.
+     *
+     * @param source the name problems and the table are named after, usually the file name
+     * @param size   the stream's length in bytes, for progress (0 when unknown)
+     */
+    public static ImportResult read(String source, InputStream in, long size, ImportOptions options,
+            ProgressListener progress, CancellationToken cancel) {
         long started = System.nanoTime();
-        try (TextInput input = new TextInput(file, source)) {
+        try (TextInput input = new TextInput(in, size, source)) {
             progress.progress(0, "Reading " + source);
             Sniffer.Result sniffed = new Sniffer(options, source)
                     .sniff(input.sample(), input.sampleOffset(), input.sampleLength(), input.complete());
@@ -73,8 +94,19 @@ public final class TableReader {
             return report.rowsImported() == 0 && report.recordsRead() == 0
                     ? failEmpty(source, sniffed) : new ImportResult(table, report);
         } catch (IOException e) {
-            throw new DataImportException("cannot read " + source + ": " + e.getMessage(), e);
+            throw new DataImportException("cannot read " + source + ": " + describe(e), e);
         }
+    }
+
+    /** NIO exceptions often carry only a path; say what happened. */
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static ImportResult failEmpty(String source, Sniffer.Result sniffed) {
@@ -83,7 +115,7 @@ public final class TableReader {
     }
 
     /** The file name without extensions such as .csv or .tsv.gz. */
-    static String tableName(String fileName) {
+    public static String tableName(String fileName) {
         String name = fileName;
         if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
