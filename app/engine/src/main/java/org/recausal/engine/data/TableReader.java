@@ -66,7 +66,7 @@ public final class TableReader {
         } catch (IOException e) {
             throw new DataImportException("cannot read " + source + ": " + describe(e), e);
         }
-        return read(source, in, size, options, progress, cancel);
+        return read(source, in, size, options, recordLimit, progress, cancel);
     }
 
     /**
@@ -77,6 +77,11 @@ public final class TableReader {
      */
     public static ImportResult read(String source, InputStream in, long size, ImportOptions options,
             ProgressListener progress, CancellationToken cancel) {
+        return read(source, in, size, options, Long.MAX_VALUE, progress, cancel);
+    }
+
+    private static ImportResult read(String source, InputStream in, long size, ImportOptions options,
+            long recordLimit, ProgressListener progress, CancellationToken cancel) {
         long started = System.nanoTime();
         try (TextInput input = new TextInput(in, size, source)) {
             progress.progress(0, "Reading " + source);
