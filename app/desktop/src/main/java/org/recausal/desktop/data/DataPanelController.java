@@ -33,6 +33,7 @@ import javafx.scene.layout.VBox;
 
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.engine.dag.edit.EditHistory;
+import org.recausal.engine.project.Project;
 import org.recausal.engine.data.ImportProblem;
 import org.recausal.engine.data.ImportReport;
 import org.recausal.engine.data.JoinReport;
@@ -50,6 +51,8 @@ public final class DataPanelController {
 
     private final DataPanelModel model;
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
+    private DatasetEntry shownEntry;
+    private final javafx.beans.InvalidationListener tableListener = _ -> showTable(shownEntry);
 
     @FXML private BorderPane root;
     @FXML private ComboBox<DatasetEntry> datasetBox;
@@ -105,15 +108,19 @@ public final class DataPanelController {
     }
 
     /**
-     * Wires the panel into the main window: it follows the open graph, shows its overlay on the canvas, and sits
-     * under the canvas in {@code split} while shown.
+     * Wires the panel into the main window: it follows the open project and its graph, shows its overlay on the
+     * canvas, tells {@code dataChanged} when the project's data change, and sits under the canvas in {@code split}
+     * while shown.
      */
-    public void attach(DagCanvas canvas, SplitPane split, ObservableValue<EditHistory> history) {
+    public void attach(DagCanvas canvas, SplitPane split, ObservableValue<Project> project,
+            ObservableValue<EditHistory> history, Runnable dataChanged) {
         canvas.getStylesheets().add(ImportDialog.stylesheet());
         canvas.setOverlay(model.overlayProperty().get());
         model.overlayProperty().addListener((_, _, overlay) -> canvas.setOverlay(overlay));
-        model.setHistory(history.getValue());
-        history.addListener((_, _, now) -> model.setHistory(now));
+        model.setOnDataChanged(dataChanged);
+        // A new or opened project sets its project first, then its history.
+        model.setProject(project.getValue(), history.getValue());
+        history.addListener((_, _, now) -> model.setProject(project.getValue(), now));
         shown.addListener((_, _, now) -> {
             place(split, now);
             // The canvas got shorter or taller: fit the graph to it once the split has laid it out.
@@ -162,6 +169,10 @@ public final class DataPanelController {
     private void showDataset(DatasetEntry entry) {
         datasetInfo.textProperty().unbind();
         unloadedLabel.textProperty().unbind();
+        if (shownEntry != null) {
+            shownEntry.tableProperty().removeListener(tableListener);
+        }
+        shownEntry = entry;
         if (entry == null) {
             datasetInfo.setText("");
             unloadedLabel.setText("");
@@ -171,27 +182,40 @@ public final class DataPanelController {
             return;
         }
         datasetInfo.textProperty().bind(Bindings.createStringBinding(() -> describe(entry), entry.tableProperty(),
-                entry.unloadedProperty()));
+                entry.unloadedProperty(), entry.datasetProperty()));
         unloadedLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> entry.unloadedProperty().get() == null ? "" : entry.unloadedProperty().get(),
                 entry.unloadedProperty()));
         relinkButton.visibleProperty().bind(entry.unloadedProperty().isNotNull());
+        entry.tableProperty().addListener(tableListener);
+        showTable(entry);
+    }
+
+    /** The rows and the import's problems; again when the table is loaded, relinked or unloaded. */
+    private void showTable(DatasetEntry entry) {
         grid.setTable(entry.table());
         ImportReport report = entry.report();
-        datasetProblemSummary.setText(report == null ? "" : ImportSummary.text(report, entry.options(), true));
+        datasetProblemSummary.setText(report == null ? "" : ImportSummary.text(report, entry.dataset().options(),
+                true));
         datasetProblems.getItems().setAll(report == null ? List.of() : ImportSummary.problems(report));
     }
 
-    private static String describe(DatasetEntry entry) {
+    private String describe(DatasetEntry entry) {
         Table table = entry.table();
-        String where = entry.storage() == Storage.EMBED ? "embedded" : "referenced";
-        String join = entry.join() == null ? "" : "  \u00b7  joined on " + entry.join().key();
-        String file = entry.fileProperty().get() == null ? "" : "  \u00b7  " + entry.fileProperty().get().getFileName();
+        String where = entry.embedded() ? "embedded" : "referenced";
+        String join = entry.join() == null ? "" : "  \u00b7  joined onto " + nameOf(entry.join().dataset()) + " by "
+                + entry.join().key();
+        String file = entry.file() == null ? "" : "  \u00b7  " + entry.file().getFileName();
         if (table == null) {
-            return entry.role().label() + "  \u00b7  not loaded  \u00b7  " + where + file;
+            return "not loaded  \u00b7  " + where + file;
         }
-        return entry.role().label() + "  \u00b7  " + Formats.count(table.rowCount()) + " rows  \u00b7  "
-                + table.columnCount() + " columns  \u00b7  " + where + join + file;
+        return Formats.count(table.rowCount()) + " rows  \u00b7  " + table.columnCount() + " columns  \u00b7  "
+                + where + join + file;
+    }
+
+    private String nameOf(String datasetId) {
+        return model.getDatasets().stream().filter(d -> d.id().equals(datasetId)).map(DatasetEntry::name)
+                .findFirst().orElse(datasetId);
     }
 
     private void bindTable() {
@@ -334,6 +358,14 @@ public final class DataPanelController {
         DatasetEntry entry = model.selectedProperty().get();
         if (entry != null) {
             model.remove(entry);
+        }
+    }
+
+    @FXML
+    private void relink() {
+        DatasetEntry entry = model.selectedProperty().get();
+        if (entry != null) {
+            model.relink(entry);
         }
     }
 

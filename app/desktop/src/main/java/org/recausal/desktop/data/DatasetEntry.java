@@ -4,57 +4,55 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 
 import org.recausal.engine.data.ColumnSummary;
-import org.recausal.engine.data.ImportOptions;
 import org.recausal.engine.data.ImportReport;
 import org.recausal.engine.data.Table;
 import org.recausal.engine.mapping.ColumnInfo;
 import org.recausal.engine.mapping.ColumnMapping;
+import org.recausal.engine.project.DataBytes;
+import org.recausal.engine.project.Dataset;
+import org.recausal.engine.project.DatasetJoin;
+import org.recausal.engine.project.DatasetSource;
+import org.recausal.engine.project.Project;
 
 /**
- * A dataset as the data views hold it: what it is (id, name, role, where its bytes are, how they are read), its
- * table once loaded, the import report, the column summaries once computed, and the analyst's mapping edits.
- * The columns are known even when the table is not loaded (a moved file), so the mapping can still be shown.
+ * A project dataset as the data views hold it: the project's {@link Dataset} record (what it is, where its bytes
+ * are, how they are read, the mapping edits), its table once loaded and checked, the import report, and the column
+ * summaries once computed. The columns are known from the record even while the table is not loaded (a moved
+ * file), so the mapping can still be shown.
  */
 public final class DatasetEntry {
 
-    /** This dataset's {@code key} column matches {@code targetKey} of the dataset with id {@code target}. */
-    public record Join(String target, String key, String targetKey) {
-    }
-
+    private final Project project;
     private final String id;
-    private final String name;
-    private final DatasetRole role;
-    private final Storage storage;
-    private final ImportOptions options;
-    private final Join join;
-    private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
     private final ReadOnlyObjectWrapper<Table> table = new ReadOnlyObjectWrapper<>(this, "table");
     private final ReadOnlyObjectWrapper<ImportReport> report = new ReadOnlyObjectWrapper<>(this, "report");
-    private final ReadOnlyObjectWrapper<List<ColumnInfo>> columns = new ReadOnlyObjectWrapper<>(this, "columns");
     private final ReadOnlyObjectWrapper<List<ColumnSummary>> summaries = new ReadOnlyObjectWrapper<>(this, "summaries");
-    private final ObjectProperty<ColumnMapping> mapping = new SimpleObjectProperty<>(this, "mapping",
-            ColumnMapping.automatic());
     private final ReadOnlyObjectWrapper<String> unloaded = new ReadOnlyObjectWrapper<>(this, "unloaded");
 
-    /**
-     * @param columns the columns as known before the table is loaded (types; distinct counts where counted)
-     */
-    public DatasetEntry(String id, String name, DatasetRole role, Storage storage, Path file, ImportOptions options,
-            Join join, List<ColumnInfo> columns) {
+    /** The dataset {@code id} of {@code project}, which must hold it. */
+    public DatasetEntry(Project project, String id) {
+        this.project = Objects.requireNonNull(project, "project");
         this.id = Objects.requireNonNull(id, "id");
-        this.name = Objects.requireNonNull(name, "name");
-        this.role = Objects.requireNonNull(role, "role");
-        this.storage = Objects.requireNonNull(storage, "storage");
-        this.options = Objects.requireNonNull(options, "options");
-        this.join = join;
-        this.file.set(file);
-        this.columns.set(List.copyOf(columns));
+        this.dataset.set(project.dataset(id).orElseThrow(
+                () -> new IllegalArgumentException("the project has no dataset '" + id + "'")));
+    }
+
+    /** The record as the views last saw it; changes with every edit made through the data panel. */
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() {
+        return dataset.getReadOnlyProperty();
+    }
+
+    /**
+     * The project's current record of this dataset (what it is, where its bytes are, how they are read, the mapping
+     * edits). Read from the project each time, so a save that moves embedded data into the project file is seen.
+     */
+    public Dataset dataset() {
+        return project.dataset(id).orElse(dataset.get());
     }
 
     public String id() {
@@ -62,29 +60,33 @@ public final class DatasetEntry {
     }
 
     public String name() {
-        return name;
+        return dataset().name();
     }
 
-    public DatasetRole role() {
-        return role;
+    /** How its rows join another dataset's, or null when it stands alone. */
+    public DatasetJoin join() {
+        return dataset().join();
     }
 
-    public Storage storage() {
-        return storage;
+    public boolean embedded() {
+        return dataset().embedded();
     }
 
-    public ImportOptions options() {
-        return options;
+    /** The file its bytes come from: the referenced file, or the file an embedded dataset was attached from. */
+    public Path file() {
+        return switch (dataset().source()) {
+            case DatasetSource.Referenced referenced -> referenced.file();
+            case DatasetSource.Embedded embedded -> embedded.bytes() instanceof DataBytes.OfFile of ? of.file() : null;
+        };
     }
 
-    /** The join onto another dataset, or null when it stands alone. */
-    public Join join() {
-        return join;
+    /** The columns as the project knows them (types, distinct counts where counted). */
+    public List<ColumnInfo> columns() {
+        return dataset().columns();
     }
 
-    /** The file the data came from (a referenced dataset's data file); may be null for embedded data. */
-    public ObjectProperty<Path> fileProperty() {
-        return file;
+    public ColumnMapping mapping() {
+        return dataset().mapping();
     }
 
     /** The loaded table, or null while it is not loaded. */
@@ -96,20 +98,8 @@ public final class DatasetEntry {
         return table.get();
     }
 
-    public ReadOnlyObjectProperty<ImportReport> reportProperty() {
-        return report.getReadOnlyProperty();
-    }
-
     public ImportReport report() {
         return report.get();
-    }
-
-    public ReadOnlyObjectProperty<List<ColumnInfo>> columnsProperty() {
-        return columns.getReadOnlyProperty();
-    }
-
-    public List<ColumnInfo> columns() {
-        return columns.get();
     }
 
     /** Column summaries in column order, or null until they are computed. */
@@ -117,15 +107,7 @@ public final class DatasetEntry {
         return summaries.getReadOnlyProperty();
     }
 
-    public ObjectProperty<ColumnMapping> mappingProperty() {
-        return mapping;
-    }
-
-    public ColumnMapping mapping() {
-        return mapping.get();
-    }
-
-    /** Why the data are not loaded (missing or changed file), or null when they are or are being loaded. */
+    /** Why the data are not loaded (a missing or changed file the analyst did not relink), or null. */
     public ReadOnlyObjectProperty<String> unloadedProperty() {
         return unloaded.getReadOnlyProperty();
     }
@@ -134,28 +116,36 @@ public final class DatasetEntry {
         return table.get() != null;
     }
 
-    /** Puts the loaded table in place, with its report. */
+    /** Puts a new record of the dataset (same id) in the project. */
+    void update(Dataset updated) {
+        if (!updated.id().equals(id)) {
+            throw new IllegalArgumentException("dataset '" + id + "' cannot become '" + updated.id() + "'");
+        }
+        project.replaceDataset(updated);
+        dataset.set(updated);
+    }
+
+    /** Puts the loaded (and checked) table in place, with its report. */
     void load(Table loaded, ImportReport importReport) {
         unloaded.set(null);
         report.set(importReport);
         table.set(loaded);
     }
 
-    /** The summaries and the counted column facts, computed off the UI thread. */
-    void summarised(List<ColumnSummary> columnSummaries, List<ColumnInfo> counted) {
+    void summarised(List<ColumnSummary> columnSummaries) {
         summaries.set(List.copyOf(columnSummaries));
-        columns.set(List.copyOf(counted));
     }
 
     /** Marks the data as not loaded and says why; nothing of a changed file is kept. */
     void unload(String reason) {
         table.set(null);
+        report.set(null);
         summaries.set(null);
         unloaded.set(reason);
     }
 
     @Override
     public String toString() {
-        return name;
+        return name();
     }
 }

@@ -40,7 +40,9 @@ import org.recausal.engine.data.ProblemKind;
 import org.recausal.engine.data.ProblemPolicy;
 import org.recausal.engine.data.Table;
 import org.recausal.engine.data.TableReader;
+import org.recausal.engine.mapping.ColumnInfo;
 import org.recausal.engine.mapping.NameKey;
+import org.recausal.engine.project.DatasetSource;
 
 /**
  * The import dialog's state: the file, the reading options (each detected until the analyst fixes it), a live
@@ -80,10 +82,15 @@ public final class ImportDialogModel {
     /**
      * A finished import, ready to attach to the project.
      *
-     * @param join how the rows join another table; null when it stands alone
+     * @param source  where the project will find the bytes, with their size and SHA-256
+     * @param columns the columns with their types and counted distinct values
+     * @param join    how the rows join another table; null when it stands alone
      */
-    public record Imported(Path file, String name, DatasetRole role, Storage storage, ImportOptions options,
-            ImportResult result, Join join) {
+    public record Imported(Path file, String name, DatasetRole role, DatasetSource source, ImportOptions options,
+            ImportResult result, List<ColumnInfo> columns, Join join) {
+        public Imported {
+            columns = List.copyOf(columns);
+        }
     }
 
     /** This table's {@code key} column matches {@code targetKey} of table {@code target}. */
@@ -182,13 +189,19 @@ public final class ImportDialogModel {
         Join join = join();
         importError.set("");
         imported.set(null);
-        importTask.start("Importing " + source.getFileName(),
-                (progress, cancel) -> TableReader.read(source, options, progress, cancel),
-                result -> {
-                    Imported done = new Imported(source, tableName, chosenRole, chosenStorage, options, result, join);
-                    showReport(result.report(), true);
-                    imported.set(done);
-                },
+        importTask.start("Importing " + source.getFileName(), (progress, cancel) -> {
+            ImportResult result = TableReader.read(source, options, progress, cancel);
+            progress.progress(1, "Taking the fingerprint of " + source.getFileName());
+            // The project keeps size and SHA-256, so data that change later are noticed, never silently used.
+            DatasetSource where = chosenStorage == Storage.EMBED ? DatasetSource.embed(source)
+                    : DatasetSource.reference(source);
+            cancel.throwIfCancelled();
+            return new Imported(source, tableName, chosenRole, where, options, result,
+                    ColumnInfo.of(result.table()), join);
+        }, done -> {
+            showReport(done.result().report(), true);
+            imported.set(done);
+        },
                 failure -> importError.set(importFailure(failure)),
                 () -> importError.set("Import cancelled; nothing was added."));
     }
@@ -338,7 +351,7 @@ public final class ImportDialogModel {
             inferred.clear();
             if (now != null) {
                 String fileName = now.getFileName().toString();
-                name.set(tableName(fileName));
+                name.set(TableReader.tableName(fileName));
                 role.set(DatasetRole.guess(fileName));
                 storage.set(Storage.suggestedFor(sizeOf(now)));
             }
@@ -504,14 +517,6 @@ public final class ImportDialogModel {
         } catch (java.io.IOException e) {
             return 0;
         }
-    }
-
-    /** The file name without .gz and its format extension, as the reader names the table. */
-    static String tableName(String fileName) {
-        String stem = fileName.toLowerCase(Locale.ROOT).endsWith(".gz")
-                ? fileName.substring(0, fileName.length() - 3) : fileName;
-        int dot = stem.lastIndexOf('.');
-        return dot > 0 ? stem.substring(0, dot) : stem;
     }
 
     /** The preview's table, or null. */

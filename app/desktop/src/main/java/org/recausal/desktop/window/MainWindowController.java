@@ -121,7 +121,8 @@ public final class MainWindowController {
         busyBox.visibleProperty().bind(model.busyProperty());
         busyBox.managedProperty().bind(busyBox.visibleProperty());
 
-        dataPanelController.attach(canvas, centreSplit, model.historyProperty());
+        dataPanelController.attach(canvas, centreSplit, model.projectProperty(), model.historyProperty(),
+                model::markDataChanged);
         dataPanelItem.selectedProperty().bindBidirectional(dataPanelController.shownProperty());
     }
 

@@ -17,6 +17,10 @@ import org.recausal.engine.dag.Variable;
 import org.recausal.engine.data.ImportOptions;
 import org.recausal.engine.data.ImportResult;
 import org.recausal.engine.data.TableReader;
+import org.recausal.engine.dag.edit.EditHistory;
+import org.recausal.engine.mapping.ColumnInfo;
+import org.recausal.engine.project.DatasetSource;
+import org.recausal.engine.project.Project;
 
 /** Files and graphs the data view tests share. */
 final class DataFixtures {
@@ -68,10 +72,25 @@ final class DataFixtures {
         return dag;
     }
 
-    /** An import as the dialog would hand it over. */
+    /** An import as the dialog would hand it over, embedded. */
     static ImportDialogModel.Imported imported(Path file, DatasetRole role, ImportDialogModel.Join join) {
+        return imported(file, role, join, Storage.EMBED);
+    }
+
+    static ImportDialogModel.Imported imported(Path file, DatasetRole role, ImportDialogModel.Join join,
+            Storage storage) {
         ImportResult result = TableReader.read(file);
-        return new ImportDialogModel.Imported(file, ImportDialogModel.tableName(file.getFileName().toString()), role,
-                Storage.EMBED, ImportOptions.defaults(), result, join);
+        try {
+            DatasetSource source = storage == Storage.EMBED ? DatasetSource.embed(file) : DatasetSource.reference(file);
+            return new ImportDialogModel.Imported(file, TableReader.tableName(file.getFileName().toString()), role,
+                    source, ImportOptions.defaults(), result, ColumnInfo.of(result.table()), join);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh project holding {@code dag}, with its edit history. */
+    static void show(DataPanelModel model, Dag dag) {
+        model.setProject(new Project("test", dag), new EditHistory(dag));
     }
 }

@@ -21,6 +21,8 @@ import org.recausal.engine.dag.edit.RenameVariable;
 import org.recausal.engine.dag.edit.UpdateVariable;
 import org.recausal.engine.data.ColumnType;
 import org.recausal.engine.independence.DataCheck;
+import org.recausal.engine.project.DatasetJoin;
+import org.recausal.engine.project.Project;
 
 class DataPanelModelTest {
 
@@ -68,7 +70,7 @@ class DataPanelModelTest {
     void columnsMapToNodesByNameAndNodesWithoutDataAreLatentOnTheCanvas() {
         Dag dag = DataFixtures.chain();
         dag.addVariable(Variable.of("u", Role.LATENT, DataType.CONTINUOUS));
-        model.setHistory(new EditHistory(dag));
+        DataFixtures.show(model, dag);
         Path file = DataFixtures.write(dir, "abc.csv", "A,b,x\n1,2,3\n4,5,6\n");
 
         model.add(DataFixtures.imported(file, DatasetRole.INTERACTIONS, null));
@@ -88,8 +90,9 @@ class DataPanelModelTest {
 
     @Test
     void editingTheMappingLinksLeavesOutAndFollowsRenames() {
-        EditHistory history = new EditHistory(DataFixtures.chain());
-        model.setHistory(history);
+        Dag dag = DataFixtures.chain();
+        EditHistory history = new EditHistory(dag);
+        model.setProject(new Project("test", dag), history);
         model.add(DataFixtures.imported(DataFixtures.write(dir, "abc.csv", "a,b,x\n1,2,3\n4,5,6\n"),
                 DatasetRole.INTERACTIONS, null));
 
@@ -113,8 +116,9 @@ class DataPanelModelTest {
 
     @Test
     void aColumnWhoseTypeDoesNotSuitItsNodeIsFlagged() {
-        EditHistory history = new EditHistory(DataFixtures.chain());
-        model.setHistory(history);
+        Dag dag = DataFixtures.chain();
+        EditHistory history = new EditHistory(dag);
+        model.setProject(new Project("test", dag), history);
         model.add(DataFixtures.imported(DataFixtures.write(dir, "t.csv", "a,b\nlow,1\nhigh,2\nmid,3\n"),
                 DatasetRole.INTERACTIONS, null));
 
@@ -134,8 +138,9 @@ class DataPanelModelTest {
 
     @Test
     void theCheckRejectsAnIndependenceTheDataDenyAndShowsThePairOnTheCanvas() {
-        EditHistory history = new EditHistory(DataFixtures.chain());
-        model.setHistory(history);
+        Dag dag = DataFixtures.chain();
+        EditHistory history = new EditHistory(dag);
+        model.setProject(new Project("test", dag), history);
         model.add(DataFixtures.imported(DataFixtures.chainData(dir, "sim.csv", 2000, 0.5, 7),
                 DatasetRole.INTERACTIONS, null));
 
@@ -170,7 +175,7 @@ class DataPanelModelTest {
 
     @Test
     void theCheckFindsNothingWrongWhenTheDataFollowTheGraph() {
-        model.setHistory(new EditHistory(DataFixtures.chain()));
+        DataFixtures.show(model, DataFixtures.chain());
         model.add(DataFixtures.imported(DataFixtures.chainData(dir, "sim.csv", 2000, 0.0, 11),
                 DatasetRole.INTERACTIONS, null));
 
@@ -182,7 +187,7 @@ class DataPanelModelTest {
 
     @Test
     void verdictsFollowTheLevelAndTheAdjustmentWithoutTestingAgain() {
-        model.setHistory(new EditHistory(DataFixtures.chain()));
+        DataFixtures.show(model, DataFixtures.chain());
         model.add(DataFixtures.imported(DataFixtures.chainData(dir, "weak.csv", 400, 0.2, 3),
                 DatasetRole.INTERACTIONS, null));
         model.runCheck();
@@ -217,7 +222,7 @@ class DataPanelModelTest {
         dag.addVariable(Variable.of("rating", Role.ORDINARY, DataType.CONTINUOUS));
         dag.addEdge("age", "rating");
         dag.addEdge("price", "rating");
-        model.setHistory(new EditHistory(dag));
+        DataFixtures.show(model, dag);
         java.util.Random random = new java.util.Random(5);
         StringBuilder users = new StringBuilder("user_id,age\n");
         double[] ages = new double[50];
@@ -252,7 +257,7 @@ class DataPanelModelTest {
         assertThat(agePrice.tested().table()).isEqualTo("ratings");
         assertThat(agePrice.tested().result().dropped()).isPositive();
         assertThat(agePrice.rejected()).isTrue();
-        assertThat(attributes.join().target()).isEqualTo(interactions.id());
+        assertThat(attributes.join()).isEqualTo(new DatasetJoin(interactions.id(), "user_id", "user_id"));
     }
 
     private static DataCheckModel.Row row(DataCheckModel check, String x, String y) {

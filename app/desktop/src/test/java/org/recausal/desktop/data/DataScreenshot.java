@@ -31,8 +31,6 @@ import org.recausal.engine.dag.Dag;
 import org.recausal.engine.dag.DataType;
 import org.recausal.engine.dag.Role;
 import org.recausal.engine.dag.Variable;
-import org.recausal.engine.data.ImportOptions;
-import org.recausal.engine.data.TableReader;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectFiles;
 
@@ -98,9 +96,7 @@ public final class DataScreenshot {
             });
         });
         steps.add(() -> {
-            ImportDialogModel.Imported imported = new ImportDialogModel.Imported(data, "impressions",
-                    DatasetRole.INTERACTIONS, Storage.EMBED, ImportOptions.defaults(), TableReader.read(data), null);
-            model.add(imported);
+            model.add(DataFixtures.imported(data, DatasetRole.INTERACTIONS, null));
             model.runCheck();
         });
         steps.add(() -> {
