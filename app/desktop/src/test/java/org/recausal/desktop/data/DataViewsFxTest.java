@@ -90,7 +90,7 @@ class DataViewsFxTest {
         waitFor(() -> fx(() -> lookupGrid(robot, true).table().column("zip").text(0).equals("01234")));
 
         robot.clickOn("#importButton");
-        waitFor(() -> fx(() -> robot.lookup("#importButton").tryQuery().isEmpty()));
+        waitForDataset(robot);
 
         TableGrid grid = lookupGrid(robot, false);
         assertThat(fx(() -> grid.table().rowCount())).isEqualTo(3);
@@ -125,7 +125,7 @@ class DataViewsFxTest {
         waitFor(() -> fx(() -> "Add dataset".equals(((Button) robot.lookup("#importButton").query()).getText())));
         assertThat(robot.lookup("#problemSummary").queryLabeled().getText()).startsWith("Imported 59 rows, dropped 1: ");
         robot.clickOn("#importButton");
-        waitFor(() -> fx(() -> robot.lookup("#importButton").tryQuery().isEmpty()));
+        waitForDataset(robot);
 
         robot.clickOn("Problems");
         TableView<ImportProblem> panelProblems = robot.lookup("#datasetProblems").queryTableView();
@@ -146,7 +146,7 @@ class DataViewsFxTest {
         startImport(robot, file);
         waitFor(() -> fx(() -> robot.lookup("#importButton").query().isDisabled() == false));
         robot.clickOn("#importButton");
-        waitFor(() -> fx(() -> robot.lookup("#importButton").tryQuery().isEmpty()));
+        waitForDataset(robot);
 
         Node d = robot.lookup("#node-d").query();
         assertThat(d.getStyleClass()).contains(DataPanelModel.LATENT_BY_DATA);
@@ -176,6 +176,7 @@ class DataViewsFxTest {
         ImportWatch watch = new ImportWatch(robot);
         robot.clickOn("#importButton");
         watch.untilDone(() -> fx(() -> robot.lookup("#importButton").tryQuery().isEmpty()));
+        waitForDataset(robot);
         assertThat(watch.progressSeen).as("progress shown while importing").anyMatch(p -> p > 0 && p < 1);
         assertThat(watch.worstLatencyMillis).as("UI thread answered within").isLessThan(500);
         assertThat(fx(() -> lookupGrid(robot, false).table().rowCount())).isEqualTo(400_000);
@@ -197,6 +198,41 @@ class DataViewsFxTest {
         waitFor(() -> fx(() -> robot.lookup("#importButton").tryQuery().isEmpty()));
         assertThat(fx(() -> window.stage().isShowing())).isTrue();
         assertThat(robot.lookup("#datasetBox").queryComboBox().getItems()).hasSize(1);
+    }
+
+    @Test
+    void reopeningAProjectWhoseReferencedFileChangedAsksAndNeverUsesItSilently(FxRobot robot) throws Exception {
+        openChain(robot);
+        Path dir = Files.createTempDirectory(temp, "ref");
+        Path data = DataFixtures.chainData(dir, "sim.csv", 500, 0.0, 4);
+        startImport(robot, data);
+        waitFor(() -> fx(() -> !robot.lookup("#importButton").query().isDisabled()));
+        robot.clickOn("#referenceRadio");
+        robot.clickOn("#importButton");
+        waitForDataset(robot);
+        assertThat(fx(() -> window.stage().getTitle())).startsWith("\u2022 ");
+
+        Path project = dir.resolve("chain-with-data.recausal");
+        dialogs.answerSave(project);
+        robot.interact(() -> window.model().saveAs());
+        waitFor(() -> fx(() -> !window.model().dirtyProperty().get()));
+        DataFixtures.chainData(dir, "sim.csv", 400, 0.0, 5);
+
+        dataDialogs.answerRelink(DataDialogs.RelinkChoice.LEAVE_UNLOADED);
+        robot.interact(() -> window.model().openFile(project));
+        waitFor(() -> fx(() -> !dataDialogs.relinkQuestions().isEmpty()));
+        ScriptedDataDialogs.Question question = dataDialogs.relinkQuestions().getFirst();
+        assertThat(question.changed()).isTrue();
+        assertThat(question.text()).contains("sim.csv changed since it was attached").contains("SHA-256");
+        waitFor(() -> fx(() -> robot.lookup("#relinkButton").query().isVisible()));
+        assertThat(robot.lookup("#unloadedLabel").queryLabeled().getText()).contains("without data");
+        assertThat(fx(() -> lookupGrid(robot, false).table())).isNull();
+
+        dataDialogs.answerRelink(DataDialogs.RelinkChoice.ACCEPT_CHANGED);
+        robot.clickOn("#relinkButton");
+        waitFor(() -> fx(() -> lookupGrid(robot, false).table() != null));
+        assertThat(fx(() -> lookupGrid(robot, false).table().rowCount())).isEqualTo(400);
+        assertThat(fx(() -> window.model().dirtyProperty().get())).as("the accepted change is unsaved").isTrue();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -253,6 +289,12 @@ class DataViewsFxTest {
         dataDialogs.answerFile(file);
         robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.SHORTCUT);
         waitFor(() -> fx(() -> robot.lookup("#importButton").tryQuery().isPresent()));
+    }
+
+    /** Waits until the dialog is gone and the panel shows the new dataset's rows. */
+    private static void waitForDataset(FxRobot robot) {
+        waitFor(() -> fx(() -> robot.lookup("#importButton").tryQuery().isEmpty()
+                && robot.lookup("#grid").tryQuery().map(g -> ((TableGrid) g).table() != null).orElse(false)));
     }
 
     private static TableGrid lookupGrid(FxRobot robot, boolean inDialog) {
