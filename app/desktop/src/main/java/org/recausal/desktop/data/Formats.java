@@ -52,9 +52,16 @@ public final class Formats {
         return decimals == 0 ? text : stripZeros(text);
     }
 
-    /** A decimal cell: like {@link #number} but never grouped, so it reads like the file. */
+    /**
+     * A decimal cell in full: the shortest text that reads back as the same double (as the file most likely wrote
+     * it), in plain notation where that stays short.
+     */
     public static String cell(double x) {
-        return number(x).replace(",", "");
+        double magnitude = Math.abs(x);
+        if (!Double.isFinite(x) || (magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e15))) {
+            return Double.toString(x);
+        }
+        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 
     /** A p-value: "< 0.0001" below that, else four decimals at most. */

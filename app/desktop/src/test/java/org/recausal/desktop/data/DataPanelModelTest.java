@@ -90,9 +90,7 @@ class DataPanelModelTest {
 
     @Test
     void editingTheMappingLinksLeavesOutAndFollowsRenames() {
-        Dag dag = DataFixtures.chain();
-        EditHistory history = new EditHistory(dag);
-        model.setProject(new Project("test", dag), history);
+        EditHistory history = showChain();
         model.add(DataFixtures.imported(DataFixtures.write(dir, "abc.csv", "a,b,x\n1,2,3\n4,5,6\n"),
                 DatasetRole.INTERACTIONS, null));
 
@@ -116,9 +114,7 @@ class DataPanelModelTest {
 
     @Test
     void aColumnWhoseTypeDoesNotSuitItsNodeIsFlagged() {
-        Dag dag = DataFixtures.chain();
-        EditHistory history = new EditHistory(dag);
-        model.setProject(new Project("test", dag), history);
+        EditHistory history = showChain();
         model.add(DataFixtures.imported(DataFixtures.write(dir, "t.csv", "a,b\nlow,1\nhigh,2\nmid,3\n"),
                 DatasetRole.INTERACTIONS, null));
 
@@ -138,9 +134,7 @@ class DataPanelModelTest {
 
     @Test
     void theCheckRejectsAnIndependenceTheDataDenyAndShowsThePairOnTheCanvas() {
-        Dag dag = DataFixtures.chain();
-        EditHistory history = new EditHistory(dag);
-        model.setProject(new Project("test", dag), history);
+        EditHistory history = showChain();
         model.add(DataFixtures.imported(DataFixtures.chainData(dir, "sim.csv", 2000, 0.5, 7),
                 DatasetRole.INTERACTIONS, null));
 
@@ -175,7 +169,7 @@ class DataPanelModelTest {
 
     @Test
     void theCheckFindsNothingWrongWhenTheDataFollowTheGraph() {
-        DataFixtures.show(model, DataFixtures.chain());
+        showChain();
         model.add(DataFixtures.imported(DataFixtures.chainData(dir, "sim.csv", 2000, 0.0, 11),
                 DatasetRole.INTERACTIONS, null));
 
@@ -187,7 +181,7 @@ class DataPanelModelTest {
 
     @Test
     void verdictsFollowTheLevelAndTheAdjustmentWithoutTestingAgain() {
-        DataFixtures.show(model, DataFixtures.chain());
+        showChain();
         model.add(DataFixtures.imported(DataFixtures.chainData(dir, "weak.csv", 400, 0.2, 3),
                 DatasetRole.INTERACTIONS, null));
         model.runCheck();
@@ -258,6 +252,14 @@ class DataPanelModelTest {
         assertThat(agePrice.tested().result().dropped()).isPositive();
         assertThat(agePrice.rejected()).isTrue();
         assertThat(attributes.join()).isEqualTo(new DatasetJoin(interactions.id(), "user_id", "user_id"));
+    }
+
+    /** Shows a project holding the chain graph; edits go through the returned history. */
+    private EditHistory showChain() {
+        Dag dag = DataFixtures.chain();
+        EditHistory history = new EditHistory(dag);
+        model.setProject(new Project("test", dag), history);
+        return history;
     }
 
     private static DataCheckModel.Row row(DataCheckModel check, String x, String y) {
