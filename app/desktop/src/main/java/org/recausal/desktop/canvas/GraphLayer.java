@@ -179,8 +179,10 @@ final class GraphLayer extends Group {
         Set<EdgeView> touched = new LinkedHashSet<>();
         centres.forEach((name, centre) -> {
             VariableView view = nodes.get(name);
-            view.moveTo(centre.getX(), centre.getY());
-            touched.addAll(incidentEdges(name));
+            if (view != null) {
+                view.moveTo(centre.getX(), centre.getY());
+                touched.addAll(incidentEdges(name));
+            }
         });
         touched.forEach(this::refresh);
     }
