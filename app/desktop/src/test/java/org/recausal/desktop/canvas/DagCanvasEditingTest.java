@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 
 import org.junit.jupiter.api.Test;
 import org.recausal.engine.dag.CanvasPosition;
+import org.recausal.engine.dag.Role;
 import org.recausal.engine.dag.Variable;
 import org.recausal.engine.dag.edit.AddVariable;
+import org.testfx.matcher.control.LabeledMatchers;
 
 /** Building a graph with the mouse and keys, as an analyst would. */
 class DagCanvasEditingTest extends CanvasTestBase {
@@ -225,11 +228,39 @@ class DagCanvasEditingTest extends CanvasTestBase {
     }
 
     @Test
+    void arrowKeysNudgeTheSelectionOneGridStep() {
+        show(List.of("a@100,100", "b@200,100"), List.of());
+        robot.clickOn(centreOf("a")).type(KeyCode.RIGHT).type(KeyCode.DOWN, 2);
+        assertThat(dag().require("a").position()).isEqualTo(new CanvasPosition(120, 140));
+        assertThat(dag().require("b").position()).isEqualTo(new CanvasPosition(200, 100));
+        robot.interact(history::undo);
+        assertThat(dag().require("a").position()).isEqualTo(new CanvasPosition(120, 120));
+    }
+
+    @Test
+    void theRightClickMenuSetsTheRoleOfTheSelection() {
+        show(List.of("a@100,100", "b@200,100", "c@300,300"), List.of());
+        drag(screen(40, 60), screen(260, 140), MouseButton.PRIMARY);
+        robot.clickOn(centreOf("b"), MouseButton.SECONDARY);
+        robot.clickOn(menuItem("Role"));
+        robot.clickOn(menuItem("Exposure"));
+        assertThat(dag().require("a").role()).isEqualTo(Role.EXPOSURE);
+        assertThat(dag().require("b").role()).isEqualTo(Role.EXPOSURE);
+        assertThat(dag().require("c").role()).isEqualTo(Role.ORDINARY);
+        assertThat(robot.lookup("#node-a").queryParent().getStyleClass()).contains("role-exposure");
+        assertThat(history.undoDescription()).contains("Make 2 variables Exposure");
+    }
+
+    @Test
     void hintsFollowTheMouse() {
         show(List.of("a@100,100", "b@300,300"), List.of());
         robot.moveTo(ringOf("a"));
         assertThat(canvas.hintProperty().get()).isEqualTo("Drag from the ring to connect");
         robot.moveTo(centreOf("b"));
         assertThat(canvas.hintProperty().get()).startsWith("Drag to move");
+    }
+
+    private Node menuItem(String text) {
+        return robot.lookup(".context-menu .label").match(LabeledMatchers.hasText(text)).query();
     }
 }

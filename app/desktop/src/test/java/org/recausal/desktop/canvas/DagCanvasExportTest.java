@@ -55,13 +55,7 @@ class DagCanvasExportTest extends CanvasTestBase {
         showShop();
         robot.interact(canvas::selectAll);
         Path file = folder.resolve("graph.png");
-        robot.interact(() -> {
-            try {
-                canvas.exportPng(file);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        assertThat(export(() -> canvas.exportPng(file))).isEmpty();
 
         BufferedImage image = ImageIO.read(file.toFile());
         Bounds bounds = fx(() -> canvas.graphLayer().graphBounds());
@@ -84,13 +78,14 @@ class DagCanvasExportTest extends CanvasTestBase {
         robot.interact(() -> canvas.setOverlay(new CanvasOverlay(Map.of(new EdgeKey("season", "price"), "path-open"),
                 Map.of(), List.of(new LegendEntry("path-open", "Open backdoor path")))));
         Path file = folder.resolve("graph.svg");
-        robot.interact(() -> {
-            try {
-                canvas.exportSvg(file);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        assertThat(export(() -> canvas.exportSvg(file))).isEmpty();
+        // Written like any other file of the user's, not with a temporary file's owner-only permissions.
+        Path plain = Files.createFile(folder.resolve("plain.txt"));
+        if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+        assertThat(Files.list(folder).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("graph.svg",
+                "plain.txt");
 
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -123,17 +118,27 @@ class DagCanvasExportTest extends CanvasTestBase {
     @Test
     void anEmptyGraphIsRefusedWithAClearMessageAndNoFile() {
         Path file = folder.resolve("empty.svg");
-        List<Exception> failures = new ArrayList<>();
+        assertThat(export(() -> canvas.exportSvg(file))).singleElement().extracting(Exception::getMessage)
+                .asString().contains("The graph is empty");
+        assertThat(Files.exists(file)).isFalse();
+    }
+
+    @FunctionalInterface
+    private interface Export {
+        void run() throws IOException;
+    }
+
+    /** Runs an export on the FX thread; returns what it threw. */
+    private List<IOException> export(Export export) {
+        List<IOException> failures = new ArrayList<>();
         robot.interact(() -> {
             try {
-                canvas.exportSvg(file);
+                export.run();
             } catch (IOException e) {
                 failures.add(e);
             }
         });
-        assertThat(failures).singleElement().extracting(Exception::getMessage).asString()
-                .contains("The graph is empty");
-        assertThat(Files.exists(file)).isFalse();
+        return failures;
     }
 
     /** The pixel just inside the left border of {@code name}'s box, before its name starts. */
