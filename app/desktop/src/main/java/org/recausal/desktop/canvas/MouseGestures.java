@@ -110,6 +110,8 @@ final class MouseGestures {
 
     private void pressed(MouseEvent event) {
         if (canvas.isOnChrome(event)) {
+            // The legend or the name field has it; its release must not end a gesture here either.
+            button = null;
             return;
         }
         canvas.requestFocus();
