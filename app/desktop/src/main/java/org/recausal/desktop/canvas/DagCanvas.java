@@ -648,7 +648,11 @@ public final class DagCanvas extends Region {
     // ================================================================ hint
 
     void updateHint() {
-        hint.set(currentHint());
+        String text = currentHint();
+        // Strings built afresh on every drag step: set only real changes, so the status bar does not relayout.
+        if (!text.equals(hint.get())) {
+            hint.set(text);
+        }
     }
 
     private String currentHint() {

@@ -209,10 +209,6 @@ final class GraphLayer extends Group {
         edges.forEach((key, view) -> view.setOverlayClass(overlay.edgeStyles().get(key)));
     }
 
-    CanvasOverlay overlay() {
-        return overlay;
-    }
-
     private void applyOverlay(VariableView view) {
         view.setOverlayClass(overlay.nodeStyles().get(view.name()));
     }
