@@ -99,12 +99,18 @@ public final class DagCanvas extends Region {
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
     private final Consumer<DagChange> dagListener = this::onDagChange;
+    private final Runnable editFinished = () -> removedSelectedEdge = null;
     private Consumer<String> onEditRefused = message -> { };
     private EditHistory history;
 
     private boolean fitPending;
     /** The last refusal, shown as the hint until the next press, key or accepted edit. */
     private String refusal;
+    /**
+     * The selected edge, when the edit under way removed it. Setting an edge's note removes the edge and
+     * adds it back within one edit; it stays selected when the same edit adds it again.
+     */
+    private EdgeKey removedSelectedEdge;
     /** Counts graph changes, so a layout computed on an older graph is not applied. */
     private long changeCount;
     private boolean layingOut;
@@ -143,8 +149,10 @@ public final class DagCanvas extends Region {
         Objects.requireNonNull(newHistory, "history");
         if (history != null) {
             history.dag().removeListener(dagListener);
+            history.removeListener(editFinished);
         }
         history = newHistory;
+        history.addListener(editFinished);
         gestures.structureChanged();
         editor.close();
         selected.clear();
@@ -510,16 +518,21 @@ public final class DagCanvas extends Region {
             case DagChange.EdgeRemoved removed -> {
                 CausalEdge edge = selectedEdge.get();
                 if (edge != null && EdgeKey.of(edge).equals(EdgeKey.of(removed.edge()))) {
+                    removedSelectedEdge = EdgeKey.of(edge);
                     selectedEdge.set(null);
                 }
                 gestures.structureChanged();
+            }
+            case DagChange.EdgeAdded added -> {
+                if (EdgeKey.of(added.edge()).equals(removedSelectedEdge)) {
+                    selectedEdge.set(added.edge());
+                }
             }
             case DagChange.VariableUpdated updated -> {
                 if (updated.after().name().equals(editor.editing())) {
                     editor.place();
                 }
             }
-            case DagChange.EdgeAdded added -> { }
         }
         updateHint();
     }

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.recausal.engine.dag.CanvasPosition;
 import org.recausal.engine.dag.Role;
 import org.recausal.engine.dag.Variable;
+import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.edit.AddEdge;
 import org.recausal.engine.dag.edit.AddVariable;
+import org.recausal.engine.dag.edit.DagEdit;
+import org.recausal.engine.dag.edit.RemoveEdge;
 import org.testfx.matcher.control.LabeledMatchers;
 
 /** Building a graph with the mouse and keys, as an analyst would. */
@@ -203,6 +207,36 @@ class DagCanvasEditingTest extends CanvasTestBase {
         robot.type(KeyCode.R);
         assertThat(refusals).singleElement().asString().contains("b -> c -> a -> b");
         assertThat(dag().hasEdge("c", "b")).isTrue();
+    }
+
+    @Test
+    void anEdgeStaysSelectedWhenItsNoteChanges() {
+        show(List.of("a@100,100", "b@100,300"), List.of("a->b"));
+        robot.clickOn(middleOf("a", "b"));
+        DagEdit setNote = new DagEdit() {
+            @Override
+            public void apply(Dag dag) {
+                dag.setEdgeNote("a", "b", "Ads raise sales");
+            }
+
+            @Override
+            public void revert(Dag dag) {
+                dag.setEdgeNote("a", "b", "");
+            }
+
+            @Override
+            public String description() {
+                return "Set note";
+            }
+        };
+        robot.interact(() -> history.execute(setNote));
+        assertThat(canvas.selectedEdgeProperty().get().note()).isEqualTo("Ads raise sales");
+        assertThat(robot.lookup("#edge-a-b").query().getPseudoClassStates())
+                .anyMatch(state -> state.getPseudoClassName().equals("selected"));
+
+        robot.interact(() -> history.execute(new RemoveEdge("a", "b")));
+        robot.interact(() -> history.execute(new AddEdge("a", "b")));
+        assertThat(canvas.selectedEdgeProperty().get()).isNull();
     }
 
     @Test
