@@ -53,7 +53,12 @@ class DagCanvasExportTest extends CanvasTestBase {
     @Test
     void thePngShowsTheWholeGraphAtTwiceItsSizeOnWhite() throws IOException {
         showShop();
-        robot.interact(canvas::selectAll);
+        robot.interact(() -> {
+            canvas.reveal("demand");
+            canvas.selectAll();
+        });
+        robot.moveTo(centreOf("demand"));
+        assertThat(robot.lookup("#node-demand").query().isHover()).isTrue();
         Path file = folder.resolve("graph.png");
         assertThat(export(() -> canvas.exportPng(file))).isEmpty();
 
@@ -69,6 +74,12 @@ class DagCanvasExportTest extends CanvasTestBase {
         assertThat(new Color24(insideLeftOf(image, bounds, "price"))).isEqualTo(new Color24(fill("price")));
         assertThat(new Color24(insideLeftOf(image, bounds, "region"))).isEqualTo(new Color24(0xFFFFFF));
         assertThat(new Color24(insideLeftOf(image, bounds, "demand"))).isEqualTo(new Color24(fill("demand")));
+        // The hovered variable's connector ring is left out: its bottom border shows where the ring would be.
+        VariableView demand = fx(() -> canvas.graphLayer().view("demand"));
+        int ringX = (int) Math.round((demand.centreX() - bounds.getMinX() + GraphImages.PADDING) * 2);
+        int ringY = (int) Math.round((demand.centreY() + VariableView.HEIGHT / 2 - 0.75 - bounds.getMinY()
+                + GraphImages.PADDING) * 2);
+        assertThat(new Color24(image.getRGB(ringX, ringY))).isEqualTo(new Color24(0x0072B2));
         assertThat(canvas.getSelectedVariables()).hasSize(4);
     }
 
