@@ -70,7 +70,8 @@ class DagCanvasExportTest extends CanvasTestBase {
                 (int) ((bounds.getHeight() + 2 * GraphImages.PADDING + legendHeight) * 2),
                 (int) ((bounds.getHeight() + 3 * GraphImages.PADDING + legendHeight) * 2) + 2);
         assertThat(new Color24(image.getRGB(1, 1))).isEqualTo(new Color24(0xFFFFFF));
-        // Inside each box, left of its name, the box's own fill (the selection halo is left out of exports).
+        // Inside each box, left of its name, the box's own fill; just outside, white: no selection halo.
+        assertThat(new Color24(beside(image, bounds, "price", -2))).isEqualTo(new Color24(0xFFFFFF));
         assertThat(new Color24(insideLeftOf(image, bounds, "price"))).isEqualTo(new Color24(fill("price")));
         assertThat(new Color24(insideLeftOf(image, bounds, "region"))).isEqualTo(new Color24(0xFFFFFF));
         assertThat(new Color24(insideLeftOf(image, bounds, "demand"))).isEqualTo(new Color24(fill("demand")));
@@ -154,8 +155,13 @@ class DagCanvasExportTest extends CanvasTestBase {
 
     /** The pixel just inside the left border of {@code name}'s box, before its name starts. */
     private int insideLeftOf(BufferedImage image, Bounds bounds, String name) {
+        return beside(image, bounds, name, 6);
+    }
+
+    /** The pixel {@code offset} canvas units right of the left edge of {@code name}'s box, at mid-height. */
+    private int beside(BufferedImage image, Bounds bounds, String name, double offset) {
         VariableView view = fx(() -> canvas.graphLayer().view(name));
-        double x = view.centreX() - view.boxWidth() / 2 + 6;
+        double x = view.centreX() - view.boxWidth() / 2 + offset;
         double y = view.centreY();
         double scale = 2;
         return image.getRGB((int) Math.round((x - bounds.getMinX() + GraphImages.PADDING) * scale),
