@@ -86,6 +86,13 @@ class DagEditTest {
     }
 
     @Test
+    void setEdgeNoteRestoresTheOldNote() {
+        assertApplyAndRevert(new SetEdgeNote("A", "C", "via price"),
+                () -> assertThat(dag.edge("A", "C")).get().extracting(e -> e.note()).isEqualTo("via price"));
+        assertRefusedUnchanged(new SetEdgeNote("C", "A", "x"), DagException.class, "no edge C -> A");
+    }
+
+    @Test
     void reverseEdgeKeepsTheNote() {
         assertApplyAndRevert(new ReverseEdge("A", "B"), () -> {
             assertThat(dag.hasEdge("A", "B")).isFalse();

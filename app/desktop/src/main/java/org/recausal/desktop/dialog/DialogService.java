@@ -1,0 +1,27 @@
+package org.recausal.desktop.dialog;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Every question and message that needs a window of its own. View-models ask through this interface,
+ * so tests answer with a script instead of clicking through real dialogs.
+ */
+public interface DialogService {
+
+    /** A project file to open, or empty when the analyst cancels. {@code folder} may be null. */
+    Optional<Path> chooseProjectToOpen(Path folder);
+
+    /** Where to save the project, or empty when cancelled. {@code folder} may be null. */
+    Optional<Path> chooseProjectSaveFile(String suggestedName, Path folder);
+
+    /** Where to export the picture, or empty when cancelled. {@code folder} may be null. */
+    Optional<Path> chooseExportFile(ExportFormat format, String suggestedName, Path folder);
+
+    /** Whether to save the unsaved changes to {@code projectName} before they would be lost. */
+    SaveChoice askSaveChanges(String projectName);
+
+    void showError(String title, String message);
+
+    void showInformation(String title, String header, String message);
+}

@@ -1,0 +1,103 @@
+package org.recausal.desktop.window;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Objects;
+
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import org.recausal.desktop.canvas.DagCanvas;
+import org.recausal.desktop.dialog.DialogService;
+import org.recausal.desktop.properties.PropertiesController;
+import org.recausal.desktop.properties.PropertiesViewModel;
+import org.recausal.desktop.settings.RecentFiles;
+import org.recausal.desktop.task.TaskExecutor;
+
+/**
+ * The Recausal main window on a stage: loads {@code main-window.fxml} with its controllers, applies
+ * {@code recausal.css}, keeps the stage title in step with the project and asks about unsaved changes
+ * when the window is closed.
+ */
+public final class MainWindow {
+    private static final String UI = "/org/recausal/desktop/ui/";
+
+    private final Stage stage;
+    private final MainWindowViewModel model;
+    private final MainWindowController controller;
+
+    private MainWindow(Stage stage, MainWindowViewModel model, MainWindowController controller, Parent root) {
+        this.stage = stage;
+        this.model = model;
+        this.controller = controller;
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(stylesheet());
+        controller.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(model.titleProperty());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1440, screen.getWidth() * 0.9));
+        stage.setHeight(Math.min(900, screen.getHeight() * 0.9));
+        stage.setOnCloseRequest(request -> {
+            // Closing waits for the answer (and a save, if chosen); the window closes itself afterwards.
+            request.consume();
+            model.requestClose(stage::hide);
+        });
+    }
+
+    /** Builds the window on {@code stage}; call {@link #show()} to put it on screen. */
+    public static MainWindow create(Stage stage, DialogService dialogs, TaskExecutor tasks, RecentFiles recentFiles) {
+        MainWindowViewModel model = new MainWindowViewModel(dialogs, tasks, recentFiles);
+        MainWindowController controller = new MainWindowController(model);
+        FXMLLoader loader = new FXMLLoader(resource("main-window.fxml"));
+        loader.setControllerFactory(type -> {
+            if (type == MainWindowController.class) {
+                return controller;
+            }
+            if (type == PropertiesController.class) {
+                return new PropertiesController(new PropertiesViewModel());
+            }
+            throw new IllegalArgumentException("no controller of type " + type.getName());
+        });
+        try {
+            return new MainWindow(stage, model, controller, loader.load());
+        } catch (IOException e) {
+            // The FXML ships inside the jar: failing to load it is a build error, not a user error.
+            throw new UncheckedIOException("cannot load main-window.fxml", e);
+        }
+    }
+
+    /** The application stylesheet, also given to dialogs. */
+    public static String stylesheet() {
+        return resource("recausal.css").toExternalForm();
+    }
+
+    /** Shows the window with the keyboard on the canvas, where the shortcuts act. */
+    public void show() {
+        stage.show();
+        controller.canvas().requestFocus();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public MainWindowViewModel model() {
+        return model;
+    }
+
+    public DagCanvas canvas() {
+        return controller.canvas();
+    }
+
+    private static URL resource(String name) {
+        return Objects.requireNonNull(MainWindow.class.getResource(UI + name), () -> UI + name + " is missing");
+    }
+}
