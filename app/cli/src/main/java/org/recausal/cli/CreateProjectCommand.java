@@ -1,6 +1,5 @@
 package org.recausal.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import org.recausal.engine.data.ColumnType;
 import org.recausal.engine.data.ImportOptions;
 import org.recausal.engine.data.JoinReport;
 import org.recausal.engine.data.Table;
-import org.recausal.engine.data.TableReader;
 import org.recausal.engine.layout.LayeredLayout;
 import org.recausal.engine.mapping.ColumnInfo;
 import org.recausal.engine.mapping.ColumnMapping;
@@ -33,7 +31,7 @@ import org.recausal.engine.mapping.ResolvedMapping;
 import org.recausal.engine.mapping.TypeConflict;
 import org.recausal.engine.project.Dataset;
 import org.recausal.engine.project.DatasetJoin;
-import org.recausal.engine.project.DatasetSource;
+import org.recausal.engine.project.Datasets;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectData;
 import org.recausal.engine.project.ProjectFileException;
@@ -84,7 +82,7 @@ final class CreateProjectCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, ProjectFileException {
+    public Integer call() throws ProjectFileException {
         if (Files.exists(out)) {
             throw new CommandFailure(out.getFileName() + ": already exists; choose another --out or remove it");
         }
@@ -132,17 +130,17 @@ final class CreateProjectCommand implements Callable<Integer> {
                 ? fileName.substring(0, fileName.length() - ProjectFiles.EXTENSION.length()) : fileName;
     }
 
-    private Attached attach(Project project, Path file, List<Attached> earlier) throws IOException {
+    private Attached attach(Project project, Path file, List<Attached> earlier) {
         if (!Files.isRegularFile(file)) {
             throw new CommandFailure(file + ": " + (Files.exists(file) ? "is not a file" : "does not exist"));
         }
-        Table table = TableReader.read(file, ImportOptions.defaults(), ProgressListener.NONE,
-                new CancellationToken()).table();
+        Datasets.Attachment attachment = Datasets.attach(file, ImportOptions.defaults(), embed, ProgressListener.NONE,
+                new CancellationToken());
+        Table table = attachment.result().table();
         String id = uniqueId(project, Dataset.idFor(file.getFileName().toString()));
         DatasetJoin join = earlier.isEmpty() ? null : joinKey(earlier.getFirst(), table)
                 .map(key -> new DatasetJoin(earlier.getFirst().dataset().id(), key[0], key[1])).orElse(null);
-        DatasetSource source = embed ? DatasetSource.embed(file) : DatasetSource.reference(file);
-        Dataset dataset = new Dataset(id, id, source, ImportOptions.defaults(), ColumnInfo.of(table),
+        Dataset dataset = new Dataset(id, id, attachment.source(), ImportOptions.defaults(), ColumnInfo.of(table),
                 ColumnMapping.automatic(), join);
         project.addDataset(dataset);
         return new Attached(dataset, file, table);

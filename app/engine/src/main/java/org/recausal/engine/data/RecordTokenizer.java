@@ -36,6 +36,11 @@ final class RecordTokenizer {
     private boolean[] fieldQuoted = new boolean[16];
     private int fieldCount;
 
+    /** Scan state of a quoted field: the next byte, the field's start, where its unescaped bytes go. */
+    private int scan;
+    private int scanStart;
+    private int scanWrite;
+
     private long nextLine = 1;
     private long recordLine;
     private boolean unclosedQuote;
@@ -121,88 +126,76 @@ final class RecordTokenizer {
     }
 
     /**
-     * Reads a quoted field whose content starts at {@code pos} (after the opening quote), unescaping it in place.
-     * Returns where the next field starts, or -1 when the field ended the record.
+     * Reads a quoted field whose content starts at {@code pos} (after the opening quote), unescaping it in place;
+     * text after the closing quote is kept as it is, up to the field's end. Returns where the next field starts,
+     * or -1 when the field ended the record.
      */
     private int quotedField(int pos) throws IOException {
-        int start = pos;
-        int write = pos;
+        scan = pos;
+        scanStart = pos;
+        scanWrite = pos;
+        boolean open = true;
         while (true) {
-            if (pos >= limit) {
-                int shift = more();
-                pos -= shift;
-                start -= shift;
-                write -= shift;
-                if (pos >= limit) {
-                    unclosedQuote = true;
-                    addField(start, write, true);
-                    position = pos;
-                    return -1;
-                }
+            if (!available()) {
+                unclosedQuote = open;
+                return endField(-1, scan);
             }
-            byte c = buffer[pos++];
+            byte c = buffer[scan];
+            if (!open) {
+                if (c == delimiter) {
+                    return endField(scan + 1, scan);
+                }
+                if (c == '\n' || c == '\r') {
+                    return endField(-1, scan);
+                }
+                buffer[scanWrite++] = c;
+                scan++;
+                continue;
+            }
+            scan++;
             if (c != QUOTE) {
                 if (c == '\n') {
                     nextLine++;
                 }
-                buffer[write++] = c;
-                continue;
-            }
-            if (pos >= limit) {
-                int shift = more();
-                pos -= shift;
-                start -= shift;
-                write -= shift;
-                if (pos >= limit) {
-                    addField(start, write, true);
-                    position = pos;
-                    return -1;
-                }
-            }
-            byte after = buffer[pos];
-            if (after == QUOTE) {
-                buffer[write++] = QUOTE;
-                pos++;
-            } else if (after == delimiter) {
-                addField(start, write, true);
-                return pos + 1;
-            } else if (after == '\n' || after == '\r') {
-                addField(start, write, true);
-                endRecord(after, pos + 1);
-                return -1;
+                buffer[scanWrite++] = c;
+            } else if (!available()) {
+                return endField(-1, scan);
+            } else if (buffer[scan] == QUOTE) {
+                buffer[scanWrite++] = QUOTE;
+                scan++;
             } else {
-                return textAfterQuote(start, write, pos);
+                open = false;
             }
         }
     }
 
-    /** Text after a closing quote is kept as it is, up to the field's end. */
-    private int textAfterQuote(int start, int write, int pos) throws IOException {
-        while (true) {
-            if (pos >= limit) {
-                int shift = more();
-                pos -= shift;
-                start -= shift;
-                write -= shift;
-                if (pos >= limit) {
-                    addField(start, write, true);
-                    position = pos;
-                    return -1;
-                }
-            }
-            byte c = buffer[pos];
-            if (c == delimiter) {
-                addField(start, write, true);
-                return pos + 1;
-            }
-            if (c == '\n' || c == '\r') {
-                addField(start, write, true);
-                endRecord(c, pos + 1);
-                return -1;
-            }
-            buffer[write++] = c;
-            pos++;
+    /** Whether a byte is there at {@link #scan}, reading more when needed (which moves the scan indexes). */
+    private boolean available() throws IOException {
+        if (scan < limit) {
+            return true;
         }
+        int shift = more();
+        scan -= shift;
+        scanStart -= shift;
+        scanWrite -= shift;
+        return scan < limit;
+    }
+
+    /**
+     * Ends the quoted field being scanned at the byte {@code at} (a delimiter, a line break, or the end); returns
+     * {@code next}, or -1 when the field ended the record.
+     */
+    private int endField(int next, int at) {
+        addField(scanStart, scanWrite, true);
+        if (next >= 0) {
+            return next;
+        }
+        if (at < limit && (buffer[at] == '\n' || buffer[at] == '\r')) {
+            endRecord(buffer[at], at + 1);
+        } else {
+            position = at;
+        }
+        return -1;
     }
 
     private void endRecord(byte lineBreak, int next) {

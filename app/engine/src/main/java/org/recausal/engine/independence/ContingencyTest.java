@@ -64,7 +64,7 @@ public final class ContingencyTest implements IndependenceTest {
         String detail = String.format(Locale.ROOT, "%d rows in %d %s (%d with two or more values of both), "
                 + "df adjusted for empty cells; %s", rows.count(), strata.size(),
                 strata.size() == 1 ? "stratum" : "strata", informative, rows.droppedText());
-        return new TestResult(x.name(), y.name(), FisherZTest.names(given), name(), statistic, df, p, rows.count(),
+        return new TestResult(x.name(), y.name(), IndependenceTest.names(given), name(), statistic, df, p, rows.count(),
                 rows.dropped(), detail);
     }
 

@@ -7,16 +7,13 @@ import org.recausal.engine.data.Column;
 import org.recausal.engine.data.NumericColumn;
 
 /** A variable read as real numbers: continuous and count variables, timestamps (epoch ms), booleans as 0/1. */
-public final class ContinuousVariable implements TestVariable {
+public final class ContinuousVariable extends TestVariable {
 
-    private final String name;
-    private final int size;
     private final IntToDoubleFunction values;
     private final IntPredicate missing;
 
     private ContinuousVariable(String name, int size, IntToDoubleFunction values, IntPredicate missing) {
-        this.name = name;
-        this.size = size;
+        super(name, size);
         this.values = values;
         this.missing = missing;
     }
@@ -29,16 +26,6 @@ public final class ContinuousVariable implements TestVariable {
     /** A numeric column under the name of the variable it stands for. */
     static ContinuousVariable of(String name, Column column, NumericColumn numbers) {
         return new ContinuousVariable(name, column.size(), numbers::asDouble, column::isMissing);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return size;
     }
 
     @Override

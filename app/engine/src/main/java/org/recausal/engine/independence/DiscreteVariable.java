@@ -4,16 +4,13 @@ import java.util.List;
 import java.util.function.IntUnaryOperator;
 
 /** A variable read as the codes 0, 1, ... of a few categories (binary and categorical variables). */
-public final class DiscreteVariable implements TestVariable {
+public final class DiscreteVariable extends TestVariable {
 
-    private final String name;
-    private final int size;
     private final IntUnaryOperator codes;
     private final List<String> labels;
 
     DiscreteVariable(String name, int size, IntUnaryOperator codes, List<String> labels) {
-        this.name = name;
-        this.size = size;
+        super(name, size);
         this.codes = codes;
         this.labels = List.copyOf(labels);
     }
@@ -28,16 +25,6 @@ public final class DiscreteVariable implements TestVariable {
         }
         List<String> labels = java.util.stream.IntStream.range(0, levels).mapToObj(Integer::toString).toList();
         return new DiscreteVariable(name, codes.length, row -> codes[row], labels);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int size() {
-        return size;
     }
 
     @Override

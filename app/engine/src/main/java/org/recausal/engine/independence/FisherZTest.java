@@ -51,18 +51,16 @@ public final class FisherZTest implements IndependenceTest {
         double p = Double.isInfinite(z) ? 0 : Tails.normalTwoSided(z);
         String detail = String.format(Locale.ROOT, "partial correlation %.4f on %d rows (%s)", r, n,
                 rows.droppedText());
-        return new TestResult(x.name(), y.name(), names(given), NAME, z, Double.NaN, p, n, rows.dropped(), detail);
+        return new TestResult(x.name(), y.name(), IndependenceTest.names(given), NAME, z, Double.NaN, p, n,
+                rows.dropped(), detail);
     }
 
     /** A variable the conditioning set explains exactly has no partial correlation to test. */
     static void requireVariation(TestVariable v, double remaining, List<TestVariable> given) {
         if (!(remaining > 1e-10)) {
             throw new NotTestableException("'" + v.name() + "' has no variation left "
-                    + (given.isEmpty() ? "(it is constant)" : "given " + String.join(", ", names(given))));
+                    + (given.isEmpty() ? "(it is constant)"
+                    : "given " + String.join(", ", IndependenceTest.names(given))));
         }
-    }
-
-    static List<String> names(List<TestVariable> variables) {
-        return variables.stream().map(TestVariable::name).toList();
     }
 }

@@ -39,6 +39,11 @@ public interface IndependenceTest {
         return new MixedRegressionTest();
     }
 
+    /** The variables' names, for results and messages. */
+    static List<String> names(List<TestVariable> variables) {
+        return variables.stream().map(TestVariable::name).toList();
+    }
+
     /** The variables of a test, conditioning set first, then x and y, as the models lay them out. */
     static List<TestVariable> involved(TestVariable x, TestVariable y, List<TestVariable> given) {
         List<TestVariable> all = new java.util.ArrayList<>(given);

@@ -43,7 +43,7 @@ public final class MixedRegressionTest implements IndependenceTest {
         Direction xOnY = direction(x, y, given, rows);
         double p = Math.min(2 * Math.min(yOnX.p(), xOnY.p()), Math.max(yOnX.p(), xOnY.p()));
         Direction shown = yOnX.p() >= xOnY.p() ? yOnX : xOnY;
-        List<String> givenNames = FisherZTest.names(given);
+        List<String> givenNames = IndependenceTest.names(given);
         String detail = yOnX.describe(x.name(), givenNames) + "; " + xOnY.describe(y.name(), givenNames)
                 + "; combined as min(2 min p, max p); " + rows.count() + " rows (" + rows.droppedText() + ")";
         return new TestResult(x.name(), y.name(), givenNames, NAME, shown.statistic(), shown.df(), p, rows.count(),
@@ -133,7 +133,7 @@ public final class MixedRegressionTest implements IndependenceTest {
         if (df == 0) {
             throw new NotTestableException("'" + other.name() + "' adds nothing "
                     + (given.isEmpty() ? "(it takes a single value)" : "to " + String.join(", ",
-                    FisherZTest.names(given)) + " (it is determined by them)"));
+                    IndependenceTest.names(given)) + " (it is determined by them)"));
         }
     }
 

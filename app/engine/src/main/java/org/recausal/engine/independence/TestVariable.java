@@ -4,12 +4,24 @@ package org.recausal.engine.independence;
  * One variable's values as the independence tests read them: numbers ({@link ContinuousVariable}) or codes of a
  * few categories ({@link DiscreteVariable}). Both read straight from a table's columns, without copying.
  */
-public sealed interface TestVariable permits ContinuousVariable, DiscreteVariable {
+public abstract sealed class TestVariable permits ContinuousVariable, DiscreteVariable {
 
-    String name();
+    private final String name;
+    private final int size;
+
+    TestVariable(String name, int size) {
+        this.name = name;
+        this.size = size;
+    }
+
+    public final String name() {
+        return name;
+    }
 
     /** Rows, including those with a missing value. */
-    int size();
+    public final int size() {
+        return size;
+    }
 
-    boolean isMissing(int row);
+    public abstract boolean isMissing(int row);
 }

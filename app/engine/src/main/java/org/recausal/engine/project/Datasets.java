@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.List;
 
 import org.recausal.engine.data.DataException;
+import org.recausal.engine.data.ImportOptions;
 import org.recausal.engine.data.ImportResult;
 import org.recausal.engine.data.TableReader;
 import org.recausal.engine.task.CancellationToken;
@@ -91,6 +92,36 @@ public final class Datasets {
                     + String.join(", ", status.changes()) + ")"), true);
         }
         return new Relink(dataset, status, false);
+    }
+
+    /** A file read for attaching: where its data will live (with the fingerprint taken while reading) and the table. */
+    public record Attachment(DatasetSource source, ImportResult result) {
+    }
+
+    /**
+     * Reads a file to attach it, taking its size and SHA-256 in the same pass, so a large file is read once.
+     *
+     * @param embed whether the project will carry the bytes (otherwise it refers to the file)
+     * @throws DataException when the file cannot be read as a table
+     */
+    public static Attachment attach(Path file, ImportOptions options, boolean embed, ProgressListener progress,
+            CancellationToken cancel) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String name = absolute.getFileName().toString();
+        MessageDigest digest = FileFingerprint.newDigest();
+        CountingDigestStream in;
+        long size;
+        try {
+            size = Files.size(absolute);
+            in = new CountingDigestStream(Files.newInputStream(absolute), digest);
+        } catch (IOException e) {
+            throw new DataException("cannot read " + name + ": " + ProjectFiles.describe(e), e);
+        }
+        ImportResult result = TableReader.read(name, in, size, options, progress, cancel);
+        FileFingerprint fingerprint = new FileFingerprint(name, in.count, FileFingerprint.hex(digest));
+        DatasetSource source = embed ? new DatasetSource.Embedded(fingerprint, new DataBytes.OfFile(absolute))
+                : new DatasetSource.Referenced(absolute, fingerprint);
+        return new Attachment(source, result);
     }
 
     /**

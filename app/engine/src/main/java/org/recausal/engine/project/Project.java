@@ -35,6 +35,16 @@ public final class Project {
         return dag;
     }
 
+    /**
+     * A copy to save or analyse while the original is edited on: a copy of the graph and the same datasets
+     * (datasets are immutable values, so they are shared).
+     */
+    public Project copy() {
+        Project copy = new Project(name, dag.copy());
+        datasets.values().forEach(copy::addDataset);
+        return copy;
+    }
+
     /** The attached datasets in the order they were added. */
     public List<Dataset> datasets() {
         return List.copyOf(datasets.values());

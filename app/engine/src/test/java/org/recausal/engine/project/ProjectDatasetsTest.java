@@ -296,6 +296,17 @@ class ProjectDatasetsTest {
     }
 
     @Test
+    void aCopySharesTheDatasetsButNotTheGraph() throws IOException {
+        Project project = project(true);
+        Project copy = project.copy();
+        assertThat(copy.datasets()).isEqualTo(project.datasets());
+        copy.dag().addVariable(Variable.of("extra"));
+        copy.removeDataset("users");
+        assertThat(project.dag().contains("extra")).isFalse();
+        assertThat(project.datasets()).hasSize(2);
+    }
+
+    @Test
     void theProjectRefusesJoinsItCannotBuild() throws IOException {
         Project project = project(true);
         Dataset users = project.dataset("users").orElseThrow();
