@@ -314,8 +314,8 @@ public final class MainWindowViewModel {
      */
     private void write(Path target, String name, Runnable then) {
         Project saving = currentProject();
-        Project snapshot = new Project(name, saving.dag().copy());
-        saving.datasets().forEach(snapshot::addDataset);
+        Project snapshot = saving.copy();
+        snapshot.setName(name);
         long savedRevision = revision;
         startBusy("Saving " + target.getFileName() + "\u2026");
         tasks.run("save " + target.getFileName(), () -> {
