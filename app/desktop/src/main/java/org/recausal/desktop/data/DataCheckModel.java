@@ -205,7 +205,8 @@ public final class DataCheckModel {
         String level = Formats.number(alpha.get());
         StringBuilder text = new StringBuilder();
         text.append(m).append(m == 1 ? " implication tested: " : " implications tested: ")
-                .append(rejected == 0 ? "none" : Long.toString(rejected)).append(" rejected at \u03b1 = ").append(level);
+                .append(rejected == 0 ? "none" : Long.toString(rejected))
+                .append(" rejected at \u03b1 = ").append(level);
         text.append(switch (adjustment.get()) {
             case HOLM -> " after Holm's adjustment, which keeps the chance of any false rejection below " + level + ".";
             case BENJAMINI_HOCHBERG -> " after Benjamini\u2013Hochberg adjustment, which keeps the expected share of "

@@ -9,10 +9,10 @@ import java.util.Optional;
  */
 public interface DataDialogs {
 
-    /** A delimited text file to import (CSV, TSV, gzipped or not), or empty when cancelled. {@code folder} may be null. */
+    /** A delimited text file to import (CSV, TSV, gzipped or not), or empty when cancelled; folder may be null. */
     Optional<Path> chooseDataFile(Path folder);
 
-    /** Shows the import dialog for {@code model} (whose file is set) until the dataset is added or the dialog closed. */
+    /** Shows the import dialog for {@code model} (its file set) until the dataset is added or the dialog closed. */
     Optional<ImportDialogModel.Imported> showImport(ImportDialogModel model);
 
     /**

@@ -57,6 +57,10 @@ public final class DataPanelController {
     @FXML private BorderPane root;
     @FXML private ComboBox<DatasetEntry> datasetBox;
     @FXML private Label datasetInfo;
+    @FXML private HBox loadProgressBox;
+    @FXML private ProgressBar loadProgress;
+    @FXML private Label loadProgressLabel;
+    @FXML private Label noticeLabel;
     @FXML private Button relinkButton;
     @FXML private Button removeButton;
     @FXML private TabPane tabs;
@@ -164,6 +168,13 @@ public final class DataPanelController {
         relinkButton.managedProperty().bind(relinkButton.visibleProperty());
         model.selectedProperty().addListener((_, _, entry) -> showDataset(entry));
         showDataset(model.selectedProperty().get());
+        loadProgressBox.visibleProperty().bind(model.loadTask().runningProperty());
+        loadProgressBox.managedProperty().bind(loadProgressBox.visibleProperty());
+        loadProgress.progressProperty().bind(model.loadTask().progressProperty());
+        loadProgressLabel.textProperty().bind(model.loadTask().messageProperty());
+        noticeLabel.textProperty().bind(model.noticeProperty());
+        noticeLabel.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
     }
 
     private void showDataset(DatasetEntry entry) {
@@ -367,6 +378,11 @@ public final class DataPanelController {
         if (entry != null) {
             model.relink(entry);
         }
+    }
+
+    @FXML
+    private void cancelLoad() {
+        model.loadTask().cancel();
     }
 
     @FXML

@@ -67,6 +67,7 @@ public final class DataPanelModel {
     static final String REJECTED = "node-rejected";
     static final String TESTED = "node-tested";
     static final String GIVEN = "node-given";
+    private static final String STOPPED = "Loading was stopped before these data were read; Relink\u2026 loads them.";
 
     private final DataDialogs dialogs;
     private final TaskExecutor executor;
@@ -133,6 +134,7 @@ public final class DataPanelModel {
         history.dag().addListener(dagListener);
         loadTask.cancel();
         questions.clear();
+        notice.set("");
         check.clear();
         resolved.clear();
         List<DatasetEntry> entries = project.datasets().stream().map(d -> new DatasetEntry(project, d.id())).toList();
@@ -319,13 +321,14 @@ public final class DataPanelModel {
             for (int i = 0; i < entries.size(); i++) {
                 show(entries.get(i), loaded.get(i));
             }
-        }, failure -> notice.set("Could not load the project's data: " + message(failure)), () -> { });
+        }, failure -> notice.set("Could not load the project's data: " + message(failure)),
+                () -> entries.stream().filter(e -> !e.loaded()).forEach(e -> e.unload(STOPPED)));
     }
 
     private void load(DatasetEntry entry) {
         Dataset dataset = entry.dataset();
         loadTask.start("Loading " + entry.name(), (progress, cancel) -> Loaded.of(dataset, progress, cancel),
-                loaded -> show(entry, loaded), failure -> entry.unload(message(failure)), () -> { });
+                loaded -> show(entry, loaded), failure -> entry.unload(message(failure)), () -> entry.unload(STOPPED));
     }
 
     /**

@@ -38,8 +38,9 @@ public final class FxDataDialogs implements DataDialogs {
 
     @Override
     public Optional<ImportDialogModel.Imported> showImport(ImportDialogModel model) {
+        Path file = model.fileProperty().get();
         ImportDialog dialog = new ImportDialog(owner, stylesheets, model,
-                () -> chooseDataFile(model.fileProperty().get() == null ? null : model.fileProperty().get().getParent()));
+                () -> chooseDataFile(file == null ? null : file.getParent()));
         return dialog.showAndWait(model);
     }
 
@@ -54,7 +55,8 @@ public final class FxDataDialogs implements DataDialogs {
                 + "or open the project without these data (the dataset stays, unloaded).");
         alert.initOwner(owner);
         alert.setTitle("Data file " + (changed ? "changed" : "missing"));
-        alert.setHeaderText("The data of \u201c" + dataset + "\u201d " + (changed ? "changed" : "are not where they were"));
+        alert.setHeaderText("The data of \u201c" + dataset + "\u201d "
+                + (changed ? "changed" : "are not where they were"));
         alert.getButtonTypes().setAll(changed ? List.of(locate, accept, leave) : List.of(locate, leave));
         style(alert);
         ButtonType answer = alert.showAndWait().orElse(leave);

@@ -109,7 +109,8 @@ public final class ImportDialogController {
             if (file == null) {
                 return "";
             }
-            String folder = file.toAbsolutePath().getParent() == null ? "" : file.toAbsolutePath().getParent() + "  \u00b7  ";
+            Path parent = file.toAbsolutePath().getParent();
+            String folder = parent == null ? "" : parent + "  \u00b7  ";
             String size = Formats.bytes(file.toFile().length());
             String text = model.encodingProperty().get();
             return folder + size + (text.isEmpty() ? "" : "  \u00b7  " + text);

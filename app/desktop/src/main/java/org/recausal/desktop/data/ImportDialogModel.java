@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -176,7 +175,7 @@ public final class ImportDialogModel {
         return options;
     }
 
-    /** Reads the whole file with the chosen options, in the background; {@link #importedProperty()} gets the outcome. */
+    /** Reads the whole file with the chosen options in the background; {@link #importedProperty()} gets the result. */
     public void startImport() {
         if (!canImport.get()) {
             return;

@@ -57,7 +57,8 @@ final class ImportSummary {
     private static String consequence(ProblemKind kind, ImportOptions options) {
         return switch (options.policy(kind)) {
             case DROP_ROW -> "dropped";
-            case TREAT_AS_MISSING -> kind == ProblemKind.WRONG_FIELD_COUNT ? "absent fields missing" : "kept as missing";
+            case TREAT_AS_MISSING -> kind == ProblemKind.WRONG_FIELD_COUNT ? "absent fields missing"
+                    : "kept as missing";
             case STOP -> "the import stops at the first";
         };
     }

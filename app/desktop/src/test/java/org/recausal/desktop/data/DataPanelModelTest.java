@@ -1,6 +1,7 @@
 package org.recausal.desktop.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,7 @@ class DataPanelModelTest {
         assertThat(rating.facts()).contains(new ColumnFacts.Fact("Missing", "1 (33%)"),
                 new ColumnFacts.Fact("Mean", "4.5"), new ColumnFacts.Fact("Min \u2013 max", "4 \u2013 5"));
         assertThat(rating.chart().bars()).extracting(ColumnFacts.Bar::label, ColumnFacts.Bar::count)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("4", 1L), org.assertj.core.groups.Tuple.tuple("5", 1L));
+                .containsExactly(tuple("4", 1L), tuple("5", 1L));
         assertThat(model.getCards().get(2).chart().bars()).extracting(ColumnFacts.Bar::label)
                 .containsExactly("true", "false");
     }
@@ -76,9 +77,9 @@ class DataPanelModelTest {
         model.add(DataFixtures.imported(file, DatasetRole.INTERACTIONS, null));
 
         assertThat(model.getMappingRows()).extracting(MappingRow::column, MappingRow::node, MappingRow::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", "a", "\u2192 a (same name)"),
-                        org.assertj.core.groups.Tuple.tuple("b", "b", "\u2192 b (same name)"),
-                        org.assertj.core.groups.Tuple.tuple("x", null, "no node has this name"));
+                .containsExactly(tuple("A", "a", "\u2192 a (same name)"),
+                        tuple("b", "b", "\u2192 b (same name)"),
+                        tuple("x", null, "no node has this name"));
         // A latent node has no data by design; only observed nodes without a column are marked.
         assertThat(model.getNodesWithoutData()).containsExactly("c", "d");
         CanvasOverlay overlay = model.overlayProperty().get();
@@ -98,9 +99,9 @@ class DataPanelModelTest {
         model.chooseNode("b", NodeChoice.NONE);
 
         assertThat(model.getMappingRows()).extracting(MappingRow::column, MappingRow::choice, MappingRow::node)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", NodeChoice.BY_NAME, "a"),
-                        org.assertj.core.groups.Tuple.tuple("b", NodeChoice.NONE, null),
-                        org.assertj.core.groups.Tuple.tuple("x", NodeChoice.node("c"), "c"));
+                .containsExactly(tuple("a", NodeChoice.BY_NAME, "a"),
+                        tuple("b", NodeChoice.NONE, null),
+                        tuple("x", NodeChoice.node("c"), "c"));
         assertThat(model.getNodesWithoutData()).containsExactly("b", "d");
 
         history.execute(new RenameVariable("c", "conversion"));

@@ -123,7 +123,8 @@ class DataViewsFxTest {
         robot.clickOn("#importButton");
         // Problems keep the dialog open until the analyst has seen them and adds the dataset.
         waitFor(() -> fx(() -> "Add dataset".equals(((Button) robot.lookup("#importButton").query()).getText())));
-        assertThat(robot.lookup("#problemSummary").queryLabeled().getText()).startsWith("Imported 59 rows, dropped 1: ");
+        assertThat(robot.lookup("#problemSummary").queryLabeled().getText())
+                .startsWith("Imported 59 rows, dropped 1: ");
         robot.clickOn("#importButton");
         waitForDataset(robot);
 

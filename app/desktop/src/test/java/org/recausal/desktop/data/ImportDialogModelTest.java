@@ -1,6 +1,7 @@
 package org.recausal.desktop.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,9 +40,9 @@ class ImportDialogModelTest {
         assertThat(model.encodingProperty().get()).isEqualTo("UTF-8");
         assertThat(model.previewProperty().get().table().rowCount()).isEqualTo(ImportDialogModel.PREVIEW_ROWS);
         assertThat(model.getColumns()).extracting(ImportDialogModel.PreviewColumn::name, c -> c.effective())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("user", ColumnType.ID),
-                        org.assertj.core.groups.Tuple.tuple("item", ColumnType.CATEGORICAL),
-                        org.assertj.core.groups.Tuple.tuple("rating", ColumnType.INTEGER));
+                .containsExactly(tuple("user", ColumnType.ID),
+                        tuple("item", ColumnType.CATEGORICAL),
+                        tuple("rating", ColumnType.INTEGER));
         assertThat(model.nameProperty().get()).isEqualTo("ratings");
         assertThat(model.roleProperty().get()).isEqualTo(DatasetRole.INTERACTIONS);
         assertThat(model.storageProperty().get()).isEqualTo(Storage.EMBED);
@@ -102,9 +103,9 @@ class ImportDialogModelTest {
         model.fileProperty().set(file);
 
         assertThat(model.getProblems()).extracting(ImportProblem::line, ImportProblem::kind)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, ProblemKind.UNPARSABLE_VALUE),
-                        org.assertj.core.groups.Tuple.tuple(4L, ProblemKind.WRONG_FIELD_COUNT),
-                        org.assertj.core.groups.Tuple.tuple(6L, ProblemKind.UNPARSABLE_VALUE));
+                .containsExactly(tuple(3L, ProblemKind.UNPARSABLE_VALUE),
+                        tuple(4L, ProblemKind.WRONG_FIELD_COUNT),
+                        tuple(6L, ProblemKind.UNPARSABLE_VALUE));
         assertThat(model.problemSummaryProperty().get()).isEqualTo("In the first 40 rows: 1 row with the wrong number "
                 + "of fields (dropped) \u00b7 2 unreadable values (kept as missing)");
         assertThat(model.previewProperty().get().table().rowCount()).isEqualTo(39);
@@ -119,7 +120,8 @@ class ImportDialogModelTest {
         model.policyProperty(ProblemKind.UNPARSABLE_VALUE).set(ProblemPolicy.STOP);
         // The preview never stops: it shows the rows and says where the import would.
         assertThat(model.previewProperty().get().table().rowCount()).isEqualTo(39);
-        assertThat(model.problemSummaryProperty().get()).contains("2 unreadable values (the import stops at the first)");
+        assertThat(model.problemSummaryProperty().get())
+                .contains("2 unreadable values (the import stops at the first)");
         assertThat(model.importedProperty().get()).isNull();
 
         model.startImport();
