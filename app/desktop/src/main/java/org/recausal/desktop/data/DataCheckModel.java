@@ -25,7 +25,7 @@ import javafx.collections.ObservableList;
 import org.recausal.engine.analysis.Independence;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.independence.DataCheck;
-import org.recausal.engine.mapping.MappedTable;
+import org.recausal.engine.project.ProjectData;
 
 /**
  * "Check the DAG against the data": runs {@link DataCheck} off the UI thread and lists each tested implication
@@ -64,6 +64,7 @@ public final class DataCheckModel {
     private final ObservableList<DataCheck.Skipped> skippedView = FXCollections.unmodifiableObservableList(skipped);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper issues = new ReadOnlyStringWrapper(this, "issues", "");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyObjectWrapper<DataCheck.Report> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>(this, "selected");
@@ -75,26 +76,37 @@ public final class DataCheckModel {
     }
 
     /**
-     * Tests the implications of {@code dag} on the tables {@code tables} supplies; both are used on the worker
-     * thread, so the graph must be a copy the UI no longer edits, and building the tables (joins, distinct counts)
+     * Tests the implications of {@code dag} on the data {@code data} supplies; both are used on the worker thread,
+     * so the graph must be a copy the UI no longer edits, and assembling the tables (joins, distinct counts)
      * happens there too.
      */
-    public void run(Dag dag, Supplier<List<MappedTable>> tables) {
+    public void run(Dag dag, Supplier<ProjectData> data) {
         error.set("");
         DataCheck.Options options = new DataCheck.Options(alpha.get(), adjustment.get(), onePerPair.get(),
                 DataCheck.Options.defaults().limit());
         task.start("Checking the graph against the data", (progress, cancel) -> {
-            List<MappedTable> mapped = tables.get();
-            if (mapped.isEmpty()) {
+            ProjectData assembled = data.get();
+            if (assembled.tables().isEmpty()) {
                 throw new IllegalStateException("no dataset is loaded; add one, or relink a moved file");
             }
-            return DataCheck.run(dag, mapped, options, progress, cancel);
+            return new Outcome(DataCheck.run(dag, assembled.tables(), options, progress, cancel),
+                    assembled.issues());
         }, done -> {
             stale.set(false);
-            report.set(done);
-            skipped.setAll(done.skipped());
+            issues.set(String.join("\n", done.issues()));
+            report.set(done.report());
+            skipped.setAll(done.report().skipped());
             decide();
         }, failure -> error.set("The check failed: " + failure.getMessage()), () -> error.set("Check cancelled."));
+    }
+
+    /** The check's report and what assembling the data found wrong (a node with data in two joined datasets). */
+    private record Outcome(DataCheck.Report report, List<String> issues) {
+    }
+
+    /** Problems met assembling the data, one per line; empty when none. */
+    public ReadOnlyStringProperty issuesProperty() {
+        return issues.getReadOnlyProperty();
     }
 
     public void cancel() {
@@ -111,6 +123,7 @@ public final class DataCheckModel {
     /** Forgets the results (the data they came from are gone). */
     public void clear() {
         report.set(null);
+        issues.set("");
         rows.clear();
         skipped.clear();
         summary.set("");

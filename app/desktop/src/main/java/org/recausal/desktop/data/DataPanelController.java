@@ -87,6 +87,7 @@ public final class DataPanelController {
     @FXML private Label checkSummary;
     @FXML private Label checkStale;
     @FXML private Label checkError;
+    @FXML private Label checkIssues;
     @FXML private TableView<DataCheckModel.Row> checkTable;
     @FXML private Label skippedHeading;
     @FXML private ListView<DataCheck.Skipped> skippedList;
@@ -317,6 +318,9 @@ public final class DataPanelController {
         checkError.textProperty().bind(check.errorProperty());
         checkError.visibleProperty().bind(check.errorProperty().isNotEmpty());
         checkError.managedProperty().bind(checkError.visibleProperty());
+        checkIssues.textProperty().bind(check.issuesProperty());
+        checkIssues.visibleProperty().bind(check.issuesProperty().isNotEmpty());
+        checkIssues.managedProperty().bind(checkIssues.visibleProperty());
 
         checkTable.setItems(check.getRows());
         checkTable.setPlaceholder(new Label("Run the check to test each independence the graph implies."));

@@ -39,7 +39,6 @@ import org.recausal.engine.data.JoinReport;
 import org.recausal.engine.data.Table;
 import org.recausal.engine.mapping.ColumnInfo;
 import org.recausal.engine.mapping.ColumnMapping;
-import org.recausal.engine.mapping.MappedTable;
 import org.recausal.engine.mapping.MappingResolver;
 import org.recausal.engine.mapping.ResolvedMapping;
 import org.recausal.engine.mapping.TypeConflict;
@@ -516,10 +515,10 @@ public final class DataPanelModel {
         return snapshot;
     }
 
-    private static List<MappedTable> tablesFor(Project snapshot, Map<String, Table> tables) {
+    private static ProjectData tablesFor(Project snapshot, Map<String, Table> tables) {
         Map<String, Table> used = new LinkedHashMap<>();
         snapshot.datasets().forEach(d -> used.put(d.id(), tables.get(d.id())));
-        return ProjectData.assemble(snapshot, used).tables();
+        return ProjectData.assemble(snapshot, used);
     }
 
     private void dagChanged(DagChange change) {

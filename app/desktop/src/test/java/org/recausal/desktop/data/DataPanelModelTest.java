@@ -255,6 +255,33 @@ class DataPanelModelTest {
         assertThat(attributes.join()).isEqualTo(new DatasetJoin(interactions.id(), "user_id", "user_id"));
     }
 
+    @Test
+    void aNodeWithDataInTwoJoinedDatasetsIsReportedWithTheCheck() {
+        Dag dag = new Dag();
+        dag.addVariable(Variable.of("age", Role.ORDINARY, DataType.CONTINUOUS));
+        dag.addVariable(Variable.of("rating", Role.ORDINARY, DataType.CONTINUOUS));
+        DataFixtures.show(model, dag);
+        StringBuilder ratings = new StringBuilder("user_id,age,rating\n");
+        StringBuilder users = new StringBuilder("user_id,age\n");
+        java.util.Random random = new java.util.Random(3);
+        for (int u = 0; u < 40; u++) {
+            users.append("u").append(u).append(',').append(20 + u).append('\n');
+            ratings.append("u").append(u).append(',').append(20 + u).append(',').append(random.nextGaussian())
+                    .append('\n');
+        }
+        DatasetEntry interactions = model.add(DataFixtures.imported(DataFixtures.write(dir, "ratings.csv",
+                ratings.toString()), DatasetRole.INTERACTIONS, null));
+        ImportDialogModel.JoinTarget target = new ImportDialogModel.JoinTarget(interactions.id(), "ratings",
+                List.of("user_id", "age", "rating"));
+        model.add(DataFixtures.imported(DataFixtures.write(dir, "users.csv", users.toString()), DatasetRole.USERS,
+                new ImportDialogModel.Join(target, "user_id", "user_id")));
+
+        model.runCheck();
+
+        assertThat(model.check().issuesProperty().get())
+                .isEqualTo("node 'age' has data in both 'ratings' and 'users'; the column of 'ratings' is used");
+    }
+
     /** Shows a project holding the chain graph; edits go through the returned history. */
     private EditHistory showChain() {
         Dag dag = DataFixtures.chain();
