@@ -53,17 +53,25 @@ class DataCommandsTest {
         return JsonMapper.builder().build().readTree(result.out());
     }
 
-    /** Linear-Gaussian rows from the graph (plus an edge w -> y of the given strength), keyed by user. */
+    /**
+     * Linear-Gaussian rows from the graph (plus an edge w -> y of the given strength), keyed by user. Row k of
+     * the weights gives variable k (W, z, X, m, y, in causal order) as a sum of earlier ones plus unit noise.
+     */
     private Path simulate(String name, double wToY, int n, long seed) throws IOException {
+        double[][] weights = {{}, {0}, {0.7, 0.6}, {0, 0, 0.8}, {wToY, 0.5, 0, 0.7}};
         SplittableRandom random = new SplittableRandom(seed);
         StringBuilder csv = new StringBuilder("user,W,z,X,m,y\n");
+        double[] values = new double[weights.length];
         for (int i = 0; i < n; i++) {
-            double w = random.nextGaussian();
-            double z = random.nextGaussian();
-            double x = 0.7 * w + 0.6 * z + random.nextGaussian();
-            double m = 0.8 * x + random.nextGaussian();
-            double y = 0.5 * z + 0.7 * m + wToY * w + random.nextGaussian();
-            csv.append(String.format(Locale.ROOT, "u%d,%.5f,%.5f,%.5f,%.5f,%.5f%n", i % 50, w, z, x, m, y));
+            csv.append('u').append(i % 50);
+            for (int v = 0; v < weights.length; v++) {
+                values[v] = random.nextGaussian();
+                for (int parent = 0; parent < weights[v].length; parent++) {
+                    values[v] += weights[v][parent] * values[parent];
+                }
+                csv.append(String.format(Locale.ROOT, ",%.5f", values[v]));
+            }
+            csv.append('\n');
         }
         return Files.writeString(folder.resolve(name), csv);
     }
