@@ -3,10 +3,13 @@ package org.recausal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +18,8 @@ import org.recausal.engine.dag.Dag;
 import org.recausal.engine.dag.DataType;
 import org.recausal.engine.io.GraphFormat;
 import org.recausal.engine.project.DatasetStatus;
-import org.recausal.engine.project.Project;
 import org.recausal.engine.project.OpenedProject;
+import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectFiles;
 
 import tools.jackson.databind.JsonNode;
@@ -50,17 +53,25 @@ class DataCommandsTest {
         return JsonMapper.builder().build().readTree(result.out());
     }
 
-    /** Linear-Gaussian rows from the graph (plus an edge w -> y of the given strength), keyed by user. */
+    /**
+     * Linear-Gaussian rows from the graph (plus an edge w -> y of the given strength), keyed by user. Row k of
+     * the weights gives variable k (W, z, X, m, y, in causal order) as a sum of earlier ones plus unit noise.
+     */
     private Path simulate(String name, double wToY, int n, long seed) throws IOException {
+        double[][] weights = {{}, {0}, {0.7, 0.6}, {0, 0, 0.8}, {wToY, 0.5, 0, 0.7}};
         SplittableRandom random = new SplittableRandom(seed);
         StringBuilder csv = new StringBuilder("user,W,z,X,m,y\n");
+        double[] values = new double[weights.length];
         for (int i = 0; i < n; i++) {
-            double w = random.nextGaussian();
-            double z = random.nextGaussian();
-            double x = 0.7 * w + 0.6 * z + random.nextGaussian();
-            double m = 0.8 * x + random.nextGaussian();
-            double y = 0.5 * z + 0.7 * m + wToY * w + random.nextGaussian();
-            csv.append(String.format(Locale.ROOT, "u%d,%.5f,%.5f,%.5f,%.5f,%.5f%n", i % 50, w, z, x, m, y));
+            csv.append('u').append(i % 50);
+            for (int v = 0; v < weights.length; v++) {
+                values[v] = random.nextGaussian();
+                for (int parent = 0; parent < weights[v].length; parent++) {
+                    values[v] += weights[v][parent] * values[parent];
+                }
+                csv.append(String.format(Locale.ROOT, ",%.5f", values[v]));
+            }
+            csv.append('\n');
         }
         return Files.writeString(folder.resolve(name), csv);
     }
@@ -248,5 +259,32 @@ class DataCommandsTest {
         assertThat(ProjectFiles.openChecked(out).datasets().getFirst().state()).isEqualTo(DatasetStatus.State.MISSING);
         CliTest.assertOneLineFailure(run("data", "check", out.toString(), "--alpha", "2"), Cli.EXIT_FAILED,
                 "--alpha must lie strictly between 0 and 1, not 2.0");
+    }
+
+    @Test
+    void benchGeneratesLoadsInAChildJvmAndCleansUp() throws IOException {
+        Path dir = folder.resolve("bench");
+        JsonNode json = json(run("bench", "data", "--rows", "3000", "--dir", dir.toString(), "--python", "none",
+                "--keep", "--json"));
+        assertThat(json.get("machine").get("pandasProblem").asString()).isEqualTo("skipped (--python none)");
+        assertThat(json.get("files")).hasSize(2);
+        for (JsonNode file : json.get("files")) {
+            JsonNode ours = file.get("recausal");
+            assertThat(ours.get("rows").asLong()).isEqualTo(3000);
+            assertThat(ours.get("peakRssBytes").asLong()).isGreaterThan(ours.get("loadedBytes").asLong());
+            assertThat(file.has("pandas")).isFalse();
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("interactions.csv"));
+        assertThat(lines).hasSize(3001);
+        assertThat(lines.getFirst()).isEqualTo("user,item,rating,timestamp");
+        assertThat(lines.get(1)).matches("u\\d+,i\\d+,[1-5],15\\d{8}");
+        try (InputStream gz = new GZIPInputStream(Files.newInputStream(dir.resolve("interactions.csv.gz")))) {
+            assertThat(gz.readAllBytes()).isEqualTo(Files.readAllBytes(dir.resolve("interactions.csv")));
+        }
+
+        json(run("bench", "data", "--rows", "100", "--dir", dir.toString(), "--python", "none", "--json"));
+        try (var left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.recausal.engine.dag.Dag;
+
 /**
  * Which column stands for which node, once the analyst's edits and the names are taken into account, and what
  * the analyst should know: columns that stand for no node, nodes that have no data (so the canvas can show them
@@ -35,6 +37,14 @@ public record ResolvedMapping(List<MappingLink> links, List<String> unmappedColu
     /** The node the column stands for. */
     public Optional<String> node(String column) {
         return links.stream().filter(l -> l.column().equals(column)).map(MappingLink::node).findFirst();
+    }
+
+    /**
+     * The nodes the graph treats as measured (not latent by role) that have no data here: the ones a canvas shows
+     * as latent for this data.
+     */
+    public List<String> latentByData(Dag dag) {
+        return nodesWithoutData.stream().filter(n -> dag.variable(n).map(v -> !v.isLatent()).orElse(false)).toList();
     }
 
     public boolean hasData(String node) {

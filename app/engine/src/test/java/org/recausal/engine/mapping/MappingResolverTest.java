@@ -74,6 +74,9 @@ class MappingResolverTest {
         // 'exposure' the column would match the node by name, but the node is taken by the explicit link.
         assertThat(resolved.unmappedColumns()).containsExactly("rating", "exposure");
         assertThat(resolved.nodesWithoutData()).containsExactly("rating");
+        assertThat(resolved.latentByData(dag)).containsExactly("rating");
+        dag.updateVariable(dag.require("rating").withRole(Role.LATENT));
+        assertThat(resolved.latentByData(dag)).isEmpty();
         assertThat(resolved.node("shown")).contains("exposure");
         assertThat(resolved.hasData("rating")).isFalse();
     }
