@@ -177,7 +177,7 @@ final class AnalysisBenchCommand implements Callable<Integer> {
         return result;
     }
 
-    private static String cpuModel() throws IOException {
+    static String cpuModel() throws IOException {
         Path cpuinfo = Path.of("/proc/cpuinfo");
         if (!Files.isReadable(cpuinfo)) {
             return System.getProperty("os.arch");

@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure how fast the engine answers, on generated inputs.",
-        subcommands = {AnalysisBenchCommand.class})
+        subcommands = {AnalysisBenchCommand.class, DataBenchCommand.class})
 final class BenchCommand extends TopicCommand {
 }

@@ -3,6 +3,7 @@ package org.recausal.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 
+import org.recausal.engine.data.DataException;
 import org.recausal.engine.project.ProjectFileException;
 
 import picocli.CommandLine;
@@ -46,7 +47,8 @@ public final class Cli {
     }
 
     private static String reason(Exception e) {
-        if (e instanceof ProjectFileException || e instanceof ParameterException || e instanceof CommandFailure) {
+        if (e instanceof ProjectFileException || e instanceof ParameterException || e instanceof CommandFailure
+                || e instanceof DataException) {
             return e.getMessage();
         }
         // A bug, not bad input: still one line, but say what kind of failure it was.

@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "project", mixinStandardHelpOptions = true,
         description = "Work with project files (.recausal).",
-        subcommands = {ValidateProjectCommand.class})
+        subcommands = {ValidateProjectCommand.class, CreateProjectCommand.class})
 final class ProjectCommand extends TopicCommand {
 }

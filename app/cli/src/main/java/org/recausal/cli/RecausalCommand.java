@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RecausalCommand.VersionProvider.class,
         description = "Causal questions about recommender systems.",
-        subcommands = {ProjectCommand.class, DagCommand.class, BenchCommand.class},
+        subcommands = {ProjectCommand.class, DagCommand.class, DataCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the input is invalid or the work failed", "2:the command line is wrong"})
 final class RecausalCommand implements Runnable {

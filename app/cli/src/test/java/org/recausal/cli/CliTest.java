@@ -128,8 +128,8 @@ class CliTest {
 
     @Test
     void commandLineMistakesAreOneLineUsageErrors() {
-        assertOneLineFailure(run(), Cli.EXIT_USAGE, "a command is needed (project, dag, bench); see recausal --help");
-        assertOneLineFailure(run("project"), Cli.EXIT_USAGE, "'recausal project' needs a command (validate)");
+        assertOneLineFailure(run(), Cli.EXIT_USAGE, "a command is needed (project, dag, data, bench); see recausal --help");
+        assertOneLineFailure(run("project"), Cli.EXIT_USAGE, "'recausal project' needs a command (validate, create)");
         assertOneLineFailure(run("project", "validate"), Cli.EXIT_USAGE, "Missing required parameter: 'FILE'");
         assertOneLineFailure(run("fly"), Cli.EXIT_USAGE, "Unmatched argument at index 0: 'fly'");
         assertOneLineFailure(run("dag", "show", "--yaml", project.toString()), Cli.EXIT_USAGE,

@@ -33,10 +33,28 @@ final class EdgeGeometry {
      * @param points  x,y pairs: start, then end (straight) or 3 points per cubic segment (curved)
      * @param arrow   x,y pairs of the head: tip, one barb, the other barb
      * @param samples x,y pairs along the drawn line, for hit tests
+     * @param bounds  minX, minY, maxX, maxY of the line and the head
      */
-    record Shape(double[] points, boolean curved, double[] arrow, double[] samples) {
-        /** Distance from (x, y) to the drawn line. */
-        double distanceTo(double x, double y) {
+    record Shape(double[] points, boolean curved, double[] arrow, double[] samples, double[] bounds) {
+        static Shape of(double[] points, boolean curved, double[] arrow, double[] samples) {
+            double[] bounds = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+            for (double[] xy : List.of(samples, arrow)) {
+                for (int i = 0; i + 1 < xy.length; i += 2) {
+                    bounds[0] = Math.min(bounds[0], xy[i]);
+                    bounds[1] = Math.min(bounds[1], xy[i + 1]);
+                    bounds[2] = Math.max(bounds[2], xy[i]);
+                    bounds[3] = Math.max(bounds[3], xy[i + 1]);
+                }
+            }
+            return new Shape(points, curved, arrow, samples, bounds);
+        }
+
+        /** Distance from (x, y) to the drawn line; any value above {@code limit} when it is farther than that. */
+        double distanceTo(double x, double y, double limit) {
+            if (x < bounds[0] - limit || x > bounds[2] + limit || y < bounds[1] - limit || y > bounds[3] + limit) {
+                return Double.POSITIVE_INFINITY;
+            }
             double best = Double.POSITIVE_INFINITY;
             for (int i = 0; i + 3 < samples.length; i += 2) {
                 best = Math.min(best, segmentDistance(x, y, samples[i], samples[i + 1], samples[i + 2], samples[i + 3]));
@@ -83,7 +101,7 @@ final class EdgeGeometry {
         // The line stops inside the head so its stroke never shows past the tip.
         points[points.length - 2] = tip.getX() - direction[0] * ARROW_LENGTH * 0.8;
         points[points.length - 1] = tip.getY() - direction[1] * ARROW_LENGTH * 0.8;
-        return new Shape(points, true, arrow(tip, direction), sampleCurve(points));
+        return Shape.of(points, true, arrow(tip, direction), sampleCurve(points));
     }
 
     private static Shape straight(Box source, Box target) {
@@ -92,7 +110,7 @@ final class EdgeGeometry {
         double[] direction = unit(tip.getX() - start.getX(), tip.getY() - start.getY());
         double[] points = {start.getX(), start.getY(),
             tip.getX() - direction[0] * ARROW_LENGTH * 0.8, tip.getY() - direction[1] * ARROW_LENGTH * 0.8};
-        return new Shape(points, false, arrow(tip, direction), new double[] {start.getX(), start.getY(),
+        return Shape.of(points, false, arrow(tip, direction), new double[] {start.getX(), start.getY(),
             tip.getX(), tip.getY()});
     }
 

@@ -64,8 +64,9 @@ final class EdgeView {
         head.getPoints().setAll(a[0], a[1], a[2], a[3], a[4], a[5]);
     }
 
-    double distanceTo(double x, double y) {
-        return shape == null ? Double.POSITIVE_INFINITY : shape.distanceTo(x, y);
+    /** Distance from (x, y) to the line; any value above {@code limit} when farther than that. */
+    double distanceTo(double x, double y, double limit) {
+        return shape == null ? Double.POSITIVE_INFINITY : shape.distanceTo(x, y, limit);
     }
 
     /** Replaces the overlay's style class on the line and the head; {@code null} removes it. */

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes an export beside its target and moves it into place, so a failed export never leaves half a file. */
 public final class ExportFiles {
@@ -24,9 +25,11 @@ public final class ExportFiles {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new IOException("Cannot export to " + file + ": the folder " + folder + " does not exist.");
         }
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+        // Not Files.createTempFile: its owner-only permissions would stick to the export.
+        Path temp = folder.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE))) {
                 writer.write(out);
             }
             try {

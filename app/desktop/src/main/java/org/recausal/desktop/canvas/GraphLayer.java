@@ -179,8 +179,10 @@ final class GraphLayer extends Group {
         Set<EdgeView> touched = new LinkedHashSet<>();
         centres.forEach((name, centre) -> {
             VariableView view = nodes.get(name);
-            view.moveTo(centre.getX(), centre.getY());
-            touched.addAll(incidentEdges(name));
+            if (view != null) {
+                view.moveTo(centre.getX(), centre.getY());
+                touched.addAll(incidentEdges(name));
+            }
         });
         touched.forEach(this::refresh);
     }
@@ -205,10 +207,6 @@ final class GraphLayer extends Group {
         overlay = newOverlay;
         nodes.values().forEach(this::applyOverlay);
         edges.forEach((key, view) -> view.setOverlayClass(overlay.edgeStyles().get(key)));
-    }
-
-    CanvasOverlay overlay() {
-        return overlay;
     }
 
     private void applyOverlay(VariableView view) {
@@ -262,7 +260,7 @@ final class GraphLayer extends Group {
         EdgeView best = null;
         double bestDistance = tolerance;
         for (EdgeView edge : edges.values()) {
-            double distance = edge.distanceTo(x, y);
+            double distance = edge.distanceTo(x, y, bestDistance);
             if (distance <= bestDistance) {
                 best = edge;
                 bestDistance = distance;
@@ -301,13 +299,11 @@ final class GraphLayer extends Group {
             maxY = Math.max(maxY, box.cy() + box.height() / 2);
         }
         for (EdgeView edge : edges.values()) {
-            double[] samples = edge.shape().samples();
-            for (int i = 0; i + 1 < samples.length; i += 2) {
-                minX = Math.min(minX, samples[i]);
-                maxX = Math.max(maxX, samples[i]);
-                minY = Math.min(minY, samples[i + 1]);
-                maxY = Math.max(maxY, samples[i + 1]);
-            }
+            double[] bounds = edge.shape().bounds();
+            minX = Math.min(minX, bounds[0]);
+            minY = Math.min(minY, bounds[1]);
+            maxX = Math.max(maxX, bounds[2]);
+            maxY = Math.max(maxY, bounds[3]);
         }
         return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }

@@ -113,15 +113,15 @@ final class SvgExport {
         double top = view.centreY() - VariableView.HEIGHT / 2;
         svg.append("<g id=\"").append(escape(view.getId())).append("\">");
         appendBox(svg, view.boxRegion(), left, top, view.boxWidth(), VariableView.HEIGHT, VariableView.RADIUS);
-        appendText(svg, view.label(), view.centreX(), view.centreY(), "middle");
+        appendName(svg, view.label(), view.centreX(), view.centreY());
         svg.append("</g>\n");
     }
 
     private static void appendLegend(StringBuilder svg, List<CanvasLegend.Row> rows, double left, double top) {
         svg.append("<g class=\"legend\" transform=\"translate(").append(n(left)).append(' ').append(n(top))
                 .append(")\">\n");
-        svg.append("<text x=\"0\" y=\"").append(n(LEGEND_ROW / 2))
-                .append("\" dominant-baseline=\"central\" font-size=\"11\" font-weight=\"bold\" fill=\"#56606b\">Legend</text>\n");
+        svg.append("<text x=\"0\" y=\"").append(n(LEGEND_ROW / 2 + baseline(11)))
+                .append("\" font-size=\"11\" font-weight=\"bold\" fill=\"#56606b\">Legend</text>\n");
         double y = LEGEND_ROW;
         double h = CanvasLegend.SWATCH_HEIGHT;
         double w = CanvasLegend.SWATCH_WIDTH;
@@ -135,8 +135,8 @@ final class SvgExport {
                 appendStroke(svg, row.line());
                 svg.append("/>");
             }
-            svg.append("<text x=\"").append(n(w + 8)).append("\" y=\"").append(n(y + LEGEND_ROW / 2))
-                    .append("\" dominant-baseline=\"central\" font-size=\"12\" fill=\"#1f2933\">")
+            svg.append("<text x=\"").append(n(w + 8)).append("\" y=\"").append(n(y + LEGEND_ROW / 2 + baseline(12)))
+                    .append("\" font-size=\"12\" fill=\"#1f2933\">")
                     .append(escape(row.text())).append("</text>\n");
             y += LEGEND_ROW;
         }
@@ -160,11 +160,20 @@ final class SvgExport {
         svg.append("/>");
     }
 
-    private static void appendText(StringBuilder svg, Text text, double x, double y, String anchor) {
-        svg.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" text-anchor=\"").append(anchor)
-                .append("\" dominant-baseline=\"central\"");
+    /** A variable's name, centred on (x, y). */
+    private static void appendName(StringBuilder svg, Text text, double x, double y) {
+        svg.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y + baseline(13)))
+                .append("\" text-anchor=\"middle\"");
         appendPaint(svg, "fill", text.getFill());
         svg.append('>').append(escape(text.getText())).append("</text>");
+    }
+
+    /**
+     * How far below a line's middle its baseline sits, for text centred on that middle. Written out
+     * rather than left to dominant-baseline, which several SVG readers ignore.
+     */
+    private static double baseline(double fontSize) {
+        return fontSize * 0.35;
     }
 
     private static void appendStroke(StringBuilder svg, Shape shape) {

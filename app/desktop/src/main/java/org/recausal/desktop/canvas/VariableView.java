@@ -147,8 +147,4 @@ final class VariableView extends Region {
     Text label() {
         return label;
     }
-
-    Circle connector() {
-        return connector;
-    }
 }

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.List;
 import java.util.Objects;
 
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -15,6 +16,10 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
 import org.recausal.desktop.canvas.DagCanvas;
+import org.recausal.desktop.data.DataDialogs;
+import org.recausal.desktop.data.DataPanelController;
+import org.recausal.desktop.data.DataPanelModel;
+import org.recausal.desktop.data.FxDataDialogs;
 import org.recausal.desktop.dialog.DialogService;
 import org.recausal.desktop.interchange.GraphTransferViewModel;
 import org.recausal.desktop.properties.PropertiesController;
@@ -65,7 +70,16 @@ public final class MainWindow {
 
     /** Builds the window on {@code stage}; call {@link #show()} to put it on screen. */
     public static MainWindow create(Stage stage, DialogService dialogs, TaskExecutor tasks, RecentFiles recentFiles) {
+        // Data work (imports, checks) gets a thread of its own, so a long import never holds up a save.
+        return create(stage, dialogs, tasks, recentFiles, new FxDataDialogs(stage, List.of(stylesheet())),
+                new BackgroundTaskExecutor());
+    }
+
+    /** The same with the data views' dialogs and worker given, as tests do. */
+    public static MainWindow create(Stage stage, DialogService dialogs, TaskExecutor tasks, RecentFiles recentFiles,
+            DataDialogs dataDialogs, TaskExecutor dataTasks) {
         MainWindowViewModel model = new MainWindowViewModel(dialogs, tasks, recentFiles);
+        DataPanelModel data = new DataPanelModel(dataDialogs, dataTasks, Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         // The live analysis has a thread of its own, so it never waits for a save or delays one.
         BackgroundTaskExecutor analysis = new BackgroundTaskExecutor("recausal-analysis");
@@ -82,6 +96,9 @@ public final class MainWindow {
             }
             if (type == PropertiesController.class) {
                 return new PropertiesController(new PropertiesViewModel());
+            }
+            if (type == DataPanelController.class) {
+                return new DataPanelController(data);
             }
             throw new IllegalArgumentException("no controller of type " + type.getName());
         });
@@ -150,6 +167,11 @@ public final class MainWindow {
 
     public DagCanvas canvas() {
         return controller.canvas();
+    }
+
+    /** The data panel under the canvas. */
+    public DataPanelController dataPanel() {
+        return controller.dataPanel();
     }
 
     private static URL resource(String name) {

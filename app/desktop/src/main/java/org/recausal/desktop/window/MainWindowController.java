@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -28,6 +29,7 @@ import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.recausal.desktop.canvas.DagCanvas;
+import org.recausal.desktop.data.DataPanelController;
 import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.interchange.GraphTransferViewModel;
 import org.recausal.desktop.properties.PropertiesController;
@@ -73,6 +75,9 @@ public final class MainWindowController {
     @FXML private Tooltip undoTooltip;
     @FXML private Tooltip redoTooltip;
     @FXML private PropertiesController propertiesController;
+    @FXML private SplitPane centreSplit;
+    @FXML private CheckMenuItem dataPanelItem;
+    @FXML private DataPanelController dataPanelController;
 
     public MainWindowController(MainWindowViewModel model) {
         this.model = model;
@@ -118,6 +123,10 @@ public final class MainWindowController {
         busyLabel.textProperty().bind(model.busyTextProperty());
         busyBox.visibleProperty().bind(model.busyProperty());
         busyBox.managedProperty().bind(busyBox.visibleProperty());
+
+        dataPanelController.attach(canvas, centreSplit, model.projectProperty(), model.historyProperty(),
+                model::markDataChanged);
+        dataPanelItem.selectedProperty().bindBidirectional(dataPanelController.shownProperty());
     }
 
     /** Keys beyond the menu accelerators: the second redo shortcut and Ctrl+= for zoom in on US keyboards. */
@@ -128,6 +137,10 @@ public final class MainWindowController {
 
     DagCanvas canvas() {
         return canvas;
+    }
+
+    DataPanelController dataPanel() {
+        return dataPanelController;
     }
 
     /** Paste, import and export of graph text; set once the canvas exists. */
@@ -247,6 +260,17 @@ public final class MainWindowController {
     @FXML
     private void autoLayout() {
         canvas.autoLayout();
+    }
+
+    @FXML
+    private void addDataset() {
+        dataPanelController.model().addDataset();
+    }
+
+    @FXML
+    private void checkData() {
+        dataPanelController.showCheck();
+        dataPanelController.model().runCheck();
     }
 
     @FXML

@@ -24,6 +24,7 @@ import org.recausal.desktop.task.TaskExecutor;
 import org.recausal.engine.Version;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.dag.edit.EditHistory;
+import org.recausal.engine.project.Dataset;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectFiles;
 
@@ -58,8 +59,10 @@ public final class MainWindowViewModel {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
 
     private final Runnable historyListener = this::historyChanged;
-    /** Counts history changes, so a save that finishes after further edits does not claim them saved. */
+    /** Counts history and data changes, so a save that finishes after further edits does not claim them saved. */
     private long revision;
+    /** The project's datasets changed since it was opened or saved (graph edits are the history's to track). */
+    private boolean dataModified;
 
     public MainWindowViewModel(DialogService dialogs, TaskExecutor tasks, RecentFiles recentFiles) {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
@@ -170,6 +173,14 @@ public final class MainWindowViewModel {
         } catch (RuntimeException e) {
             tell(Notice.Kind.WARNING, "Cannot redo: " + reason(e));
         }
+    }
+
+    /** The data panel added, removed, relinked a dataset or edited a mapping: the project has unsaved changes. */
+    public void markDataChanged() {
+        dataModified = true;
+        revision++;
+        dirty.set(true);
+        updateTitle();
     }
 
     /** Shows why an edit was refused (a cycle, a duplicate name) in the notification bar. */
@@ -308,7 +319,8 @@ public final class MainWindowViewModel {
      */
     private void write(Path target, String name, Runnable then) {
         Project saving = currentProject();
-        Project snapshot = new Project(name, saving.dag().copy());
+        Project snapshot = saving.copy();
+        snapshot.setName(name);
         long savedRevision = revision;
         startBusy("Saving " + target.getFileName() + "\u2026");
         tasks.run("save " + target.getFileName(), () -> {
@@ -319,7 +331,9 @@ public final class MainWindowViewModel {
             if (currentProject() == saving) {
                 saving.setName(name);
                 file.set(target);
+                adoptSavedData(snapshot, saving);
                 if (revision == savedRevision) {
+                    dataModified = false;
                     currentHistory().markSaved();
                 }
                 updateTitle();
@@ -330,6 +344,18 @@ public final class MainWindowViewModel {
             endBusy();
             dialogs.showError("Cannot save " + target.getFileName(), reason(failure) + where(target));
         });
+    }
+
+    /**
+     * Embedded data are read from the saved file from now on (the file they came from may go); only where the
+     * dataset still holds the same data.
+     */
+    private static void adoptSavedData(Project saved, Project live) {
+        for (Dataset dataset : saved.datasets()) {
+            live.dataset(dataset.id())
+                    .filter(d -> d.embedded() && d.source().fingerprint().equals(dataset.source().fingerprint()))
+                    .ifPresent(d -> live.replaceDataset(d.withSource(dataset.source())));
+        }
     }
 
     /** Runs on the task thread: the recent list is a file too. */
@@ -357,6 +383,7 @@ public final class MainWindowViewModel {
         fresh.addListener(historyListener);
         project.set(opened);
         file.set(from);
+        dataModified = false;
         history.set(fresh);
         historyChanged();
     }
@@ -364,7 +391,7 @@ public final class MainWindowViewModel {
     private void historyChanged() {
         revision++;
         EditHistory current = currentHistory();
-        dirty.set(current.isDirty());
+        dirty.set(current.isDirty() || dataModified);
         canUndo.set(current.canUndo());
         canRedo.set(current.canRedo());
         undoText.set(current.undoDescription().map(d -> "Undo " + d).orElse("Undo"));

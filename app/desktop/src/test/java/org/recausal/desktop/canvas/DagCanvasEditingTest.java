@@ -5,13 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 
 import org.junit.jupiter.api.Test;
 import org.recausal.engine.dag.CanvasPosition;
+import org.recausal.engine.dag.Role;
 import org.recausal.engine.dag.Variable;
+import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.edit.AddEdge;
 import org.recausal.engine.dag.edit.AddVariable;
+import org.recausal.engine.dag.edit.DagEdit;
+import org.recausal.engine.dag.edit.RemoveEdge;
+import org.testfx.matcher.control.LabeledMatchers;
 
 /** Building a graph with the mouse and keys, as an analyst would. */
 class DagCanvasEditingTest extends CanvasTestBase {
@@ -203,6 +210,36 @@ class DagCanvasEditingTest extends CanvasTestBase {
     }
 
     @Test
+    void anEdgeStaysSelectedWhenItsNoteChanges() {
+        show(List.of("a@100,100", "b@100,300"), List.of("a->b"));
+        robot.clickOn(middleOf("a", "b"));
+        DagEdit setNote = new DagEdit() {
+            @Override
+            public void apply(Dag dag) {
+                dag.setEdgeNote("a", "b", "Ads raise sales");
+            }
+
+            @Override
+            public void revert(Dag dag) {
+                dag.setEdgeNote("a", "b", "");
+            }
+
+            @Override
+            public String description() {
+                return "Set note";
+            }
+        };
+        robot.interact(() -> history.execute(setNote));
+        assertThat(canvas.selectedEdgeProperty().get().note()).isEqualTo("Ads raise sales");
+        assertThat(robot.lookup("#edge-a-b").query().getPseudoClassStates())
+                .anyMatch(state -> state.getPseudoClassName().equals("selected"));
+
+        robot.interact(() -> history.execute(new RemoveEdge("a", "b")));
+        robot.interact(() -> history.execute(new AddEdge("a", "b")));
+        assertThat(canvas.selectedEdgeProperty().get()).isNull();
+    }
+
+    @Test
     void editsMadeElsewhereShowUpAndUndoRemovesThem() {
         robot.interact(() -> history.execute(new AddVariable(Variable.of("z").at(100, 100))));
         assertThat(robot.lookup("#node-z").tryQuery()).isPresent();
@@ -225,11 +262,39 @@ class DagCanvasEditingTest extends CanvasTestBase {
     }
 
     @Test
+    void arrowKeysNudgeTheSelectionOneGridStep() {
+        show(List.of("a@100,100", "b@200,100"), List.of());
+        robot.clickOn(centreOf("a")).type(KeyCode.RIGHT).type(KeyCode.DOWN, 2);
+        assertThat(dag().require("a").position()).isEqualTo(new CanvasPosition(120, 140));
+        assertThat(dag().require("b").position()).isEqualTo(new CanvasPosition(200, 100));
+        robot.interact(history::undo);
+        assertThat(dag().require("a").position()).isEqualTo(new CanvasPosition(120, 120));
+    }
+
+    @Test
+    void theRightClickMenuSetsTheRoleOfTheSelection() {
+        show(List.of("a@100,100", "b@200,100", "c@300,300"), List.of());
+        drag(screen(40, 60), screen(260, 140), MouseButton.PRIMARY);
+        robot.clickOn(centreOf("b"), MouseButton.SECONDARY);
+        robot.clickOn(menuItem("Role"));
+        robot.clickOn(menuItem("Exposure"));
+        assertThat(dag().require("a").role()).isEqualTo(Role.EXPOSURE);
+        assertThat(dag().require("b").role()).isEqualTo(Role.EXPOSURE);
+        assertThat(dag().require("c").role()).isEqualTo(Role.ORDINARY);
+        assertThat(robot.lookup("#node-a").queryParent().getStyleClass()).contains("role-exposure");
+        assertThat(history.undoDescription()).contains("Make 2 variables Exposure");
+    }
+
+    @Test
     void hintsFollowTheMouse() {
         show(List.of("a@100,100", "b@300,300"), List.of());
         robot.moveTo(ringOf("a"));
         assertThat(canvas.hintProperty().get()).isEqualTo("Drag from the ring to connect");
         robot.moveTo(centreOf("b"));
         assertThat(canvas.hintProperty().get()).startsWith("Drag to move");
+    }
+
+    private Node menuItem(String text) {
+        return robot.lookup(".context-menu .label").match(LabeledMatchers.hasText(text)).query();
     }
 }

@@ -53,15 +53,14 @@ class DagCanvasExportTest extends CanvasTestBase {
     @Test
     void thePngShowsTheWholeGraphAtTwiceItsSizeOnWhite() throws IOException {
         showShop();
-        robot.interact(canvas::selectAll);
-        Path file = folder.resolve("graph.png");
         robot.interact(() -> {
-            try {
-                canvas.exportPng(file);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            canvas.reveal("demand");
+            canvas.selectAll();
         });
+        robot.moveTo(centreOf("demand"));
+        assertThat(robot.lookup("#node-demand").query().isHover()).isTrue();
+        Path file = folder.resolve("graph.png");
+        assertThat(export(() -> canvas.exportPng(file))).isEmpty();
 
         BufferedImage image = ImageIO.read(file.toFile());
         Bounds bounds = fx(() -> canvas.graphLayer().graphBounds());
@@ -71,10 +70,19 @@ class DagCanvasExportTest extends CanvasTestBase {
                 (int) ((bounds.getHeight() + 2 * GraphImages.PADDING + legendHeight) * 2),
                 (int) ((bounds.getHeight() + 3 * GraphImages.PADDING + legendHeight) * 2) + 2);
         assertThat(new Color24(image.getRGB(1, 1))).isEqualTo(new Color24(0xFFFFFF));
-        // Inside each box, left of its name, the box's own fill (the selection halo is left out of exports).
+        // Inside each box, left of its name, the box's own fill; just outside, white but for the faint
+        // shadow: no selection halo (which shows as #b7cef2 there).
+        int outside = beside(image, bounds, "price", -2);
+        assertThat(List.of(outside >> 16 & 0xFF, outside >> 8 & 0xFF, outside & 0xFF)).allMatch(level -> level >= 240);
         assertThat(new Color24(insideLeftOf(image, bounds, "price"))).isEqualTo(new Color24(fill("price")));
         assertThat(new Color24(insideLeftOf(image, bounds, "region"))).isEqualTo(new Color24(0xFFFFFF));
         assertThat(new Color24(insideLeftOf(image, bounds, "demand"))).isEqualTo(new Color24(fill("demand")));
+        // The hovered variable's connector ring is left out: its bottom border shows where the ring would be.
+        VariableView demand = fx(() -> canvas.graphLayer().view("demand"));
+        int ringX = (int) Math.round((demand.centreX() - bounds.getMinX() + GraphImages.PADDING) * 2);
+        int ringY = (int) Math.round((demand.centreY() + VariableView.HEIGHT / 2 - 0.75 - bounds.getMinY()
+                + GraphImages.PADDING) * 2);
+        assertThat(new Color24(image.getRGB(ringX, ringY))).isEqualTo(new Color24(0x0072B2));
         assertThat(canvas.getSelectedVariables()).hasSize(4);
     }
 
@@ -84,13 +92,14 @@ class DagCanvasExportTest extends CanvasTestBase {
         robot.interact(() -> canvas.setOverlay(new CanvasOverlay(Map.of(new EdgeKey("season", "price"), "path-open"),
                 Map.of(), List.of(new LegendEntry("path-open", "Open backdoor path")))));
         Path file = folder.resolve("graph.svg");
-        robot.interact(() -> {
-            try {
-                canvas.exportSvg(file);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        assertThat(export(() -> canvas.exportSvg(file))).isEmpty();
+        // Written like any other file of the user's, not with a temporary file's owner-only permissions.
+        Path plain = Files.createFile(folder.resolve("plain.txt"));
+        if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+        assertThat(Files.list(folder).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("graph.svg",
+                "plain.txt");
 
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -123,23 +132,38 @@ class DagCanvasExportTest extends CanvasTestBase {
     @Test
     void anEmptyGraphIsRefusedWithAClearMessageAndNoFile() {
         Path file = folder.resolve("empty.svg");
-        List<Exception> failures = new ArrayList<>();
+        assertThat(export(() -> canvas.exportSvg(file))).singleElement().extracting(Exception::getMessage)
+                .asString().contains("The graph is empty");
+        assertThat(Files.exists(file)).isFalse();
+    }
+
+    @FunctionalInterface
+    private interface Export {
+        void run() throws IOException;
+    }
+
+    /** Runs an export on the FX thread; returns what it threw. */
+    private List<IOException> export(Export export) {
+        List<IOException> failures = new ArrayList<>();
         robot.interact(() -> {
             try {
-                canvas.exportSvg(file);
+                export.run();
             } catch (IOException e) {
                 failures.add(e);
             }
         });
-        assertThat(failures).singleElement().extracting(Exception::getMessage).asString()
-                .contains("The graph is empty");
-        assertThat(Files.exists(file)).isFalse();
+        return failures;
     }
 
     /** The pixel just inside the left border of {@code name}'s box, before its name starts. */
     private int insideLeftOf(BufferedImage image, Bounds bounds, String name) {
+        return beside(image, bounds, name, 6);
+    }
+
+    /** The pixel {@code offset} canvas units right of the left edge of {@code name}'s box, at mid-height. */
+    private int beside(BufferedImage image, Bounds bounds, String name, double offset) {
         VariableView view = fx(() -> canvas.graphLayer().view(name));
-        double x = view.centreX() - view.boxWidth() / 2 + 6;
+        double x = view.centreX() - view.boxWidth() / 2 + offset;
         double y = view.centreY();
         double scale = 2;
         return image.getRGB((int) Math.round((x - bounds.getMinX() + GraphImages.PADDING) * scale),

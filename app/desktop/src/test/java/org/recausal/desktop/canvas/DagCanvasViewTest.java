@@ -64,11 +64,11 @@ class DagCanvasViewTest extends CanvasTestBase {
     @Test
     void zoomStaysWithinItsLimitsAndCtrlZeroResetsIt() {
         robot.interact(() -> canvas.zoomProperty().set(100));
-        assertThat(zoom()).isEqualTo(DagCanvas.MAX_ZOOM);
+        assertThat(zoom()).isEqualTo(Viewport.MAX_ZOOM);
         robot.interact(() -> canvas.zoomProperty().set(0.001));
-        assertThat(zoom()).isEqualTo(DagCanvas.MIN_ZOOM);
+        assertThat(zoom()).isEqualTo(Viewport.MIN_ZOOM);
         robot.interact(canvas::zoomIn);
-        assertThat(zoom()).isCloseTo(DagCanvas.MIN_ZOOM * 1.25, within(1e-9));
+        assertThat(zoom()).isCloseTo(Viewport.MIN_ZOOM * 1.25, within(1e-9));
         robot.clickOn(screen(0, 0)).press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
         assertThat(zoom()).isEqualTo(1.0);
     }

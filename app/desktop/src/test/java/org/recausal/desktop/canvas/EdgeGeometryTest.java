@@ -54,8 +54,11 @@ class EdgeGeometryTest {
         assertThat(p).hasSize(2 + 6 * 3);
         assertThat(new Point2D(p[6], p[7])).isEqualTo(bends.get(0));
         assertThat(new Point2D(p[12], p[13])).isEqualTo(bends.get(1));
-        assertThat(shape.distanceTo(120, 130)).isLessThan(1e-9);
-        assertThat(shape.distanceTo(60, 200)).isGreaterThan(20);
+        assertThat(shape.distanceTo(120, 130, 6)).isLessThan(1e-9);
+        assertThat(shape.distanceTo(60, 200, 100)).isGreaterThan(20);
+        // Far outside the curve's bounds the answer is only "farther than the limit".
+        assertThat(shape.distanceTo(1000, 200, 6)).isGreaterThan(6);
+        assertThat(shape.bounds()[2]).isGreaterThanOrEqualTo(130);
         // The head points along the last leg, from the last bend into the target.
         double dx = shape.arrow()[0] - 130;
         double dy = shape.arrow()[1] - 260;

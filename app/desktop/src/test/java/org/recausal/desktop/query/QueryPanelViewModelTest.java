@@ -353,22 +353,29 @@ class QueryPanelViewModelTest {
     }
 
     @Test
-    void theSampleProjectNeedsItsSelectionVariableDropped() throws Exception {
-        EditHistory history = new EditHistory(ProjectFiles.open(Path.of("../../sample-projects/recommender-shop.recausal")).dag());
-        QueryPanelViewModel model = model(history);
+    void theSampleProjectIsIdentifiedByTheRankingScore() throws Exception {
+        Dag dag = ProjectFiles.open(Path.of("../../sample-projects/recommender-shop.recausal")).dag();
+        QueryPanelViewModel model = model(new EditHistory(dag));
         assertThat(model.getExposures()).containsExactly("exposure");
         assertThat(model.getOutcomes()).containsExactly("purchase");
-        assertThat(model.answerProperty().get().kind()).isEqualTo(QueryAnswer.Kind.NO_ADJUSTMENT_SET);
-        assertThat(model.answerProperty().get().detail()).startsWith("rated is adjusted for but must not be");
-        assertThat(model.verdictProperty().get().byRole()).containsExactly(Map.entry("rated", Role.SELECTION));
-        assertThat(model.verdictProperty().get().text()).endsWith("rated (selection) is conditioned on in any case, by role.");
-        assertThat(model.verdictProperty().get().flagged()).contains("rated");
+        AdjustmentResult.AdjustmentSets engine = (AdjustmentResult.AdjustmentSets) AdjustmentAnalysis
+                .totalEffect(dag, List.of("exposure"), List.of("purchase")).minimalSets(100);
+        assertThat(model.getSets()).containsExactlyElementsOf(engine.sets());
+        assertThat(model.getSets()).containsExactly(Set.of("recommender_score", "logged_in"));
 
-        edit(history, new UpdateVariable("rated", v -> v.withRole(Role.ORDINARY), "Make rated ordinary"));
-        assertThat(model.getSets()).containsExactly(Set.of("recommender_score"));
+        // Only signed-in sessions are logged: logged_in is conditioned on whatever the analyst picks.
+        SetVerdict nothing = model.verdictProperty().get();
+        assertThat(nothing.valid()).isFalse();
+        assertThat(nothing.byRole()).containsExactly(Map.entry("logged_in", Role.SELECTION));
+        assertThat(nothing.text()).endsWith("logged_in (selection) is conditioned on in any case, by role.");
+
         model.chooseSet(model.getSets().getFirst());
         assertThat(model.verdictProperty().get().valid()).isTrue();
         assertThat(model.getPaths()).noneMatch(row -> row.status() == PathRow.Status.OPEN_BIASING);
+
+        model.chooseSet(List.of("recommender_score", "rating"));
+        assertThat(model.verdictProperty().get().flagged()).contains("rating");
+        assertThat(model.verdictProperty().get().text()).startsWith("rating must not be adjusted for: it is a descendant of ");
     }
 
     @Test

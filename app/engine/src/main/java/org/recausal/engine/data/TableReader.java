@@ -1,6 +1,8 @@
 package org.recausal.engine.data;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,14 +41,54 @@ public final class TableReader {
      */
     public static ImportResult read(Path file, ImportOptions options, ProgressListener progress,
             CancellationToken cancel) {
+        return read(file, options, Long.MAX_VALUE, progress, cancel);
+    }
+
+    /**
+     * Reads only the first {@code records} records, as an import dialog's preview: the dialect, types and problems
+     * are those a full import finds in them (a full import may still widen a type for a cell further down).
+     */
+    public static ImportResult preview(Path file, ImportOptions options, int records, CancellationToken cancel) {
+        if (records < 1) {
+            throw new IllegalArgumentException("a preview needs at least 1 record, not " + records);
+        }
+        return read(file, options, records, ProgressListener.NONE, cancel);
+    }
+
+    private static ImportResult read(Path file, ImportOptions options, long recordLimit, ProgressListener progress,
+            CancellationToken cancel) {
         String source = file.getFileName().toString();
+        InputStream in;
+        long size;
+        try {
+            size = Files.size(file);
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new DataImportException("cannot read " + source + ": " + describe(e), e);
+        }
+        return read(source, in, size, options, recordLimit, progress, cancel);
+    }
+
+    /**
+     * Imports from a stream (an entry of a project file, say), which is read to its end and closed.
+     *
+     * @param source the name problems and the table are named after, usually the file name
+     * @param size   the stream's length in bytes, for progress (0 when unknown)
+     */
+    public static ImportResult read(String source, InputStream in, long size, ImportOptions options,
+            ProgressListener progress, CancellationToken cancel) {
+        return read(source, in, size, options, Long.MAX_VALUE, progress, cancel);
+    }
+
+    private static ImportResult read(String source, InputStream in, long size, ImportOptions options,
+            long recordLimit, ProgressListener progress, CancellationToken cancel) {
         long started = System.nanoTime();
-        try (TextInput input = new TextInput(file, source)) {
+        try (TextInput input = new TextInput(in, size, source)) {
             progress.progress(0, "Reading " + source);
             Sniffer.Result sniffed = new Sniffer(options, source)
                     .sniff(input.sample(), input.sampleOffset(), input.sampleLength(), input.complete());
             Loader loader = new Loader(options, source, sniffed, input, progress, cancel);
-            loader.run();
+            loader.run(recordLimit);
             Table table = new Table(tableName(source), loader.columns());
             Map<String, ColumnType> types = new LinkedHashMap<>();
             table.columns().forEach(c -> types.put(c.name(), c.type()));
@@ -57,8 +99,19 @@ public final class TableReader {
             return report.rowsImported() == 0 && report.recordsRead() == 0
                     ? failEmpty(source, sniffed) : new ImportResult(table, report);
         } catch (IOException e) {
-            throw new DataImportException("cannot read " + source + ": " + e.getMessage(), e);
+            throw new DataImportException("cannot read " + source + ": " + describe(e), e);
         }
+    }
+
+    /** NIO exceptions often carry only a path; say what happened. */
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static ImportResult failEmpty(String source, Sniffer.Result sniffed) {
@@ -67,7 +120,7 @@ public final class TableReader {
     }
 
     /** The file name without extensions such as .csv or .tsv.gz. */
-    static String tableName(String fileName) {
+    public static String tableName(String fileName) {
         String name = fileName;
         if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
             name = name.substring(0, name.length() - 3);
@@ -105,10 +158,10 @@ public final class TableReader {
             this.problems = new ProblemLog(options, source);
         }
 
-        void run() throws IOException {
+        void run(long recordLimit) throws IOException {
             boolean headerPending = header;
             long records = 0;
-            while (tokenizer.next()) {
+            while (recordsRead < recordLimit && tokenizer.next()) {
                 if (tokenizer.blankLine()) {
                     continue;
                 }

@@ -6,12 +6,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens a file as UTF-8 text: gunzips it when its first bytes are the gzip magic (whatever its name), skips a
+ * Reads a file's bytes as UTF-8 text: gunzips it when its first bytes are the gzip magic (whatever its name), skips a
  * UTF-8 byte order mark, and refuses files that are not text with a message saying what they look like. The first
  * bytes are kept as a sample for sniffing and then served again, so the file is read once.
  */
@@ -27,17 +25,22 @@ final class TextInput implements AutoCloseable {
     private final boolean complete;
     private final long fileSize;
 
-    TextInput(Path file, String source) throws IOException {
-        fileSize = Files.size(file);
-        raw = new CountingStream(Files.newInputStream(file));
+    /** Takes over {@code in}, closing it with this input. */
+    TextInput(InputStream in, long size, String source) throws IOException {
+        fileSize = size;
+        raw = new CountingStream(in);
+        InputStream decoded = null;
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
             buffered.mark(4);
             byte[] magic = buffered.readNBytes(4);
             buffered.reset();
-            InputStream decoded = buffered;
+            decoded = buffered;
             if (magic.length >= 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B) {
                 decoded = new GZIPInputStream(buffered, 1 << 16);
+                if (Runtime.getRuntime().availableProcessors() > 1) {
+                    decoded = new ReadAheadStream(decoded, source);
+                }
             } else {
                 refuseKnownBinary(magic, source);
             }
@@ -48,6 +51,9 @@ final class TextInput implements AutoCloseable {
             sampleLength = head.length - skip;
             text = new SequenceInputStream(new ByteArrayInputStream(head, skip, sampleLength), decoded);
         } catch (IOException | RuntimeException e) {
+            if (decoded != null) {
+                decoded.close();
+            }
             raw.close();
             throw e;
         }
@@ -85,9 +91,14 @@ final class TextInput implements AutoCloseable {
         return raw.count;
     }
 
+    /** Closes the text (stopping any read-ahead thread) and the file. */
     @Override
     public void close() throws IOException {
-        raw.close();
+        try {
+            text.close();
+        } finally {
+            raw.close();
+        }
     }
 
     private static void refuseKnownBinary(byte[] magic, String source) {
@@ -127,9 +138,9 @@ final class TextInput implements AutoCloseable {
         return bom ? 3 : 0;
     }
 
-    /** Counts the bytes taken from the file, for progress. */
+    /** Counts the bytes taken from the file, for progress (possibly on a read-ahead thread). */
     private static final class CountingStream extends FilterInputStream {
-        private long count;
+        private volatile long count;
 
         CountingStream(InputStream in) {
             super(in);

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  */
 final class FormatMigrations {
     /** The migrations of this build. Add one here, and a fixture under {@code fixtures/vN}, per version bump. */
-    static final FormatMigrations STANDARD = new FormatMigrations(ProjectFormat.VERSION, List.of());
+    static final FormatMigrations STANDARD = new FormatMigrations(ProjectFormat.VERSION,
+            List.of(new AddDatasetsMigration()));
 
     private final int current;
     private final Map<Integer, FormatMigration> byFrom = new TreeMap<>();

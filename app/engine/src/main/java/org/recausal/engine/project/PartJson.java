@@ -97,6 +97,26 @@ final class PartJson {
         return value.intValue();
     }
 
+    static long longInteger(JsonNode node, String field, String where) throws ProjectFileException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new ProjectFileException(where + ": \"" + field + "\" must be a whole number, found " + describe(value));
+        }
+        return value.longValue();
+    }
+
+    /** An optional object field, null when absent. */
+    static ObjectNode optionalObject(JsonNode node, String field, String where) throws ProjectFileException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw new ProjectFileException(where + ": \"" + field + "\" must be an object, found " + describe(value));
+        }
+        return (ObjectNode) value;
+    }
+
     static ArrayNode array(JsonNode node, String field, String where) throws ProjectFileException {
         JsonNode value = node.get(field);
         if (value == null || !value.isArray()) {

@@ -98,9 +98,90 @@ final class ProjectArchive implements Closeable {
         return bytes.toByteArray();
     }
 
+    /** The unpacked size entry {@code name} declares. */
+    long declaredSize(String name) {
+        return entries.get(name).getSize();
+    }
+
+    /**
+     * Opens the project file {@code file} and streams entry {@code name}, which must declare {@code size} bytes;
+     * the stream fails once the entry yields more (zip bomb) or ends early. Closing the stream closes the file.
+     */
+    static InputStream openEntry(Path file, String name, long size) throws IOException {
+        ProjectArchive archive;
+        try {
+            archive = open(file);
+        } catch (ProjectFileException e) {
+            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+        }
+        try {
+            ZipEntry entry = archive.entries.get(name);
+            if (entry == null || entry.getSize() != size) {
+                throw new IOException(file.getFileName() + ": " + name + (entry == null ? " is missing"
+                        : " declares " + entry.getSize() + " bytes instead of " + size));
+            }
+            return new BoundedStream(archive.zip.getInputStream(entry), size, name, archive);
+        } catch (IOException | RuntimeException e) {
+            archive.close();
+            throw e;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         zip.close();
+    }
+
+    /** Yields exactly the declared bytes of an entry, or fails; closes the archive when closed. */
+    private static final class BoundedStream extends java.io.FilterInputStream {
+        private final long declared;
+        private final String name;
+        private final Closeable owner;
+        private long total;
+
+        BoundedStream(InputStream in, long declared, String name, Closeable owner) {
+            super(in);
+            this.declared = declared;
+            this.name = name;
+            this.owner = owner;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n < 0) {
+                if (total < declared) {
+                    throw new IOException(name + " is truncated (" + total + " of " + declared + " bytes)");
+                }
+                return n;
+            }
+            total += n;
+            if (total > declared) {
+                throw new IOException(name + " unpacks to more than the " + Bytes.describe(declared)
+                        + " it declares; refused as a possible zip bomb");
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return read(new byte[(int) Math.min(n, 8192)], 0, (int) Math.min(n, 8192));
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                owner.close();
+            }
+        }
     }
 
     private static void checkLooksLikeZip(Path file) throws ProjectFileException {

@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class ProjectFiles {
 
     public static Project open(Path file) throws ProjectFileException {
         try (ProjectArchive archive = ProjectArchive.open(file)) {
-            return read(archive, FormatMigrations.STANDARD);
+            return read(archive, file, FormatMigrations.STANDARD);
         } catch (ProjectFileException e) {
             throw new ProjectFileException(file.getFileName() + ": " + e.getMessage(), e.getCause());
         } catch (IOException e) {
@@ -37,6 +38,19 @@ public final class ProjectFiles {
         }
     }
 
+    /**
+     * Opens the project and checks each dataset's data ({@link Datasets#check}): a referenced file that moved or
+     * changed does not stop the project opening; its status says so, for the analyst to relink.
+     */
+    public static OpenedProject openChecked(Path file) throws ProjectFileException {
+        Project project = open(file);
+        return new OpenedProject(project, project.datasets().stream().map(Datasets::check).toList());
+    }
+
+    /**
+     * Saves atomically. Embedded datasets are copied into the file and checked against their fingerprints on the
+     * way; afterwards they are read from the saved file, so the files they came from are no longer needed.
+     */
     public static void save(Project project, Path file) throws ProjectFileException {
         Path folder = file.toAbsolutePath().normalize().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
@@ -46,23 +60,52 @@ public final class ProjectFiles {
         if (Files.isDirectory(file)) {
             throw new ProjectFileException("Cannot save " + file.getFileName() + ": a folder of that name is in the way");
         }
-        List<ArchivePart> parts = encode(project);
+        List<ArchivePart> parts = encode(project, folder);
+        List<ArchiveData> data = new ArrayList<>();
+        for (Dataset dataset : project.datasets()) {
+            if (dataset.source() instanceof DatasetSource.Embedded embedded) {
+                long limit = ProjectArchive.MAX_ENTRY_BYTES;
+                if (embedded.fingerprint().size() > limit) {
+                    throw new ProjectFileException("Cannot save " + file.getFileName() + ": dataset '" + dataset.id()
+                            + "' (" + Bytes.describe(embedded.fingerprint().size()) + ") is larger than the "
+                            + Bytes.describe(limit) + " a project can embed; attach it as a reference instead");
+                }
+                data.add(new ArchiveData(DatasetJson.entryPath(dataset), embedded.bytes(), embedded.fingerprint()));
+            }
+        }
         try {
-            AtomicFiles.write(file, out -> ProjectArchiveWriter.write(parts, out));
+            AtomicFiles.write(file, out -> ProjectArchiveWriter.write(parts, data, out));
         } catch (IOException e) {
             throw new ProjectFileException("Cannot save " + file.getFileName() + ": " + describe(e), e);
         }
+        Path saved = file.toAbsolutePath().normalize();
+        for (Dataset dataset : project.datasets()) {
+            if (dataset.source() instanceof DatasetSource.Embedded embedded) {
+                project.replaceDataset(dataset.withSource(new DatasetSource.Embedded(embedded.fingerprint(),
+                        new DataBytes.OfArchiveEntry(saved, DatasetJson.entryPath(dataset),
+                                embedded.fingerprint().size()))));
+            }
+        }
     }
 
-    static List<ArchivePart> encode(Project project) {
-        Manifest manifest = new Manifest(project.name(),
-                List.of(new Manifest.Part(ProjectFormat.GRAPH, ProjectFormat.GRAPH_KIND)));
-        return List.of(
-                new ArchivePart(ProjectFormat.MANIFEST, PartJson.write(manifest.toJson(Version.current()))),
-                new ArchivePart(ProjectFormat.GRAPH, PartJson.write(GraphJson.toJson(project.dag()))));
+    /** The JSON parts; referenced data files are written relative to {@code folder}, the project file's. */
+    static List<ArchivePart> encode(Project project, Path folder) {
+        List<Manifest.Part> manifestParts = new ArrayList<>();
+        manifestParts.add(new Manifest.Part(ProjectFormat.GRAPH, ProjectFormat.GRAPH_KIND));
+        project.datasets().forEach(d -> manifestParts.add(
+                new Manifest.Part(DatasetJson.partPath(d.id()), ProjectFormat.DATASET_KIND)));
+        Manifest manifest = new Manifest(project.name(), manifestParts);
+        List<ArchivePart> parts = new ArrayList<>();
+        parts.add(new ArchivePart(ProjectFormat.MANIFEST, PartJson.write(manifest.toJson(Version.current()))));
+        parts.add(new ArchivePart(ProjectFormat.GRAPH, PartJson.write(GraphJson.toJson(project.dag()))));
+        for (Dataset dataset : project.datasets()) {
+            parts.add(new ArchivePart(DatasetJson.partPath(dataset.id()),
+                    PartJson.write(DatasetJson.toJson(dataset, folder))));
+        }
+        return parts;
     }
 
-    static Project read(ProjectArchive archive, FormatMigrations migrations) throws ProjectFileException {
+    static Project read(ProjectArchive archive, Path file, FormatMigrations migrations) throws ProjectFileException {
         if (!archive.contains(ProjectFormat.MANIFEST)) {
             throw new ProjectFileException("is not a Recausal project (it has no " + ProjectFormat.MANIFEST + ")");
         }
@@ -77,20 +120,26 @@ public final class ProjectFiles {
         }
         StoredProject stored = new StoredProject(manifestJson, jsonParts);
         migrations.upgrade(version, stored);
-        return decode(Manifest.fromJson(stored.manifest()), stored);
+        return decode(Manifest.fromJson(stored.manifest()), stored, archive, file);
     }
 
-    private static Project decode(Manifest manifest, StoredProject stored) throws ProjectFileException {
+    private static Project decode(Manifest manifest, StoredProject stored, ProjectArchive archive, Path file)
+            throws ProjectFileException {
         String graphPath = null;
+        List<String> datasetPaths = new ArrayList<>();
         for (Manifest.Part part : manifest.parts()) {
-            if (!part.kind().equals(ProjectFormat.GRAPH_KIND)) {
-                throw new ProjectFileException(ProjectFormat.MANIFEST + ": part " + EntryName.quote(part.path())
-                        + " has unknown kind '" + part.kind() + "' (expected graph)");
+            switch (part.kind()) {
+                case ProjectFormat.GRAPH_KIND -> {
+                    if (graphPath != null) {
+                        throw new ProjectFileException(ProjectFormat.MANIFEST + ": lists more than one graph part");
+                    }
+                    graphPath = part.path();
+                }
+                case ProjectFormat.DATASET_KIND -> datasetPaths.add(part.path());
+                default -> throw new ProjectFileException(ProjectFormat.MANIFEST + ": part "
+                        + EntryName.quote(part.path()) + " has unknown kind '" + part.kind()
+                        + "' (expected graph or dataset)");
             }
-            if (graphPath != null) {
-                throw new ProjectFileException(ProjectFormat.MANIFEST + ": lists more than one graph part");
-            }
-            graphPath = part.path();
         }
         if (graphPath == null) {
             throw new ProjectFileException(ProjectFormat.MANIFEST + ": lists no graph part");
@@ -100,7 +149,21 @@ public final class ProjectFiles {
             throw new ProjectFileException(ProjectFormat.MANIFEST + ": lists " + EntryName.quote(graphPath)
                     + " but the file has no such JSON entry");
         }
-        return new Project(manifest.projectName(), GraphJson.fromJson(graphPath, graph));
+        Project project = new Project(manifest.projectName(), GraphJson.fromJson(graphPath, graph));
+        for (String path : datasetPaths) {
+            ObjectNode json = stored.parts().get(path);
+            if (json == null) {
+                throw new ProjectFileException(ProjectFormat.MANIFEST + ": lists " + EntryName.quote(path)
+                        + " but the file has no such JSON entry");
+            }
+            Dataset dataset = DatasetJson.fromJson(path, json, archive, file);
+            try {
+                project.addDataset(dataset);
+            } catch (IllegalArgumentException e) {
+                throw new ProjectFileException(path + ": " + e.getMessage(), e);
+            }
+        }
+        return project;
     }
 
     private static ObjectNode readJson(ProjectArchive archive, String name) throws ProjectFileException {

@@ -227,6 +227,25 @@ class TableReaderTest {
     }
 
     @Test
+    void previewReadsOnlyTheFirstRecordsWithTheirProblems() throws IOException {
+        StringBuilder text = new StringBuilder("user;rating\n");
+        for (int row = 1; row <= 1000; row++) {
+            text.append("u").append(row).append(';').append(row == 4 ? "x" : row == 900 ? "" : row % 5).append('\n');
+        }
+        Path file = write("p.csv", text.toString());
+
+        ImportResult preview = TableReader.preview(file, ImportOptions.defaults(), 10, CancellationToken.none());
+
+        assertThat(preview.table().rowCount()).isEqualTo(10);
+        assertThat(preview.table().labels("user").label(9)).isEqualTo("u10");
+        assertThat(preview.report().dialect()).isEqualTo(new Dialect(Delimiter.SEMICOLON, true));
+        assertThat(preview.report().columnTypes()).containsEntry("rating", ColumnType.INTEGER);
+        assertThat(preview.report().examples()).extracting(ImportProblem::line).containsExactly(5L);
+        assertThat(read(file, ImportOptions.defaults()).report().examples()).extracting(ImportProblem::line)
+                .containsExactly(5L, 901L);
+    }
+
+    @Test
     void refusesAnOverrideForAColumnThatIsNotThere() throws IOException {
         Path file = write("o.csv", "a,b\n1,2\n");
 

@@ -34,15 +34,16 @@ class FormatMigrationsTest {
     void migrationsRunInOrderUpToTheCurrentVersion() throws Exception {
         Path file = folder.resolve("old.recausal");
         ProjectFiles.save(ProjectFilesRoundTripTest.sample(), file);
-        FormatMigrations chain = new FormatMigrations(3, List.of(new Marking(2), new Marking(1)));
+        int saved = ProjectFormat.VERSION;
+        FormatMigrations chain = new FormatMigrations(saved + 2, List.of(new Marking(saved + 1), new Marking(saved)));
 
         Project project;
         try (ProjectArchive archive = ProjectArchive.open(file)) {
-            project = ProjectFiles.read(archive, chain);
+            project = ProjectFiles.read(archive, file, chain);
         }
 
         assertThat(project.dag().require("user_activity").description())
-                .isEqualTo("Sessions in the last 30 days+1+2");
+                .isEqualTo("Sessions in the last 30 days+" + saved + "+" + (saved + 1));
     }
 
     @Test

@@ -247,7 +247,7 @@ class ProjectFilesRefusalTest {
     @Test
     void unknownPartKind() throws IOException {
         refusing(project(manifest(1).replace("\"kind\": \"graph\"", "\"kind\": \"hologram\""), GRAPH))
-                .hasMessage("p.recausal: manifest.json: part 'graph.json' has unknown kind 'hologram' (expected graph)");
+                .hasMessage("p.recausal: manifest.json: part 'graph.json' has unknown kind 'hologram' (expected graph or dataset)");
     }
 
     @Test
@@ -259,8 +259,10 @@ class ProjectFilesRefusalTest {
 
     @Test
     void newerFormatVersionSaysSo() throws IOException {
-        refusing(project(manifest(3), GRAPH))
-                .hasMessage("p.recausal: was made by a newer Recausal (format 3); this version reads up to 1");
+        int newer = ProjectFormat.VERSION + 1;
+        refusing(project(manifest(newer), GRAPH))
+                .hasMessage("p.recausal: was made by a newer Recausal (format " + newer + "); this version reads up to "
+                        + ProjectFormat.VERSION);
     }
 
     @Test

@@ -43,7 +43,8 @@ class RecommenderShopSample {
         add(dag, "click", Role.ORDINARY, DataType.BINARY, "The user clicked the item");
         add(dag, "purchase", Role.OUTCOME, DataType.BINARY, "The user bought the item within the session");
         add(dag, "rating", Role.ORDINARY, DataType.COUNT, "Stars given afterwards, 1 to 5");
-        add(dag, "rated", Role.SELECTION, DataType.BINARY, "A rating exists: only these rows have one");
+        add(dag, "logged_in", Role.SELECTION, DataType.BINARY,
+                "Only signed-in sessions reach the log, so the data hold only these");
 
         String[][] edges = {
                 {"user_tenure", "user_activity"}, {"user_tenure", "purchase"},
@@ -58,7 +59,7 @@ class RecommenderShopSample {
                 {"discount", "item_price"}, {"item_price", "purchase"},
                 {"recommender_score", "exposure"}, {"recommender_score", "position"},
                 {"exposure", "click"}, {"position", "click"}, {"click", "purchase"},
-                {"purchase", "rating"}, {"purchase", "rated"}, {"rating", "rated"},
+                {"purchase", "rating"}, {"user_activity", "logged_in"}, {"device", "logged_in"},
         };
         for (String[] edge : edges) {
             dag.addEdge(edge[0], edge[1]);
