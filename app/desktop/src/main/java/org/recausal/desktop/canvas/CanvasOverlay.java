@@ -1,8 +1,13 @@
 package org.recausal.desktop.canvas;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.recausal.engine.dag.CausalEdge;
 
@@ -26,6 +31,23 @@ public record CanvasOverlay(Map<EdgeKey, String> edgeStyles, Map<String, String>
         edgeStyles = Map.copyOf(edgeStyles);
         nodeStyles = Map.copyOf(nodeStyles);
         legend = List.copyOf(legend);
+    }
+
+    /** The overlays drawn one over another: a later one's class wins on an edge or variable both colour. */
+    public static CanvasOverlay stack(Collection<CanvasOverlay> bottomToTop) {
+        Map<EdgeKey, String> edges = new LinkedHashMap<>();
+        Map<String, String> nodes = new LinkedHashMap<>();
+        Set<LegendEntry> legend = new LinkedHashSet<>();
+        for (CanvasOverlay overlay : bottomToTop) {
+            edges.putAll(overlay.edgeStyles());
+            nodes.putAll(overlay.nodeStyles());
+            legend.addAll(overlay.legend());
+        }
+        // Only what is still drawn keeps its legend line.
+        Set<String> shown = new HashSet<>(edges.values());
+        shown.addAll(nodes.values());
+        legend.removeIf(entry -> !shown.contains(entry.styleClass()));
+        return new CanvasOverlay(edges, nodes, List.copyOf(legend));
     }
 
     /** An edge by its endpoints. */

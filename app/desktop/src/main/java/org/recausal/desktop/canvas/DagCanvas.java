@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -103,6 +105,7 @@ public final class DagCanvas extends Region {
     private Consumer<String> onEditRefused = message -> { };
     private EditHistory history;
     private CanvasOverlay shownOverlay = CanvasOverlay.NONE;
+    private final SortedMap<Integer, CanvasOverlay> overlayLevels = new TreeMap<>();
 
     private boolean fitPending;
     /** The last refusal, shown as the hint until the next press, key or accepted edit. */
@@ -334,7 +337,19 @@ public final class DagCanvas extends Region {
 
     /** Colours edges and variables for an analysis, with legend entries; {@link CanvasOverlay#NONE} clears. */
     public void setOverlay(CanvasOverlay overlay) {
-        CanvasOverlay chosen = overlay == null ? CanvasOverlay.NONE : overlay;
+        setOverlay(0, overlay);
+    }
+
+    /**
+     * Sets one panel's overlay, drawn over those of lower {@code level} (several panels colour the graph at once:
+     * the data check's marks stay while the query panel redraws its paths); {@link CanvasOverlay#NONE} clears it.
+     */
+    public void setOverlay(int level, CanvasOverlay overlay) {
+        overlayLevels.put(level, overlay == null ? CanvasOverlay.NONE : overlay);
+        showOverlay(CanvasOverlay.stack(overlayLevels.values()));
+    }
+
+    private void showOverlay(CanvasOverlay chosen) {
         CanvasOverlay before = shownOverlay;
         shownOverlay = chosen;
         graph.setOverlay(chosen);

@@ -42,6 +42,9 @@ import org.recausal.engine.independence.DataCheck;
 
 /** Binds {@code data-panel.fxml} to a {@link DataPanelModel}. */
 public final class DataPanelController {
+    /** Data marks (no data, type conflicts, rejected pairs) lie under the query panel's paths. */
+    static final int OVERLAY_LEVEL = 1;
+
 
     private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
     private static final List<Double> LEVELS = List.of(0.001, 0.01, 0.05, 0.1);
@@ -120,8 +123,8 @@ public final class DataPanelController {
     public void attach(DagCanvas canvas, SplitPane split, ObservableValue<Project> project,
             ObservableValue<EditHistory> history, Runnable dataChanged) {
         canvas.getStylesheets().add(ImportDialog.stylesheet());
-        canvas.setOverlay(model.overlayProperty().get());
-        model.overlayProperty().addListener((_, _, overlay) -> canvas.setOverlay(overlay));
+        canvas.setOverlay(OVERLAY_LEVEL, model.overlayProperty().get());
+        model.overlayProperty().addListener((_, _, overlay) -> canvas.setOverlay(OVERLAY_LEVEL, overlay));
         model.setOnDataChanged(dataChanged);
         // A new or opened project sets its project first, then its history.
         model.setProject(project.getValue(), history.getValue());

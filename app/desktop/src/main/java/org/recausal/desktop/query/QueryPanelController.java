@@ -46,6 +46,9 @@ import org.recausal.engine.dag.edit.EditHistory;
  * context menu, and the copy button for the whole report.
  */
 public final class QueryPanelController {
+    /** The answer's paths are drawn over the data panel's marks: they change with every edit. */
+    static final int OVERLAY_LEVEL = 2;
+
     /** Height of a one-line row in the result lists. */
     private static final double LINE_ROW = 26;
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
@@ -103,8 +106,8 @@ public final class QueryPanelController {
     public void attach(ObservableValue<EditHistory> history, DagCanvas canvas) {
         model.setHistory(history.getValue());
         history.addListener((obs, before, now) -> model.setHistory(now));
-        canvas.setOverlay(model.overlayProperty().get());
-        model.overlayProperty().addListener((obs, before, now) -> canvas.setOverlay(now));
+        canvas.setOverlay(OVERLAY_LEVEL, model.overlayProperty().get());
+        model.overlayProperty().addListener((obs, before, now) -> canvas.setOverlay(OVERLAY_LEVEL, now));
     }
 
     @FXML
