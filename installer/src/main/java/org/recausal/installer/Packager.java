@@ -284,11 +284,12 @@ public final class Packager {
         TreeSet<String> modules = new TreeSet<>(jdkModulesUsed(input, modulePath));
         modules.addAll(javafx.keySet());
         System.out.println("[installer] runtime modules: " + String.join(",", modules));
+        // No --compress: every package format compresses better than jlink does (the .deb is 40 MB with the
+        // classes stored plainly, 58 MB with them zipped by jlink), and plain classes load faster.
         run("jlink", List.of(
                 "--module-path", modulePath,
                 "--add-modules", String.join(",", modules),
                 "--strip-debug", "--no-header-files", "--no-man-pages", "--strip-native-commands",
-                "--compress", "zip-6",
                 "--output", runtime.toString()));
         // Where the JDK keeps its own native libraries, JavaFX looks for its libraries first.
         Path libraries = runtime.resolve(platform.os() == Os.WINDOWS ? "bin" : "lib");
