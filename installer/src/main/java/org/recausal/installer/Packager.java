@@ -72,7 +72,7 @@ public final class Packager {
         this.platform = platform;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         if (args.length < 3 || args.length > 4) {
             System.err.println("usage: Packager PROJECT_ROOT TARGET_DIR VERSION [TYPE,...]");
             System.exit(2);
@@ -83,8 +83,8 @@ public final class Packager {
         Packager packager = new Packager(Path.of(args[0]), Path.of(args[1]), args[2], platform);
         try {
             packager.build(types);
-        } catch (ToolFailure e) {
-            System.err.println(e.getMessage());
+        } catch (ToolFailure | IOException | UncheckedIOException e) {
+            System.err.println("[installer] " + e.getMessage());
             System.exit(1);
         }
     }
@@ -299,7 +299,8 @@ public final class Packager {
     }
 
     private List<String> jdkModulesUsed(Path input, String javafxModulePath) {
-        List<String> args = new ArrayList<>(List.of("--multi-release", "25", "--ignore-missing-deps",
+        List<String> args = new ArrayList<>(List.of("--multi-release", String.valueOf(Runtime.version().feature()),
+                "--ignore-missing-deps",
                 "--print-module-deps", "--module-path",
                 javafxModulePath + File.pathSeparator + input));
         list(input, "*.jar").forEach(jar -> args.add(jar.toString()));
