@@ -3,8 +3,10 @@ package org.recausal.desktop;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import org.recausal.desktop.dialog.DialogService;
@@ -24,14 +26,23 @@ public final class RecausalApp extends Application {
         DialogService dialogs = new FxDialogService(stage, MainWindow.stylesheet());
         MainWindow window = MainWindow.create(stage, dialogs, tasks, new RecentFiles(ConfigDirectory.locate()));
         window.show();
-        // The window opens in any case; a bad argument is reported in it.
-        List<String> arguments = getParameters().getRaw();
+        openArguments(getParameters().getRaw(), dialogs, window.model()::openFile);
+        // A later launch (say, a double-clicked project file) hands its arguments to this window.
+        SingleInstance.onHandOff(arguments -> Platform.runLater(() -> {
+            stage.setIconified(false);
+            stage.toFront();
+            openArguments(arguments, dialogs, window.model()::openRecent); // asks about unsaved changes first
+        }));
+    }
+
+    /** The window opens in any case; a bad argument is reported in it. */
+    private static void openArguments(List<String> arguments, DialogService dialogs, Consumer<Path> open) {
         if (arguments.size() > 1) {
             dialogs.showError("Too many arguments", "Recausal opens one project at a time; got "
                     + arguments.size() + " arguments: " + String.join(" ", arguments));
         } else if (arguments.size() == 1) {
             try {
-                window.model().openFile(Path.of(arguments.getFirst()));
+                open.accept(Path.of(arguments.getFirst()));
             } catch (InvalidPathException e) {
                 dialogs.showError("Cannot open " + arguments.getFirst(), "This is not a valid file name: "
                         + e.getReason() + ".");
