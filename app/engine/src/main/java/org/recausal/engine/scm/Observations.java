@@ -108,6 +108,23 @@ public final class Observations {
         return new Observations(selected, selectedScales, selectedColumns);
     }
 
+    /** These rows with a column replaced, or added when no column has that name. */
+    public Observations with(String name, Scale scale, double[] values) {
+        List<String> newNames = new ArrayList<>(names);
+        List<Scale> newScales = new ArrayList<>(List.of(scales));
+        List<double[]> newColumns = new ArrayList<>(List.of(columns));
+        Integer j = index.get(name);
+        if (j == null) {
+            newNames.add(name);
+            newScales.add(scale);
+            newColumns.add(values);
+        } else {
+            newScales.set(j, scale);
+            newColumns.set(j, values);
+        }
+        return new Observations(newNames, newScales, newColumns);
+    }
+
     /** The rows with {@code keep[i]} set, in order. */
     public Observations filter(boolean[] keep) {
         int count = 0;
