@@ -160,6 +160,4 @@ public final class Refuters {
     private static double mean(double[] values) {
         return Arrays.stream(values).average().orElse(Double.NaN);
     }
-        return Math.sqrt(squares / Math.max(1, values.length - 1));
-    }
 }
