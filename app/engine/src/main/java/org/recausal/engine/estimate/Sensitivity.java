@@ -38,12 +38,10 @@ public final class Sensitivity {
         double df = full.residualDegreesOfFreedom();
         double estimate = full.coefficient(treatment);
         double r2yd = partial(fit(data, adjustment, y).residualSquares(), full.residualSquares());
-        double f = Math.sqrt(r2yd / (1 - r2yd));
-        double se = Math.abs(estimate) / (f * Math.sqrt(df));
-        double rv = robustnessValue(f, 0);
-        double fCritical = new TDistribution((int) Math.min(Integer.MAX_VALUE, df - 1)).quantile(1 - ALPHA / 2)
-                / Math.sqrt(df - 1);
-        double rvAlpha = robustnessValue(f, fCritical);
+        double tStatistic = Math.sqrt(df * r2yd / (1 - r2yd));
+        double se = Math.abs(estimate) / tStatistic;
+        double rv = robustnessValue(tStatistic, df, 1);
+        double rvAlpha = robustnessValue(tStatistic, df, ALPHA);
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("regression_estimate", estimate);
         numbers.put("partial_r2_treatment_outcome", r2yd);
@@ -69,18 +67,16 @@ public final class Sensitivity {
             othersWithTreatment.add(treatment);
             double r2dx = partial(fit(data, others, t).residualSquares(), fit(data, adjustment, t).residualSquares());
             double r2yx = partial(fit(data, othersWithTreatment, y).residualSquares(), full.residualSquares());
-            double r2dz = r2dx / (1 - r2dx);
-            if (r2dz >= 1) {
+            Confounder confounder = asStrongAs(r2dx, r2yx);
+            if (confounder == null) {
                 continue;
             }
-            double r2zx = r2dx * r2dx / ((1 - r2dx) * (1 - r2dx));
-            double r2yz = Math.min(1, Math.pow((1 + Math.sqrt(r2zx)) / Math.sqrt(1 - r2zx), 2) * (r2yx / (1 - r2yx)));
-            double bias = se * Math.sqrt(df) * Math.sqrt(r2yz * r2dz / (1 - r2dz));
+            double bias = bias(se, df, confounder);
             if (bias > largestBias) {
                 largestBias = bias;
                 strongest = covariate;
-                strongestTreatment = r2dz;
-                strongestOutcome = r2yz;
+                strongestTreatment = confounder.treatmentR2();
+                strongestOutcome = confounder.outcomeR2();
             }
         }
         if (strongest == null) {
@@ -98,8 +94,39 @@ public final class Sensitivity {
                 strongestOutcome, outcome, adjusted, survives ? "keeps its sign" : "could be explained away"), numbers);
     }
 
-    /** RV for partial Cohen's f, reduced by the critical f of a significance test (0 for the point estimate). */
-    static double robustnessValue(double f, double fCritical) {
+    /** Partial R² of a hypothetical confounder with the treatment (given the covariates) and the outcome. */
+    record Confounder(double treatmentR2, double outcomeR2) {
+    }
+
+    /**
+     * The confounder as strong as a covariate whose partial R² with the treatment is {@code r2dx} and with the
+     * outcome {@code r2yx} (k = 1; Cinelli and Hazlett, section 6.1), or null when none can be.
+     */
+    static Confounder asStrongAs(double r2dx, double r2yx) {
+        double r2dz = r2dx / (1 - r2dx);
+        double r2zx = r2dx * r2dx / ((1 - r2dx) * (1 - r2dx));
+        if (r2dz >= 1 || r2zx >= 1) {
+            return null;
+        }
+        double r2yz = Math.min(1, Math.pow((1 + Math.sqrt(r2zx)) / Math.sqrt(1 - r2zx), 2) * (r2yx / (1 - r2yx)));
+        return new Confounder(r2dz, r2yz);
+    }
+
+    /** How far such a confounder could move an estimate with this standard error and residual df. */
+    static double bias(double se, double df, Confounder confounder) {
+        double r2dz = confounder.treatmentR2();
+        return se * Math.sqrt(df) * Math.sqrt(confounder.outcomeR2() * r2dz / (1 - r2dz));
+    }
+
+    /**
+     * The robustness value for a t statistic with {@code df} residual degrees of freedom: the partial R² with
+     * treatment and outcome that brings the estimate to zero (alpha 1) or makes it insignificant at alpha.
+     */
+    static double robustnessValue(double t, double df, double alpha) {
+        double f = Math.abs(t) / Math.sqrt(df);
+        double fCritical = alpha >= 1 ? 0
+                : new TDistribution((int) Math.min(Integer.MAX_VALUE, df - 1)).quantile(1 - alpha / 2)
+                        / Math.sqrt(df - 1);
         double fa = f - fCritical;
         if (fa < 0) {
             return 0;

@@ -82,6 +82,17 @@ public final class Expression {
         return root.compile(columns, scales);
     }
 
+    /** Expressions are equal when their texts are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Expression e && e.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
     @Override
     public String toString() {
         return text;
