@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.recausal.engine.model.LinearRegression;
 import org.recausal.engine.model.Scale;
 import org.recausal.engine.simulate.KnownModels;
+import org.recausal.engine.task.CancellationToken;
+import org.recausal.engine.task.ProgressListener;
 
 class CounterfactualsTest {
 
@@ -27,7 +29,7 @@ class CounterfactualsTest {
     private final Observations data = truth.sample(20_000, 3);
     private final FittedScm fitted = ScmFitter.fit(KnownModels.dagOf(truth), data,
             FitOptions.defaults().withChoice(ModelChoice.LINEAR),
-            org.recausal.engine.task.ProgressListener.NONE, org.recausal.engine.task.CancellationToken.none());
+            ProgressListener.NONE, CancellationToken.none());
 
     private static double coefficient(FittedScm fitted, String node, String parent) {
         return ((LinearRegression) ((AdditiveNoiseMechanism) fitted.model().node(node).mechanism()).model())
@@ -82,7 +84,8 @@ class CounterfactualsTest {
     void saysSoWhenADiscreteMechanismWouldHaveToBeInverted() {
         StructuralCausalModel model = KnownModels.logisticConfounded();
         Observations binary = model.sample(2_000, 1);
-        FittedScm logistic = ScmFitter.fit(KnownModels.dagOf(model), binary);
+        FittedScm logistic = ScmFitter.fit(KnownModels.dagOf(model), binary,
+                FitOptions.defaults().withChoice(ModelChoice.LINEAR), ProgressListener.NONE, CancellationToken.none());
         int untreatedZ = firstRow(binary, "Z", 0);
         int treatedZ = firstRow(binary, "Z", 1);
         // Setting Z to what it was changes nothing downstream, so nothing needs inverting.
