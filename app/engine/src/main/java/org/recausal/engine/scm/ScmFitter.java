@@ -157,6 +157,18 @@ public final class ScmFitter {
         return kinds;
     }
 
+    /**
+     * The kinds cross-validation compares. A table over discrete parents is already the most flexible model of a
+     * discrete node, so boosted trees could only add variance there and are left out of the comparison.
+     */
+    private static List<ModelChoice> candidates(Features features, Scale scale) {
+        List<ModelChoice> kinds = applicable(features, scale);
+        if (kinds.contains(ModelChoice.TABLE)) {
+            kinds.remove(ModelChoice.BOOSTED);
+        }
+        return kinds;
+    }
+
     private static void requireApplicable(String node, ModelChoice choice, Features features, Scale scale) {
         if (!applicable(features, scale).contains(choice)) {
             throw new ScmException("a " + choice.id() + " model does not apply to " + node + " (" + scale
@@ -216,7 +228,7 @@ public final class ScmFitter {
         for (int i = 0; i < permutation.length; i++) {
             fold[permutation[i]] = i % k;
         }
-        List<ModelChoice> kinds = applicable(set.features(), scale);
+        List<ModelChoice> kinds = candidates(set.features(), scale);
         double[] means = new double[kinds.size()];
         double[] errors = new double[kinds.size()];
         for (int c = 0; c < kinds.size(); c++) {
