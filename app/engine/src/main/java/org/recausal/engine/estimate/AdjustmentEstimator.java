@@ -115,6 +115,10 @@ public final class AdjustmentEstimator {
         return data;
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
     /** What is estimated, e.g. {@code E[Y | do(T=1)] - E[Y | do(T=0)]}. */
     public String definition() {
         Scale t = data.scale(treatment);

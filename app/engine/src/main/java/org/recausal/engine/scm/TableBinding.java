@@ -28,8 +28,17 @@ public final class TableBinding {
     /** More levels than this make a variable unusable as a category (it is likely an id). */
     public static final int MAX_LEVELS = 100;
 
-    /** The bound data, how many rows the table had and how many were left out for missing values. */
-    public record Bound(Observations observations, int tableRows, int droppedRows) {
+    /**
+     * The bound data, how many rows the table had and how many were left out for missing values;
+     * {@code tableRow[i]} is the table row (0-based) that became row i.
+     */
+    public record Bound(Observations observations, int tableRows, int droppedRows, int[] tableRow) {
+
+        /** The bound row of a table row (0-based), or -1 when that row was left out for a missing value. */
+        public int rowOf(int row) {
+            int found = java.util.Arrays.binarySearch(tableRow, row);
+            return found >= 0 ? found : -1;
+        }
     }
 
     private TableBinding() {
@@ -73,7 +82,13 @@ public final class TableBinding {
             scales.add(read(variable, column, complete, out));
             values.add(out);
         }
-        return new Bound(new Observations(names, scales, values), rows, rows - kept);
+        int[] tableRow = new int[kept];
+        for (int i = 0, at = 0; i < rows; i++) {
+            if (complete[i]) {
+                tableRow[at++] = i;
+            }
+        }
+        return new Bound(new Observations(names, scales, values), rows, rows - kept, tableRow);
     }
 
     private static Optional<Column> find(Table table, String name) {

@@ -1,0 +1,9 @@
+package org.recausal.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure how fast and how right the engine is, and print the figures.",
+        subcommands = {ScmBenchCommand.class, BnlearnBenchCommand.class})
+final class BenchCommand extends TopicCommand {
+}

@@ -1,0 +1,68 @@
+package org.recausal.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+import org.recausal.engine.estimate.Interval;
+import org.recausal.engine.model.Scale;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** JSON output of the model commands: pretty-printed, numbers that are not finite written as null. */
+final class Json {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private Json() {
+    }
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    static void print(PrintWriter out, JsonNode node) {
+        out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+    }
+
+    static void number(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    static void interval(ObjectNode node, String field, Interval interval) {
+        if (Double.isFinite(interval.lower()) && Double.isFinite(interval.upper())) {
+            node.putArray(field).add(interval.lower()).add(interval.upper());
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    static void strings(ObjectNode node, String field, List<String> values) {
+        ArrayNode array = node.putArray(field);
+        values.forEach(array::add);
+    }
+
+    static void numbers(ObjectNode node, String field, Map<String, Double> values) {
+        ObjectNode object = node.putObject(field);
+        values.forEach((name, value) -> number(object, name, value));
+    }
+
+    /** A variable's value: the number, or the label of a level. */
+    static void value(ObjectNode node, String field, Scale scale, double value) {
+        if (scale.isNumeric()) {
+            number(node, field, value);
+        } else {
+            node.put(field, scale.label(value));
+        }
+    }
+}
