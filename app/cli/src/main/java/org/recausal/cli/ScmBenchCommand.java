@@ -1,6 +1,7 @@
 package org.recausal.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import org.recausal.engine.scm.FittedScm;
 import org.recausal.engine.scm.Intervention;
 import org.recausal.engine.scm.ModelChoice;
 import org.recausal.engine.scm.Observations;
+import org.recausal.engine.scm.ScmException;
 import org.recausal.engine.scm.ScmFitter;
 import org.recausal.engine.scm.StructuralCausalModel;
 import org.recausal.engine.simulate.RandomScms;
@@ -64,62 +66,65 @@ final class ScmBenchCommand implements Callable<Integer> {
     public Integer call() {
         RandomScms.Generated world = RandomScms.mixed(variables, edges, seed);
         StructuralCausalModel truth = world.model();
-        long t0 = System.nanoTime();
+        Timer timer = new Timer();
         Observations data = truth.sample(rows, seed);
-        double generate = seconds(t0);
+        double[] generate = timer.lap();
 
-        long t1 = System.nanoTime();
         FittedScm fitted = ScmFitter.fit(world.dag(), data, FitOptions.defaults().withChoice(ModelChoice.LINEAR)
                 .withSeed(seed), ProgressListener.NONE, CancellationToken.none());
-        double fit = seconds(t1);
+        double[] fit = timer.lap();
 
         String[] question = treatmentAndOutcome(truth);
         List<Intervention> treat = List.of(Intervention.parse(question[0] + "=1"));
-        fitted.model().sample(treat, Math.min(samples, 100_000), seed + 1);
-        long t2 = System.nanoTime();
         Observations drawn = fitted.model().sample(treat, samples, seed + 2);
-        double sampling = seconds(t2);
+        double[] sampling = timer.lap();
 
         Observations small = truth.sample(aipwRows, seed + 3);
         Identification identified = Identification.of(world.dag(), question[0], question[1], null);
-        long t3 = System.nanoTime();
+        timer.lap();
         EffectEstimate estimate = new AdjustmentEstimator(small, question[0], question[1], identified.adjustmentSet(),
                 AdjustmentEstimator.Settings.of(EstimationMethod.AIPW).withBootstrap(replicates).withSeed(seed))
                 .estimate(ProgressListener.NONE, CancellationToken.none());
-        double bootstrap = seconds(t3);
+        double[] bootstrap = timer.lap();
         double truthValue = truth.sample(treat, 1_000_000, seed + 4).mean(question[1])
                 - truth.sample(List.of(Intervention.parse(question[0] + "=0")), 1_000_000, seed + 4).mean(question[1]);
 
         PrintWriter out = spec.commandLine().getOut();
         int processors = Runtime.getRuntime().availableProcessors();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         if (json) {
             var root = Json.object();
             root.put("rows", rows).put("variables", variables).put("edges", edges).put("processors", processors);
-            root.put("generate_seconds", generate).put("fit_seconds", fit);
-            root.put("samples", drawn.rows()).put("sampling_seconds", sampling);
-            root.put("aipw_rows", aipwRows).put("replicates", replicates).put("bootstrap_seconds", bootstrap);
+            root.put("load_average", load);
+            root.put("generate_seconds", generate[0]).put("fit_seconds", fit[0]).put("fit_cpu_seconds", fit[1]);
+            root.put("samples", drawn.rows()).put("sampling_seconds", sampling[0])
+                    .put("sampling_cpu_seconds", sampling[1]);
+            root.put("aipw_rows", aipwRows).put("replicates", replicates).put("bootstrap_seconds", bootstrap[0])
+                    .put("bootstrap_cpu_seconds", bootstrap[1]);
             root.put("treatment", question[0]).put("outcome", question[1]);
             root.put("aipw_estimate", estimate.estimate()).put("true_effect", truthValue);
             Json.interval(root, "aipw_ci", estimate.ci());
             Json.print(out, root);
         } else {
             out.printf(Locale.ROOT, "Random SCM: %d variables (numeric, binary, categorical), %d edges, seed %d;"
-                    + " %d processors%n", variables, edges, seed, processors);
-            out.printf(Locale.ROOT, "  generate %,d rows          %8.2f s%n", rows, generate);
-            out.printf(Locale.ROOT, "  fit linear/logistic       %8.2f s   (goal < 10 s)%n", fit);
-            out.printf(Locale.ROOT, "  %,d samples do(%s=1) %8.2f s   (goal < 1 s)%n", drawn.rows(), question[0],
-                    sampling);
-            out.printf(Locale.ROOT, "  AIPW, %d bootstrap on %,d rows %6.2f s   (goal < 30 s)%n", replicates,
-                    aipwRows, bootstrap);
+                    + " %d processors, load average %.1f%n", variables, edges, seed, processors, load);
+            out.printf(Locale.ROOT, "  %-44s %8s %8s%n", "", "wall s", "cpu s");
+            out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f%n", String.format(Locale.ROOT, "generate %,d rows", rows),
+                    generate[0], generate[1]);
+            out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f   goal < 10 s%n", "fit linear/logistic/multinomial", fit[0],
+                    fit[1]);
+            out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f   goal < 1 s%n", String.format(Locale.ROOT,
+                    "%,d samples under do(%s=1)", drawn.rows(), question[0]), sampling[0], sampling[1]);
+            out.printf(Locale.ROOT, "  %-44s %8.2f %8.2f   goal < 30 s%n", String.format(Locale.ROOT,
+                    "AIPW, %d bootstrap replicates on %,d rows", replicates, aipwRows), bootstrap[0], bootstrap[1]);
             out.printf(Locale.ROOT, "  effect of %s on %s: AIPW %.4f [%.4f, %.4f], true %.4f%n", question[0],
                     question[1], estimate.estimate(), estimate.ci().lower(), estimate.ci().upper(), truthValue);
         }
         return Cli.EXIT_OK;
     }
 
-    /** The first binary variable with a numeric descendant two or more steps down, and that descendant. */
+    /** The first binary variable with a numeric descendant, and its last numeric descendant. */
     private static String[] treatmentAndOutcome(StructuralCausalModel model) {
-        String fallback = null;
         for (StructuralCausalModel.Node node : model.nodes()) {
             if (node.scale().kind() != Scale.Kind.BINARY) {
                 continue;
@@ -129,13 +134,25 @@ final class ScmBenchCommand implements Callable<Integer> {
             if (!numeric.isEmpty()) {
                 return new String[] {node.name(), numeric.getLast()};
             }
-            fallback = fallback == null ? node.name() : fallback;
         }
-        throw new IllegalStateException("the random model has no binary variable with a numeric descendant"
-                + (fallback == null ? "" : " (" + fallback + " has none)"));
+        throw new ScmException("the random model has no binary variable with a numeric descendant; try another"
+                + " --seed or more --edges");
     }
 
-    private static double seconds(long started) {
-        return (System.nanoTime() - started) / 1e9;
+    /** Wall-clock and process CPU seconds since the last lap: the CPU time shows the work when others share the machine. */
+    private static final class Timer {
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long wall = System.nanoTime();
+        private long cpu = os.getProcessCpuTime();
+
+        double[] lap() {
+            long nowWall = System.nanoTime();
+            long nowCpu = os.getProcessCpuTime();
+            double[] lap = {(nowWall - wall) / 1e9, (nowCpu - cpu) / 1e9};
+            wall = nowWall;
+            cpu = nowCpu;
+            return lap;
+        }
     }
 }

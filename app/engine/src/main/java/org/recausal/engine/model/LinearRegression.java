@@ -20,40 +20,28 @@ public final class LinearRegression implements Regressor {
 
     public static LinearRegression fit(TrainingSet data) {
         StandardizedDesign design = StandardizedDesign.of(data);
-        int p = design.columns();
-        double[][] xtx = new double[p][p];
-        double[] xty = new double[p];
-        double[] z = new double[p];
+        double[] w = design.weights;
         double[] y = data.target();
         double total = 0;
-        for (int i = 0; i < data.rows(); i++) {
-            double w = data.weight(i);
-            if (w == 0) {
-                continue;
-            }
-            design.row(data.inputs(), i, z);
-            SymmetricSolver.addOuter(xtx, z, w);
-            double wy = w * y[i];
-            for (int k = 0; k < p; k++) {
-                xty[k] += wy * z[k];
-            }
-            total += w;
+        double[] wy = new double[design.rows];
+        for (int i = 0; i < design.rows; i++) {
+            total += w[i];
+            wy[i] = w[i] * y[i];
         }
         if (total == 0) {
             throw new IllegalArgumentException("no rows to fit a regression on");
         }
-        double[] beta = SymmetricSolver.solve(xtx, xty);
+        double[] beta = SymmetricSolver.solve(design.gram(w), design.project(wy));
         if (beta == null) {
             throw new IllegalArgumentException("the regression's normal equations cannot be solved");
         }
         LinearPredictor predictor = new LinearPredictor(data.features(), design.toOriginal(beta));
+        double[] fitted = new double[design.rows];
+        design.combine(beta, fitted);
         double rss = 0;
-        for (int i = 0; i < data.rows(); i++) {
-            double w = data.weight(i);
-            if (w != 0) {
-                double r = y[i] - predictor.value(data.inputs(), i);
-                rss += w * r * r;
-            }
+        for (int i = 0; i < design.rows; i++) {
+            double r = y[i] - fitted[i];
+            rss += w[i] * r * r;
         }
         return new LinearRegression(data.features(), predictor, rss, total);
     }

@@ -21,12 +21,14 @@ public final class LogisticRegression implements Classifier {
     public static LogisticRegression fit(TrainingSet data) {
         StandardizedDesign design = StandardizedDesign.of(data);
         int p = design.columns();
+        int n = design.rows;
+        double[] w = design.weights;
         double[] y = data.target();
         double total = 0;
         double positives = 0;
-        for (int i = 0; i < data.rows(); i++) {
-            total += data.weight(i);
-            positives += data.weight(i) * y[i];
+        for (int i = 0; i < n; i++) {
+            total += w[i];
+            positives += w[i] * y[i];
         }
         if (total == 0) {
             throw new IllegalArgumentException("no rows to fit a logistic regression on");
@@ -35,32 +37,22 @@ public final class LogisticRegression implements Classifier {
         double[] beta = new double[p];
         double share = Math.min(Math.max(positives / total, 1e-9), 1 - 1e-9);
         beta[0] = Math.log(share / (1 - share));
-        double[] z = new double[p];
+        double[] eta = new double[n];
+        double[] residual = new double[n];
+        double[] curvature = new double[n];
         double[] previous = null;
         double previousObjective = Double.NEGATIVE_INFINITY;
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            double[][] hessian = new double[p][p];
-            double[] gradient = new double[p];
+            design.combine(beta, eta);
             double objective = 0;
-            for (int i = 0; i < data.rows(); i++) {
-                double w = data.weight(i);
-                if (w == 0) {
-                    continue;
-                }
-                design.row(data.inputs(), i, z);
-                double eta = dot(beta, z);
-                double prob = sigmoid(eta);
-                objective += w * (y[i] * eta - softplus(eta));
-                double residual = w * (y[i] - prob);
-                for (int k = 0; k < p; k++) {
-                    gradient[k] += residual * z[k];
-                }
-                SymmetricSolver.addOuter(hessian, z, w * Math.max(prob * (1 - prob), 1e-12));
+            for (int i = 0; i < n; i++) {
+                double prob = sigmoid(eta[i]);
+                objective += w[i] * (y[i] * eta[i] - softplus(eta[i]));
+                residual[i] = w[i] * (y[i] - prob);
+                curvature[i] = w[i] * Math.max(prob * (1 - prob), 1e-12);
             }
             for (int k = 1; k < p; k++) {
                 objective -= 0.5 * ridge * beta[k] * beta[k];
-                gradient[k] -= ridge * beta[k];
-                hessian[k][k] += ridge;
             }
             if (previous != null && objective < previousObjective - 1e-9 * Math.abs(previousObjective)) {
                 // The full step overshot: go halfway back and look again.
@@ -68,6 +60,12 @@ public final class LogisticRegression implements Classifier {
                     beta[k] = 0.5 * (beta[k] + previous[k]);
                 }
                 continue;
+            }
+            double[] gradient = design.project(residual);
+            double[][] hessian = design.gram(curvature);
+            for (int k = 1; k < p; k++) {
+                gradient[k] -= ridge * beta[k];
+                hessian[k][k] += ridge;
             }
             double[] step = SymmetricSolver.solve(hessian, gradient);
             if (step == null) {
@@ -87,21 +85,13 @@ public final class LogisticRegression implements Classifier {
         return new LogisticRegression(data.features(), new LinearPredictor(data.features(), design.toOriginal(beta)));
     }
 
-    static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int k = 0; k < a.length; k++) {
-            sum += a[k] * b[k];
-        }
-        return sum;
-    }
-
     public static double sigmoid(double eta) {
         return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
     }
 
-    /** log(1 + e^eta) without overflow. */
+    /** log(1 + e^eta) without overflow (Math.log rather than the slower log1p: it only compares objectives). */
     static double softplus(double eta) {
-        return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
+        return Math.max(eta, 0) + Math.log(1 + Math.exp(-Math.abs(eta)));
     }
 
     @Override

@@ -27,14 +27,15 @@ public final class MultinomialRegression implements Classifier {
         }
         StandardizedDesign design = StandardizedDesign.of(data);
         int p = design.columns();
+        int n = design.rows;
         int blocks = levels - 1;
-        int size = blocks * p;
+        double[] w = design.weights;
         double[] y = data.target();
         double[] counts = new double[levels];
         double total = 0;
-        for (int i = 0; i < data.rows(); i++) {
-            counts[(int) y[i]] += data.weight(i);
-            total += data.weight(i);
+        for (int i = 0; i < n; i++) {
+            counts[(int) y[i]] += w[i];
+            total += w[i];
         }
         if (total == 0) {
             throw new IllegalArgumentException("no rows to fit a multinomial regression on");
@@ -45,48 +46,47 @@ public final class MultinomialRegression implements Classifier {
         for (int c = 0; c < blocks; c++) {
             beta[c][0] = Math.log(Math.max(counts[c + 1], 1e-9 * total) / base);
         }
-        double[] z = new double[p];
-        double[] prob = new double[levels];
+        double[][] prob = new double[blocks][n];
+        double[] residual = new double[n];
+        double[] curvature = new double[n];
         double[][] previous = null;
         double previousObjective = Double.NEGATIVE_INFINITY;
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            double[][] hessian = new double[size][size];
-            double[] gradient = new double[size];
-            double objective = 0;
-            for (int i = 0; i < data.rows(); i++) {
-                double w = data.weight(i);
-                if (w == 0) {
-                    continue;
-                }
-                design.row(data.inputs(), i, z);
-                softmax(beta, z, prob);
-                int observed = (int) y[i];
-                objective += w * Math.log(Math.max(prob[observed], 1e-300));
-                for (int a = 0; a < blocks; a++) {
-                    double residual = w * ((observed == a + 1 ? 1 : 0) - prob[a + 1]);
-                    for (int k = 0; k < p; k++) {
-                        gradient[a * p + k] += residual * z[k];
-                    }
-                    for (int b = 0; b <= a; b++) {
-                        double curvature = w * prob[a + 1] * ((a == b ? 1 : 0) - prob[b + 1]);
-                        addBlock(hessian, a * p, b * p, z, curvature, a == b);
-                    }
-                }
-            }
+            double objective = probabilities(design, beta, y, w, prob);
             for (int a = 0; a < blocks; a++) {
                 for (int k = 1; k < p; k++) {
                     objective -= 0.5 * ridge * beta[a][k] * beta[a][k];
-                    gradient[a * p + k] -= ridge * beta[a][k];
-                    hessian[a * p + k][a * p + k] += ridge;
                 }
             }
             if (previous != null && objective < previousObjective - 1e-9 * Math.abs(previousObjective)) {
+                // The full step overshot: go halfway back and look again.
                 for (int a = 0; a < blocks; a++) {
                     for (int k = 0; k < p; k++) {
                         beta[a][k] = 0.5 * (beta[a][k] + previous[a][k]);
                     }
                 }
                 continue;
+            }
+            int size = blocks * p;
+            double[][] hessian = new double[size][size];
+            double[] gradient = new double[size];
+            for (int a = 0; a < blocks; a++) {
+                for (int i = 0; i < n; i++) {
+                    residual[i] = w[i] * ((y[i] == a + 1 ? 1 : 0) - prob[a][i]);
+                }
+                double[] g = design.project(residual);
+                for (int k = 0; k < p; k++) {
+                    gradient[a * p + k] = g[k] - (k > 0 ? ridge * beta[a][k] : 0);
+                }
+                for (int b = 0; b <= a; b++) {
+                    for (int i = 0; i < n; i++) {
+                        curvature[i] = w[i] * prob[a][i] * ((a == b ? 1 : 0) - prob[b][i]);
+                    }
+                    place(hessian, design.gram(curvature), a * p, b * p, a == b);
+                }
+                for (int k = 1; k < p; k++) {
+                    hessian[a * p + k][a * p + k] += ridge;
+                }
             }
             double[] step = SymmetricSolver.solve(hessian, gradient);
             if (step == null) {
@@ -115,31 +115,42 @@ public final class MultinomialRegression implements Classifier {
         return new MultinomialRegression(data.features(), levels, predictors);
     }
 
-    /** Adds curvature z z' into the lower triangle of block (rowStart, columnStart). */
-    private static void addBlock(double[][] hessian, int rowStart, int columnStart, double[] z, double curvature,
-            boolean diagonal) {
-        if (curvature == 0) {
-            return;
+    /** Fills prob[a][i] = P(level a + 1 | row i) and returns the weighted log-likelihood. */
+    private static double probabilities(StandardizedDesign design, double[][] beta, double[] y, double[] w,
+            double[][] prob) {
+        for (int a = 0; a < beta.length; a++) {
+            design.combine(beta[a], prob[a]);
         }
-        for (int i = 0; i < z.length; i++) {
-            double ci = curvature * z[i];
-            double[] row = hessian[rowStart + i];
-            int last = diagonal ? i : z.length - 1;
-            for (int j = 0; j <= last; j++) {
-                row[columnStart + j] += ci * z[j];
+        double objective = 0;
+        for (int i = 0; i < design.rows; i++) {
+            double max = 0;
+            for (double[] eta : prob) {
+                max = Math.max(max, eta[i]);
             }
+            double reference = Math.exp(-max);
+            double sum = reference;
+            for (double[] eta : prob) {
+                eta[i] = Math.exp(eta[i] - max);
+                sum += eta[i];
+            }
+            for (double[] eta : prob) {
+                eta[i] /= sum;
+            }
+            int observed = (int) y[i];
+            double p = observed == 0 ? reference / sum : prob[observed - 1][i];
+            objective += w[i] * Math.log(Math.max(p, 1e-300));
         }
+        return objective;
     }
 
-    /** Fills the level probabilities. */
-    private static void softmax(double[][] beta, double[] z, double[] prob) {
-        double max = 0;
-        prob[0] = 0;
-        for (int a = 0; a < beta.length; a++) {
-            prob[a + 1] = LogisticRegression.dot(beta[a], z);
-            max = Math.max(max, prob[a + 1]);
+    /** Writes one block's Gram matrix (lower triangle given) into the Hessian's lower triangle. */
+    private static void place(double[][] hessian, double[][] gram, int rowStart, int columnStart, boolean diagonal) {
+        int p = gram.length;
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < (diagonal ? i + 1 : p); j++) {
+                hessian[rowStart + i][columnStart + j] = j <= i ? gram[i][j] : gram[j][i];
+            }
         }
-        normalize(prob, max);
     }
 
     private static void normalize(double[] logits, double max) {

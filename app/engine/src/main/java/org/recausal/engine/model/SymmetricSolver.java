@@ -69,18 +69,4 @@ final class SymmetricSolver {
         }
         return x;
     }
-
-    /** Adds {@code weight * z z'} to the lower triangle of {@code a}. */
-    static void addOuter(double[][] a, double[] z, double weight) {
-        for (int i = 0; i < z.length; i++) {
-            double wi = weight * z[i];
-            if (wi == 0) {
-                continue;
-            }
-            double[] row = a[i];
-            for (int j = 0; j <= i; j++) {
-                row[j] += wi * z[j];
-            }
-        }
-    }
 }

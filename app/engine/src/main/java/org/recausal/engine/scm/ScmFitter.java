@@ -319,31 +319,44 @@ public final class ScmFitter {
         return new NodeFit.NumericQuality(r2, rmse, summary, root ? List.of() : residualBins(fitted, residuals));
     }
 
+    /** Residuals grouped into bins of about equal size by their fitted value. */
     private static List<NodeFit.ResidualBin> residualBins(double[] fitted, double[] residuals) {
-        Integer[] order = new Integer[fitted.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(fitted[a], fitted[b]));
-        List<NodeFit.ResidualBin> bins = new ArrayList<>();
+        double[] sorted = fitted.clone();
+        Arrays.sort(sorted);
         int count = Math.min(RESIDUAL_BINS, fitted.length);
+        double[] upper = new double[count];
         for (int b = 0; b < count; b++) {
-            int from = (int) ((long) b * fitted.length / count);
-            int to = (int) ((long) (b + 1) * fitted.length / count);
-            double sum = 0;
-            for (int i = from; i < to; i++) {
-                sum += residuals[order[i]];
+            upper[b] = sorted[(int) ((long) (b + 1) * sorted.length / count) - 1];
+        }
+        int[] rows = new int[count];
+        double[] sums = new double[count];
+        double[] squares = new double[count];
+        for (int i = 0; i < fitted.length; i++) {
+            int b = Arrays.binarySearch(upper, fitted[i]);
+            b = b >= 0 ? firstAtLeast(upper, b) : -b - 1;
+            rows[b]++;
+            sums[b] += residuals[i];
+            squares[b] += residuals[i] * residuals[i];
+        }
+        List<NodeFit.ResidualBin> bins = new ArrayList<>();
+        double lower = sorted[0];
+        for (int b = 0; b < count; b++) {
+            if (rows[b] > 0) {
+                double mean = sums[b] / rows[b];
+                double variance = Math.max(0, (squares[b] - rows[b] * mean * mean) / Math.max(1, rows[b] - 1));
+                bins.add(new NodeFit.ResidualBin(lower, upper[b], rows[b], mean, Math.sqrt(variance)));
             }
-            double mean = sum / (to - from);
-            double squares = 0;
-            for (int i = from; i < to; i++) {
-                double d = residuals[order[i]] - mean;
-                squares += d * d;
-            }
-            bins.add(new NodeFit.ResidualBin(fitted[order[from]], fitted[order[to - 1]], to - from, mean,
-                    Math.sqrt(squares / Math.max(1, to - from - 1))));
+            lower = upper[b];
         }
         return bins;
+    }
+
+    /** The first index holding the same value as {@code values[at]} (bins of tied fitted values merge). */
+    private static int firstAtLeast(double[] values, int at) {
+        while (at > 0 && values[at - 1] == values[at]) {
+            at--;
+        }
+        return at;
     }
 
     private static NodeFit.Quality discreteQuality(TrainingSet set, Built built, Scale scale, boolean root,
