@@ -23,7 +23,10 @@ public record NodeFit(String node, Scale scale, List<String> parents, ModelChoic
         warnings = List.copyOf(warnings);
     }
 
-    /** A model kind's cross-validated loss (mean squared error or log-loss) with its standard error over folds. */
+    /**
+     * A model kind's cross-validated loss (mean squared error or log-loss) and the standard error of its fold-by-fold
+     * difference from the best kind's loss (0 for the best).
+     */
     public record CandidateScore(ModelChoice family, double loss, double standardError, boolean chosen) {
     }
 

@@ -26,8 +26,8 @@ import org.recausal.engine.task.ProgressListener;
  * Fits a {@link StructuralCausalModel} to a graph and data: every observed node gets a mechanism given its parents
  * in the graph's latent projection; a root node its marginal distribution. With {@link ModelChoice#AUTO} each
  * node's model kind is chosen by k-fold cross-validation on a seeded sample of rows: the simplest kind whose loss
- * is within one standard error of the best (the one-standard-error rule), simplest meaning linear, then table,
- * then boosted trees. Nodes are fitted in parallel, each from its own seed, so the result does not depend on the
+ * is within one standard error of the best (the one-standard-error rule, on the fold-by-fold differences),
+ * simplest meaning linear, then table, then boosted trees. Nodes are fitted in parallel, each from its own seed, so the result does not depend on the
  * number of threads.
  */
 public final class ScmFitter {
@@ -229,22 +229,18 @@ public final class ScmFitter {
             fold[permutation[i]] = i % k;
         }
         List<ModelChoice> kinds = candidates(set.features(), scale);
+        double[][] losses = new double[kinds.size()][k];
         double[] means = new double[kinds.size()];
-        double[] errors = new double[kinds.size()];
         for (int c = 0; c < kinds.size(); c++) {
-            double[] losses = new double[k];
             for (int f = 0; f < k; f++) {
                 double[] weights = new double[sample.rows()];
                 for (int i = 0; i < weights.length; i++) {
                     weights[i] = fold[i] == f ? 0 : 1;
                 }
-                losses[f] = heldOutLoss(kinds.get(c), sample.withWeights(weights), scale, options,
+                losses[c][f] = heldOutLoss(kinds.get(c), sample.withWeights(weights), scale, options,
                         Seeds.derive(seed, 4, c, f), fold, f);
             }
-            double mean = Arrays.stream(losses).average().orElseThrow();
-            double variance = Arrays.stream(losses).map(l -> (l - mean) * (l - mean)).sum() / (k - 1);
-            means[c] = mean;
-            errors[c] = Math.sqrt(variance / k);
+            means[c] = Arrays.stream(losses[c]).average().orElseThrow();
         }
         int best = 0;
         for (int c = 1; c < kinds.size(); c++) {
@@ -252,11 +248,20 @@ public final class ScmFitter {
                 best = c;
             }
         }
+        // Every kind is scored on the same folds, so compare fold by fold: the standard error of the paired
+        // differences is far smaller than that of the losses themselves, which share the folds' difficulty.
+        double[] errors = new double[kinds.size()];
         int chosen = best;
-        for (int c = 0; c < best; c++) {
-            if (means[c] <= means[best] + errors[best]) {
+        for (int c = kinds.size() - 1; c >= 0; c--) {
+            double[] difference = new double[k];
+            for (int f = 0; f < k; f++) {
+                difference[f] = losses[c][f] - losses[best][f];
+            }
+            double mean = means[c] - means[best];
+            double variance = Arrays.stream(difference).map(d -> (d - mean) * (d - mean)).sum() / (k - 1);
+            errors[c] = Math.sqrt(variance / k);
+            if (c < best && mean <= errors[c]) {
                 chosen = c;
-                break;
             }
         }
         List<NodeFit.CandidateScore> scores = new ArrayList<>();
