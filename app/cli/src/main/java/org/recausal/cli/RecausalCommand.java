@@ -9,7 +9,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The root of the command tree. Each topic (project, dag, bench) is a subcommand class listed here, with its
+ * The root of the command tree. Each topic (project, dag, generate, bench) is a subcommand class listed here, with its
  * own verbs as subcommands of it; the model commands (fit, simulate, estimate, counterfactual, refute) are verbs.
  */
 @Command(name = "recausal",
@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         versionProvider = RecausalCommand.VersionProvider.class,
         description = "Causal questions about recommender systems.",
         subcommands = {ProjectCommand.class, DagCommand.class, FitCommand.class, SimulateCommand.class,
-                EstimateCommand.class, CounterfactualCommand.class, RefuteCommand.class, BenchCommand.class},
+                EstimateCommand.class, CounterfactualCommand.class, RefuteCommand.class, GenerateCommand.class,
+                BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the input is invalid or the work failed", "2:the command line is wrong"})
 final class RecausalCommand implements Runnable {
