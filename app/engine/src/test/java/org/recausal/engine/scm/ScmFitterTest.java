@@ -76,13 +76,13 @@ class ScmFitterTest {
     @Test
     void automaticChoiceKeepsLinearForLinearDataAndBoostsNonlinearData() {
         StructuralCausalModel linear = KnownModels.linearConfounded();
-        FittedScm linearFit = fit(linear, linear.sample(5_000, 1), FitOptions.defaults());
+        FittedScm linearFit = fit(linear, linear.sample(2_000, 1), FitOptions.defaults());
         assertThat(linearFit.fit("Y").family()).isEqualTo(ModelChoice.LINEAR);
         assertThat(linearFit.fit("Y").candidates()).extracting(NodeFit.CandidateScore::family)
                 .containsExactly(ModelChoice.LINEAR, ModelChoice.BOOSTED);
 
         StructuralCausalModel curved = nonlinear();
-        FittedScm curvedFit = fit(curved, curved.sample(5_000, 1), FitOptions.defaults());
+        FittedScm curvedFit = fit(curved, curved.sample(2_000, 1), FitOptions.defaults());
         assertThat(curvedFit.fit("Y").family()).isEqualTo(ModelChoice.BOOSTED);
         NodeFit.CandidateScore linearScore = curvedFit.fit("Y").candidates().getFirst();
         NodeFit.CandidateScore boostedScore = curvedFit.fit("Y").candidates().get(1);
@@ -121,7 +121,7 @@ class ScmFitterTest {
     @Test
     void sameSeedSameModelWhateverTheThreads() throws Exception {
         StructuralCausalModel truth = nonlinear();
-        Observations data = truth.sample(3_000, 8);
+        Observations data = truth.sample(1_500, 8);
         FittedScm first = fit(truth, data, FitOptions.defaults());
         FittedScm second;
         try (ForkJoinPool single = new ForkJoinPool(1)) {
@@ -150,7 +150,8 @@ class ScmFitterTest {
                 KnownModels.node("M", Scale.numeric(), List.of("X"), (p, r) -> p[0] + r.nextGaussian()),
                 KnownModels.node("Y", Scale.numeric(), List.of("U", "M"), (p, r) -> p[0] + p[1] + r.nextGaussian())));
         Observations data = truth.sample(2_000, 1).select(List.of("W", "X", "M", "Y"));
-        FittedScm fitted = ScmFitter.fit(dag, data);
+        FittedScm fitted = ScmFitter.fit(dag, data, FitOptions.defaults().withChoice(ModelChoice.LINEAR),
+                ProgressListener.NONE, CancellationToken.none());
         assertThat(fitted.model().names()).containsExactly("W", "X", "M", "Y");
         assertThat(fitted.model().confounding()).containsExactly(new Confounding("U", List.of("X", "Y")));
         assertThat(fitted.model().unanswerable(List.of("X"), List.of("Y"), true)).get().asString()

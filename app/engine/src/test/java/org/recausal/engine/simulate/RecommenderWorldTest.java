@@ -69,8 +69,8 @@ class RecommenderWorldTest {
 
     @Test
     void exposureIsConfoundedSoTheNaiveComparisonOverstatesItsEffect() {
-        RecommenderWorld.TrueEffect truth = RecommenderWorld.trueEffect("purchase", SHOWN, HIDDEN, 2_000_000, 7);
-        assertThat(truth.standardError()).isLessThan(3e-4);
+        RecommenderWorld.TrueEffect truth = RecommenderWorld.trueEffect("purchase", SHOWN, HIDDEN, 400_000, 7);
+        assertThat(truth.standardError()).isLessThan(6e-4);
         assertThat(truth.effect()).isBetween(0.01, 0.1);
 
         Observations data = RecommenderWorld.observedData(50_000, 3);
@@ -91,7 +91,7 @@ class RecommenderWorldTest {
         Identification identified = Identification.of(RecommenderWorld.dag(), "exposure", "purchase", null);
         assertThat(identified.adjustmentSet()).containsExactly("recommender_score");
         EffectEstimate estimate = new AdjustmentEstimator(data, "exposure", "purchase", identified.adjustmentSet(),
-                AdjustmentEstimator.Settings.of(EstimationMethod.AIPW).withBootstrap(100))
+                AdjustmentEstimator.Settings.of(EstimationMethod.AIPW).withBootstrap(60))
                 .estimate(ProgressListener.NONE, CancellationToken.none());
         assertThat(estimate.ci().contains(truth.effect())).as(estimate.toString()).isTrue();
     }
