@@ -8,6 +8,7 @@ import org.recausal.engine.estimate.AdjustmentEstimator;
 import org.recausal.engine.estimate.EffectEstimate;
 import org.recausal.engine.estimate.EstimationMethod;
 import org.recausal.engine.estimate.Identification;
+import org.recausal.engine.scm.Expression;
 import org.recausal.engine.scm.Observations;
 import org.recausal.engine.scm.TableBinding;
 import org.recausal.engine.task.CancellationToken;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-        description = {"Estimate the average effect of a treatment on an outcome by adjusting for a valid"
-                + " adjustment set of the graph, with a bootstrap interval:"
+        description = {"Estimate the average effect of a treatment on an outcome (or the value of a treatment"
+                + " policy) by adjusting for a valid adjustment set of the graph, with a bootstrap interval:"
                 + " {\"estimate\", \"ci\", \"method\", \"adjustment_set\", ...}. When the graph does not identify the"
                 + " effect by adjustment, say why and give no number (exit code 1)."})
 final class EstimateCommand implements Callable<Integer> {
@@ -35,12 +36,27 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     EffectOptions effect;
 
+    @Option(names = "--policy", paramLabel = "PROBABILITY",
+            description = "Instead of the average effect, evaluate a treatment policy against the world as it is:"
+                    + " the probability of treatment as a formula of pre-treatment variables, e.g."
+                    + " 'sigmoid(1.5 * (recommender_score - 1.8) - 0.5 * log(1 + item_popularity))'. Its variables"
+                    + " join the adjustment set.")
+    String policy;
+
     @Override
     public Integer call() throws Exception {
+        Expression rule = null;
+        if (policy != null) {
+            try {
+                rule = Expression.parse(policy);
+            } catch (IllegalArgumentException e) {
+                throw Arguments.invalid(spec, "--policy: " + e.getMessage());
+            }
+        }
         Dag dag = inputs.dag();
-        Identification identified = effect.identify(dag);
+        Identification identified = effect.identify(dag, rule);
         Observations data = inputs.bind(dag).observations();
-        EffectEstimate estimate = effect.estimator(data, identified).estimate(ProgressListener.NONE,
+        EffectEstimate estimate = effect.estimator(data, identified, rule).estimate(ProgressListener.NONE,
                 CancellationToken.none());
         Json.print(spec.commandLine().getOut(), toJson(estimate, identified));
         return Cli.EXIT_OK;
@@ -109,11 +125,13 @@ final class EstimateCommand implements Callable<Integer> {
                 description = "Seed of the bootstrap. Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        Identification identify(Dag dag) {
-            return Identification.of(dag, treatment, outcome, adjust);
+        /** @param policy the policy whose variables the set must hold, or null */
+        Identification identify(Dag dag, Expression policy) {
+            return Identification.of(dag, treatment, outcome, adjust,
+                    policy == null ? List.of() : List.copyOf(policy.variables()));
         }
 
-        AdjustmentEstimator estimator(Observations data, Identification identified) {
+        AdjustmentEstimator estimator(Observations data, Identification identified, Expression policy) {
             AdjustmentEstimator.Settings settings;
             try {
                 settings = new AdjustmentEstimator.Settings(EstimationMethod.parse(method), replicates, level, trim,
@@ -121,7 +139,7 @@ final class EstimateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw Arguments.invalid(spec, e.getMessage());
             }
-            return new AdjustmentEstimator(data, treatment, outcome, identified.adjustmentSet(), settings);
+            return new AdjustmentEstimator(data, treatment, outcome, identified.adjustmentSet(), settings, policy);
         }
     }
 }

@@ -45,9 +45,9 @@ final class RefuteCommand implements Callable<Integer> {
             throw Arguments.invalid(spec, "--simulations must be at least 5, not " + simulations);
         }
         Dag dag = inputs.dag();
-        Identification identified = effect.identify(dag);
+        Identification identified = effect.identify(dag, null);
         Observations data = inputs.bind(dag).observations();
-        AdjustmentEstimator estimator = effect.estimator(data, identified);
+        AdjustmentEstimator estimator = effect.estimator(data, identified, null);
         EffectEstimate estimate = estimator.estimate(ProgressListener.NONE, CancellationToken.none());
         List<Refutation> refutations = Refuters.run(data, effect.treatment, effect.outcome,
                 identified.adjustmentSet(), estimator.settings(), estimate, simulations, ProgressListener.NONE,

@@ -125,6 +125,23 @@ class ModelCommandsTest {
     }
 
     @Test
+    void estimateEvaluatesAPolicy() {
+        // The effect is 2 for everybody, so a policy's value is 2 times the change in the treated share: treating
+        // exactly when Z > 0 treats half, as now (E[sigmoid(Z)] = 1/2), so its value is 0.
+        JsonNode value = json(CliTest.run(args("estimate", "--treatment", "T", "--outcome", "Y", "--policy",
+                "if(Z > 0, 1, 0)", "--bootstrap", "50")));
+        assertThat(value.get("definition").stringValue()).isEqualTo("E[Y | do(T ~ bernoulli(if(Z > 0, 1, 0)))] - E[Y]");
+        assertThat(value.get("ci").get(0).doubleValue()).isLessThan(0);
+        assertThat(value.get("ci").get(1).doubleValue()).isGreaterThan(0);
+        JsonNode everybody = json(CliTest.run(args("estimate", "--treatment", "T", "--outcome", "Y", "--policy", "1",
+                "--bootstrap", "50")));
+        // Treating everybody adds 2 for the half now untreated.
+        assertThat(everybody.get("estimate").doubleValue()).isCloseTo(1, within(0.15));
+        CliTest.assertOneLineFailure(CliTest.run(args("estimate", "--treatment", "T", "--outcome", "Y", "--policy",
+                "Z >")), Cli.EXIT_USAGE, "--policy: in 'Z >': the expression ends where a value is expected");
+    }
+
+    @Test
     void estimateGivesNoNumberWhenTheGraphDoesNotIdentifyTheEffect() throws Exception {
         Dag dag = ProjectFiles.open(graph).dag();
         dag.updateVariable(dag.require("Z").withRole(Role.LATENT));

@@ -10,6 +10,7 @@ import org.recausal.engine.model.LinearRegression;
 import org.recausal.engine.model.LogisticRegression;
 import org.recausal.engine.model.Scale;
 import org.recausal.engine.model.TrainingSet;
+import org.recausal.engine.scm.Expression;
 import org.recausal.engine.scm.Observations;
 import org.recausal.engine.scm.ScmException;
 import org.recausal.engine.task.CancellationToken;
@@ -20,9 +21,11 @@ import org.recausal.engine.task.ProgressListener;
  * regression, inverse propensity weighting or AIPW, with a bootstrap percentile interval (every model refitted in
  * every replicate, replicates in parallel from their own seeds).
  *
- * <p>A binary treatment gives E[Y | do(T=1)] - E[Y | do(T=0)]; a numeric one, by regression only, the average
- * effect of raising it by one unit, E[Y | do(T := T+1)] - E[Y]. The outcome is numeric or binary (then effects are
- * on the probability of its second level). Outcome models are linear for a numeric outcome and logistic for a
+ * <p>A binary treatment gives E[Y | do(T=1)] - E[Y | do(T=0)], or, given a policy (the probability of treatment
+ * as an {@link Expression} of adjustment variables, e.g. a ranking rule that shows fewer popular items), the
+ * policy's value against the world as it is, E[Y | do(T ~ policy)] - E[Y]: off-policy evaluation. A numeric
+ * treatment gives, by regression only, the average effect of raising it by one unit, E[Y | do(T := T+1)] - E[Y].
+ * The outcome is numeric or binary (then effects are on the probability of its second level). Outcome models are linear for a numeric outcome and logistic for a
  * binary one, fitted separately for treated and untreated rows, so effects may differ between subgroups; the
  * propensity model is logistic.
  */
@@ -70,11 +73,24 @@ public final class AdjustmentEstimator {
     private final Settings settings;
     private final boolean binaryTreatment;
     private final boolean binaryOutcome;
+    private final Expression policy;
 
     /** @throws ScmException when the treatment or outcome has a scale the method cannot handle */
     public AdjustmentEstimator(Observations data, String treatment, String outcome, List<String> adjustment,
             Settings settings) {
+        this(data, treatment, outcome, adjustment, settings, null);
+    }
+
+    /**
+     * @param policy the probability of treatment under the policy to evaluate, reading only adjustment variables;
+     *               null to estimate the average treatment effect
+     * @throws ScmException when the treatment or outcome has a scale the method cannot handle, or the policy reads
+     *                      variables outside the adjustment set or draws random numbers
+     */
+    public AdjustmentEstimator(Observations data, String treatment, String outcome, List<String> adjustment,
+            Settings settings, Expression policy) {
         this.data = data;
+        this.policy = policy;
         this.treatment = treatment;
         this.outcome = outcome;
         this.adjustment = List.copyOf(adjustment);
@@ -95,6 +111,21 @@ public final class AdjustmentEstimator {
         if (!binaryTreatment && settings.method() != EstimationMethod.REGRESSION) {
             throw new ScmException(settings.method().id() + " needs a binary treatment, but " + treatment
                     + " is numeric; use the regression method");
+        }
+        if (policy != null) {
+            if (!binaryTreatment) {
+                throw new ScmException("a policy gives the probability of a binary treatment, but " + treatment
+                        + " is numeric");
+            }
+            List<String> outside = policy.variables().stream().filter(v -> !adjustment.contains(v)).toList();
+            if (!outside.isEmpty()) {
+                throw new ScmException("the policy reads " + String.join(", ", outside) + ", which "
+                        + (outside.size() == 1 ? "is" : "are") + " not in the adjustment set " + adjustment);
+            }
+            if (policy.isRandom()) {
+                throw new ScmException("the policy " + policy + " must give the probability of treatment, not draw"
+                        + " random numbers");
+            }
         }
         if (binaryTreatment) {
             int treated = 0;
@@ -124,6 +155,9 @@ public final class AdjustmentEstimator {
         Scale t = data.scale(treatment);
         String of = binaryOutcome ? "P(" + outcome + "=" + data.scale(outcome).levels().get(1) : "E[" + outcome;
         String close = binaryOutcome ? ")" : "]";
+        if (policy != null) {
+            return of + " | do(" + treatment + " ~ bernoulli(" + policy + "))" + close + " - " + of + close;
+        }
         if (binaryTreatment) {
             return of + " | do(" + treatment + "=" + t.levels().get(1) + ")" + close + " - " + of + " | do("
                     + treatment + "=" + t.levels().get(0) + ")" + close;
@@ -172,31 +206,92 @@ public final class AdjustmentEstimator {
             mu1 = outcomeModel(features, z, y, armWeights(t, weights, 1));
             mu0 = outcomeModel(features, z, y, armWeights(t, weights, 0));
         }
-        if (settings.method() == EstimationMethod.REGRESSION) {
-            double sum = 0;
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                double w = weights == null ? 1 : weights[i];
-                sum += w * (mu1[i] - mu0[i]);
-                total += w;
-            }
-            return new Point(sum / total, null, List.of());
-        }
-        double[] e = new double[n];
-        LogisticRegression.fit(new TrainingSet(features, z, t, weights)).probabilityAll(z, 0, n, e);
+        double[] e = null;
         EffectEstimate.Overlap overlap = null;
         List<String> warnings = List.of();
-        if (diagnose) {
-            overlap = overlap(e, t);
-            warnings = overlapWarnings(overlap);
+        if (settings.method() != EstimationMethod.REGRESSION) {
+            e = new double[n];
+            LogisticRegression.fit(new TrainingSet(features, z, t, weights)).probabilityAll(z, 0, n, e);
+            if (diagnose) {
+                overlap = overlap(e, t);
+                warnings = overlapWarnings(overlap);
+            }
+            double lo = settings.trim();
+            for (int i = 0; i < n; i++) {
+                e[i] = Math.min(Math.max(e[i], lo), 1 - lo);
+            }
         }
-        double lo = settings.trim();
-        for (int i = 0; i < n; i++) {
-            e[i] = Math.min(Math.max(e[i], lo), 1 - lo);
+        double estimate;
+        if (policy == null) {
+            estimate = value(constant(n, 1), t, y, e, mu1, mu0, weights) - value(constant(n, 0), t, y, e, mu1, mu0,
+                    weights);
+        } else {
+            estimate = value(policyProbabilities(z), t, y, e, mu1, mu0, weights) - mean(y, weights);
         }
-        double estimate = settings.method() == EstimationMethod.IPW ? ipw(t, y, e, weights)
-                : aipw(t, y, e, mu1, mu0, weights);
         return new Point(estimate, overlap, warnings);
+    }
+
+    /**
+     * The mean outcome if each row were treated with probability {@code pi}: by the outcome models (regression),
+     * by normalised inverse propensity weights (IPW) or both (AIPW).
+     */
+    private double value(double[] pi, double[] t, double[] y, double[] e, double[] mu1, double[] mu0,
+            double[] weights) {
+        double sum = 0;
+        double total = 0;
+        for (int i = 0; i < t.length; i++) {
+            double w = weights == null ? 1 : weights[i];
+            switch (settings.method()) {
+                case REGRESSION -> {
+                    sum += w * (pi[i] * mu1[i] + (1 - pi[i]) * mu0[i]);
+                    total += w;
+                }
+                case IPW -> {
+                    double ratio = t[i] == 1 ? pi[i] / e[i] : (1 - pi[i]) / (1 - e[i]);
+                    sum += w * ratio * y[i];
+                    total += w * ratio;
+                }
+                case AIPW -> {
+                    double ratio = t[i] == 1 ? pi[i] / e[i] : (1 - pi[i]) / (1 - e[i]);
+                    double predicted = pi[i] * mu1[i] + (1 - pi[i]) * mu0[i];
+                    sum += w * (predicted + ratio * (y[i] - (t[i] == 1 ? mu1[i] : mu0[i])));
+                    total += w;
+                }
+            }
+        }
+        return sum / total;
+    }
+
+    private static double[] constant(int n, double value) {
+        double[] values = new double[n];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+
+    private static double mean(double[] y, double[] weights) {
+        double sum = 0;
+        double total = 0;
+        for (int i = 0; i < y.length; i++) {
+            double w = weights == null ? 1 : weights[i];
+            sum += w * y[i];
+            total += w;
+        }
+        return sum / total;
+    }
+
+    /** The policy's probability of treatment for every row. */
+    private double[] policyProbabilities(double[][] z) {
+        Expression.Compiled rule = policy.compile(adjustment, data::scale);
+        double[] pi = new double[data.rows()];
+        java.util.SplittableRandom neverDrawn = new java.util.SplittableRandom(0);
+        for (int i = 0; i < pi.length; i++) {
+            pi[i] = rule.evaluate(z, i, neverDrawn);
+            if (!(pi[i] >= 0 && pi[i] <= 1)) {
+                throw new ScmException("the policy " + policy + " gives " + pi[i] + " for row " + (i + 1)
+                        + ", not a probability between 0 and 1");
+            }
+        }
+        return pi;
     }
 
     private static double[] armWeights(double[] t, double[] weights, int arm) {
@@ -248,36 +343,6 @@ public final class AdjustmentEstimator {
         for (int i = 0; i < n; i++) {
             double w = weights == null ? 1 : weights[i];
             sum += w * (after[i] - before[i]);
-            total += w;
-        }
-        return sum / total;
-    }
-
-    private static double ipw(double[] t, double[] y, double[] e, double[] weights) {
-        double treatedSum = 0;
-        double treatedWeight = 0;
-        double controlSum = 0;
-        double controlWeight = 0;
-        for (int i = 0; i < t.length; i++) {
-            double w = weights == null ? 1 : weights[i];
-            if (t[i] == 1) {
-                treatedSum += w * y[i] / e[i];
-                treatedWeight += w / e[i];
-            } else {
-                controlSum += w * y[i] / (1 - e[i]);
-                controlWeight += w / (1 - e[i]);
-            }
-        }
-        return treatedSum / treatedWeight - controlSum / controlWeight;
-    }
-
-    private static double aipw(double[] t, double[] y, double[] e, double[] mu1, double[] mu0, double[] weights) {
-        double sum = 0;
-        double total = 0;
-        for (int i = 0; i < t.length; i++) {
-            double w = weights == null ? 1 : weights[i];
-            double psi = mu1[i] - mu0[i] + (t[i] == 1 ? (y[i] - mu1[i]) / e[i] : -(y[i] - mu0[i]) / (1 - e[i]));
-            sum += w * psi;
             total += w;
         }
         return sum / total;

@@ -35,6 +35,15 @@ public record Identification(String treatment, String outcome, List<String> adju
      * @throws ScmException when the chosen set is not valid or the variables are not usable
      */
     public static Identification of(Dag dag, String treatment, String outcome, Collection<String> chosen) {
+        return of(dag, treatment, outcome, chosen, List.of());
+    }
+
+    /**
+     * As {@link #of(Dag, String, String, Collection)}, for a set that must contain {@code required}, e.g. the
+     * variables a treatment policy reads.
+     */
+    public static Identification of(Dag dag, String treatment, String outcome, Collection<String> chosen,
+            Collection<String> required) {
         for (String name : List.of(treatment, outcome)) {
             if (!dag.contains(name)) {
                 throw new ScmException("the graph has no variable '" + name + "'");
@@ -47,13 +56,31 @@ public record Identification(String treatment, String outcome, List<String> adju
         if (treatment.equals(outcome)) {
             throw new ScmException("the treatment and the outcome must differ");
         }
-        AdjustmentAnalysis analysis = AdjustmentAnalysis.totalEffect(dag, Set.of(treatment), Set.of(outcome));
+        for (String name : required) {
+            if (!dag.contains(name)) {
+                throw new ScmException("the graph has no variable '" + name + "'");
+            }
+            if (name.equals(treatment) || name.equals(outcome)) {
+                throw new ScmException("a policy cannot read " + name + ", the " + (name.equals(treatment) ? "treatment"
+                        : "outcome") + " itself");
+            }
+            if (dag.require(name).role() == Role.LATENT) {
+                throw new NotIdentifiableException("the policy reads " + name + ", which is latent (unmeasured)");
+            }
+        }
+        AdjustmentAnalysis analysis = AdjustmentAnalysis.totalEffect(dag, Set.of(treatment), Set.of(outcome))
+                .mustInclude(required);
         List<String> notes = new ArrayList<>();
         if (dag.directedPath(treatment, outcome).isEmpty()) {
             notes.add("the graph has no causal path from " + treatment + " to " + outcome
                     + ", so it implies the effect is zero; the estimate tests that");
         }
         if (chosen != null) {
+            List<String> missing = required.stream().filter(r -> !chosen.contains(r)).toList();
+            if (!missing.isEmpty()) {
+                throw new ScmException("the adjustment set must contain " + String.join(", ", missing)
+                        + ", which the policy reads");
+            }
             AdjustmentCheck check = analysis.check(chosen);
             if (!check.valid()) {
                 throw new ScmException("{" + String.join(", ", chosen) + "} is not a valid adjustment set for the effect"

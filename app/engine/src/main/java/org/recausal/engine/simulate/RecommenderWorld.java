@@ -62,7 +62,7 @@ public final class RecommenderWorld {
                 (p, r) -> 0.6 * p[0] + 0.15 * Math.log1p(p[1]) + CATEGORY_AFFINITY[(int) p[2]]
                         + 0.5 * Math.log1p(p[3]) + 0.5 * r.nextGaussian());
         add(nodes, "exposure", Scale.binary(), List.of("recommender_score"),
-                (p, r) -> bernoulli(sigmoid(3 * (p[0] - 1.8)), r));
+                (p, r) -> bernoulli(sigmoid(1.5 * (p[0] - 1.8)), r));
         add(nodes, "position", Scale.numeric(), List.of("device", "recommender_score"),
                 (p, r) -> Math.min(10, Math.max(1, Math.rint(1 + 9 * (1 - sigmoid(2 * (p[1] - 1.3)))
                         + DEVICE_SLOT_SHIFT[(int) p[0]] + r.nextGaussian()))));

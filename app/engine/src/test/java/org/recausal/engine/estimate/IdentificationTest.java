@@ -60,6 +60,17 @@ class IdentificationTest {
     }
 
     @Test
+    void aPolicysVariablesJoinTheSetWhenTheGraphAllows() {
+        Dag graph = dag(new String[0], "Z->T", "Z->Y", "T->M", "M->Y", "W->T", "W->Y", "V->T");
+        assertThat(Identification.of(graph, "T", "Y", null, List.of("V")).adjustmentSet())
+                .containsExactlyInAnyOrder("Z", "W", "V");
+        assertThatThrownBy(() -> Identification.of(graph, "T", "Y", null, List.of("M")))
+                .isInstanceOf(NotIdentifiableException.class).hasMessageContaining("M is adjusted for but must not be");
+        assertThatThrownBy(() -> Identification.of(graph, "T", "Y", List.of("Z", "W"), List.of("V")))
+                .hasMessageContaining("must contain V, which the policy reads");
+    }
+
+    @Test
     void notesWhenTheGraphImpliesNoEffect() {
         Dag none = dag(new String[0], "Z->T", "Z->Y");
         assertThat(Identification.of(none, "T", "Y", null).notes()).singleElement().asString()

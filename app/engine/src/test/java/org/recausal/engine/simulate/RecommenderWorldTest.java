@@ -20,6 +20,7 @@ import org.recausal.engine.estimate.EstimationMethod;
 import org.recausal.engine.estimate.Identification;
 import org.recausal.engine.estimate.InterventionEffects;
 import org.recausal.engine.project.ProjectFiles;
+import org.recausal.engine.scm.Expression;
 import org.recausal.engine.scm.FitOptions;
 import org.recausal.engine.scm.FittedScm;
 import org.recausal.engine.scm.Intervention;
@@ -94,6 +95,29 @@ class RecommenderWorldTest {
                 AdjustmentEstimator.Settings.of(EstimationMethod.AIPW).withBootstrap(60))
                 .estimate(ProgressListener.NONE, CancellationToken.none());
         assertThat(estimate.ci().contains(truth.effect())).as(estimate.toString()).isTrue();
+    }
+
+    @Test
+    void showingFewerPopularItemsIsEvaluatedOffPolicy() {
+        // The shop shows items with probability sigmoid(1.5 (score - 1.8)); the new rule discounts popularity.
+        String rule = "sigmoid(1.5 * (recommender_score - 1.8) - 0.5 * log(1 + item_popularity))";
+        List<Intervention> policy = List.of(Intervention.parse("exposure:=bernoulli(" + rule + ")"));
+        RecommenderWorld.TrueEffect truth = RecommenderWorld.trueEffect("purchase", policy, List.of(), 1_000_000, 4);
+        assertThat(truth.effect()).isLessThan(-0.005);
+
+        Expression probability = Expression.parse(rule);
+        Identification identified = Identification.of(RecommenderWorld.dag(), "exposure", "purchase", null,
+                probability.variables());
+        assertThat(identified.adjustmentSet()).containsExactly("item_popularity", "recommender_score");
+        Observations data = RecommenderWorld.observedData(50_000, 6);
+        EffectEstimate estimate = new AdjustmentEstimator(data, "exposure", "purchase", identified.adjustmentSet(),
+                AdjustmentEstimator.Settings.of(EstimationMethod.AIPW).withBootstrap(60), probability)
+                .estimate(ProgressListener.NONE, CancellationToken.none());
+        // The truth is itself simulated: allow for its Monte Carlo error too.
+        double slack = 2 * truth.standardError();
+        assertThat(truth.effect()).as(estimate + " vs " + truth)
+                .isBetween(estimate.ci().lower() - slack, estimate.ci().upper() + slack);
+        assertThat(estimate.ci().upper()).isLessThan(0);
     }
 
     @Test
