@@ -58,6 +58,16 @@ final class LinearPredictor {
         }
     }
 
+    /** [intercept, feature 1, ...], the layout the constructor takes. */
+    double[] coefficients() {
+        double[] all = new double[features.width() + 1];
+        all[0] = intercept;
+        for (int k = 0; k < features.width(); k++) {
+            all[k + 1] = coefficient(k);
+        }
+        return all;
+    }
+
     double intercept() {
         return intercept;
     }

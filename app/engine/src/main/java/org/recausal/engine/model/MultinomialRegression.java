@@ -42,9 +42,17 @@ public final class MultinomialRegression implements Classifier {
         }
         double ridge = RIDGE * total;
         double[][] beta = new double[blocks][p];
-        double base = Math.max(counts[0], 1e-9 * total);
-        for (int c = 0; c < blocks; c++) {
-            beta[c][0] = Math.log(Math.max(counts[c + 1], 1e-9 * total) / base);
+        if (n >= 4 * LogisticRegression.WARM_START_ROWS && p > 1) {
+            // As in LogisticRegression: start Newton from the fit to every n-th row.
+            MultinomialRegression start = fit(data.everyNth(n / LogisticRegression.WARM_START_ROWS), levels);
+            for (int c = 0; c < blocks; c++) {
+                beta[c] = design.fromOriginal(start.predictors[c].coefficients());
+            }
+        } else {
+            double base = Math.max(counts[0], 1e-9 * total);
+            for (int c = 0; c < blocks; c++) {
+                beta[c][0] = Math.log(Math.max(counts[c + 1], 1e-9 * total) / base);
+            }
         }
         double[][] prob = new double[blocks][n];
         double[] residual = new double[n];

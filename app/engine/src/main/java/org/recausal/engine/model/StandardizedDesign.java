@@ -148,6 +148,18 @@ final class StandardizedDesign {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Standardized coefficients from ones on the original scale, the inverse of {@link #toOriginal}. */
+    double[] fromOriginal(double[] original) {
+        double[] beta = new double[original.length];
+        double intercept = original[0];
+        for (int k = 0; k < mean.length; k++) {
+            beta[k + 1] = inverseScale[k] == 0 ? 0 : original[k + 1] / inverseScale[k];
+            intercept += original[k + 1] * mean[k];
+        }
+        beta[0] = intercept;
+        return beta;
+    }
+
     /** Coefficients on the original scale: [intercept, feature 1, ...] from standardized ones. */
     double[] toOriginal(double[] beta) {
         double[] original = new double[beta.length];

@@ -46,6 +46,17 @@ public record TrainingSet(Features features, double[][] inputs, double[] target,
         return new TrainingSet(features, inputs, target, newWeights);
     }
 
+    /** Every {@code step}-th row (0, step, 2 step, ...), weights kept: a quick, deterministic subsample. */
+    public TrainingSet everyNth(int step) {
+        int n = (target.length + step - 1) / step;
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i * step;
+        }
+        TrainingSet picked = gather(rows);
+        return weights == null ? picked : picked.withWeights(gather(weights, rows));
+    }
+
     /** Rows gathered into new arrays, {@code rows[i]} becoming row i (weights dropped). */
     public TrainingSet gather(int[] rows) {
         double[][] gathered = new double[inputs.length][];
