@@ -108,7 +108,7 @@ public final class Refuters {
         double[] estimates = simulate(simulations, settings.seed(), 2, cancel, (r, random) -> {
             double[] noise = new double[data.rows()];
             for (int i = 0; i < noise.length; i++) {
-                noise[i] = random.nextGaussian();
+                noise[i] = Seeds.normal(random);
             }
             return new AdjustmentEstimator(data.with(RANDOM_CAUSE, Scale.numeric(), noise), treatment, outcome,
                     extended, settings).pointEstimate();

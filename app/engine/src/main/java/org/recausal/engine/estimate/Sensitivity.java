@@ -108,7 +108,7 @@ public final class Sensitivity {
         if (r2dz >= 1 || r2zx >= 1) {
             return null;
         }
-        double r2yz = Math.min(1, Math.pow((1 + Math.sqrt(r2zx)) / Math.sqrt(1 - r2zx), 2) * (r2yx / (1 - r2yx)));
+        double r2yz = Math.min(1, StrictMath.pow((1 + Math.sqrt(r2zx)) / Math.sqrt(1 - r2zx), 2) * (r2yx / (1 - r2yx)));
         return new Confounder(r2dz, r2yz);
     }
 

@@ -44,7 +44,7 @@ public final class LogisticRegression implements Classifier {
             beta = design.fromOriginal(fit(data.everyNth(n / WARM_START_ROWS)).predictor.coefficients());
         } else {
             double share = Math.min(Math.max(positives / total, 1e-9), 1 - 1e-9);
-            beta[0] = Math.log(share / (1 - share));
+            beta[0] = StrictMath.log(share / (1 - share));
         }
         double[] eta = new double[n];
         double[] residual = new double[n];
@@ -95,12 +95,12 @@ public final class LogisticRegression implements Classifier {
     }
 
     public static double sigmoid(double eta) {
-        return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+        return eta >= 0 ? 1 / (1 + StrictMath.exp(-eta)) : StrictMath.exp(eta) / (1 + StrictMath.exp(eta));
     }
 
     /** log(1 + e^eta) without overflow (Math.log rather than the slower log1p: it only compares objectives). */
     static double softplus(double eta) {
-        return Math.max(eta, 0) + Math.log(1 + Math.exp(-Math.abs(eta)));
+        return Math.max(eta, 0) + StrictMath.log(1 + StrictMath.exp(-Math.abs(eta)));
     }
 
     @Override

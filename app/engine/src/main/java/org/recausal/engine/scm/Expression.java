@@ -195,7 +195,7 @@ public final class Expression {
                 case "-" -> (c, row, x) -> a.evaluate(c, row, x) - b.evaluate(c, row, x);
                 case "*" -> (c, row, x) -> a.evaluate(c, row, x) * b.evaluate(c, row, x);
                 case "/" -> (c, row, x) -> a.evaluate(c, row, x) / b.evaluate(c, row, x);
-                case "^" -> (c, row, x) -> Math.pow(a.evaluate(c, row, x), b.evaluate(c, row, x));
+                case "^" -> (c, row, x) -> StrictMath.pow(a.evaluate(c, row, x), b.evaluate(c, row, x));
                 case "<" -> (c, row, x) -> a.evaluate(c, row, x) < b.evaluate(c, row, x) ? 1 : 0;
                 case "<=" -> (c, row, x) -> a.evaluate(c, row, x) <= b.evaluate(c, row, x) ? 1 : 0;
                 case ">" -> (c, row, x) -> a.evaluate(c, row, x) > b.evaluate(c, row, x) ? 1 : 0;
@@ -260,11 +260,11 @@ public final class Expression {
                     return m;
                 };
                 case "abs" -> (c, row, x) -> Math.abs(a.evaluate(c, row, x));
-                case "log" -> (c, row, x) -> Math.log(a.evaluate(c, row, x));
-                case "exp" -> (c, row, x) -> Math.exp(a.evaluate(c, row, x));
+                case "log" -> (c, row, x) -> StrictMath.log(a.evaluate(c, row, x));
+                case "exp" -> (c, row, x) -> StrictMath.exp(a.evaluate(c, row, x));
                 case "sqrt" -> (c, row, x) -> Math.sqrt(a.evaluate(c, row, x));
-                case "pow" -> (c, row, x) -> Math.pow(a.evaluate(c, row, x), args[1].evaluate(c, row, x));
-                case "sigmoid" -> (c, row, x) -> 1 / (1 + Math.exp(-a.evaluate(c, row, x)));
+                case "pow" -> (c, row, x) -> StrictMath.pow(a.evaluate(c, row, x), args[1].evaluate(c, row, x));
+                case "sigmoid" -> (c, row, x) -> 1 / (1 + StrictMath.exp(-a.evaluate(c, row, x)));
                 case "round" -> (c, row, x) -> Math.rint(a.evaluate(c, row, x));
                 case "floor" -> (c, row, x) -> Math.floor(a.evaluate(c, row, x));
                 case "ceil" -> (c, row, x) -> Math.ceil(a.evaluate(c, row, x));
@@ -281,7 +281,7 @@ public final class Expression {
                     return x.nextDouble() < p ? 1 : 0;
                 };
                 case "normal" -> (c, row, x) -> a.evaluate(c, row, x)
-                        + args[1].evaluate(c, row, x) * x.nextGaussian();
+                        + args[1].evaluate(c, row, x) * Seeds.normal(x);
                 case "uniform" -> (c, row, x) -> {
                     double lo = a.evaluate(c, row, x);
                     return lo + (args[1].evaluate(c, row, x) - lo) * x.nextDouble();

@@ -39,7 +39,7 @@ public sealed interface NoiseDistribution {
 
         @Override
         public double draw(RandomGenerator random) {
-            return standardDeviation * random.nextGaussian();
+            return standardDeviation * Seeds.normal(random);
         }
 
         @Override

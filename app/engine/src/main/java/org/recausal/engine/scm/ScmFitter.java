@@ -291,7 +291,7 @@ public final class ScmFitter {
             for (int i = 0; i < fold.length; i++) {
                 if (fold[i] == f) {
                     model.probabilities(train.inputs(), i, p);
-                    sum -= Math.log(Math.max(p[(int) y[i]], 1e-15));
+                    sum -= StrictMath.log(Math.max(p[(int) y[i]], 1e-15));
                     count++;
                 }
             }
@@ -390,7 +390,7 @@ public final class ScmFitter {
         double baseline = 0;
         for (double f : frequencies) {
             if (f > 0) {
-                baseline -= f / rows.length * Math.log(f / rows.length);
+                baseline -= f / rows.length * StrictMath.log(f / rows.length);
             }
         }
         double logLoss = Metrics.logLoss(labels, probabilities);

@@ -1,10 +1,12 @@
 package org.recausal.engine.scm;
 
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Derives independent seeds from one seed and a few keys (node, chunk, replicate, ...), so that each piece of a
- * parallel computation draws its own reproducible stream whatever thread runs it, on every machine.
+ * parallel computation draws its own reproducible stream whatever thread runs it, on every machine; and draws
+ * normal numbers in a way that is equally reproducible.
  */
 public final class Seeds {
 
@@ -23,6 +25,22 @@ public final class Seeds {
     /** A random stream for {@code keys} under {@code seed}. */
     public static SplittableRandom random(long seed, long... keys) {
         return new SplittableRandom(derive(seed, keys));
+    }
+
+    /**
+     * A standard normal number by Marsaglia's polar method with {@link StrictMath}, so that it is the same bit for
+     * bit on every machine ({@code RandomGenerator.nextGaussian} may use platform-tuned maths). The number of
+     * uniforms drawn varies with the uniforms alone, never with the caller's data.
+     */
+    public static double normal(RandomGenerator random) {
+        while (true) {
+            double u = 2 * random.nextDouble() - 1;
+            double v = 2 * random.nextDouble() - 1;
+            double s = u * u + v * v;
+            if (s > 0 && s < 1) {
+                return u * StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+            }
+        }
     }
 
     private static long mix(long z) {

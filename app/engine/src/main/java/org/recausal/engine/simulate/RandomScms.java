@@ -11,6 +11,7 @@ import org.recausal.engine.dag.Role;
 import org.recausal.engine.dag.Variable;
 import org.recausal.engine.model.Scale;
 import org.recausal.engine.scm.StructuralCausalModel;
+import org.recausal.engine.scm.Seeds;
 
 /**
  * Seeded random structural causal models of mixed types over a {@link RandomDags} graph, for benchmarks and
@@ -72,7 +73,7 @@ public final class RandomScms {
                             }
                         }
                         return switch (scale.kind()) {
-                            case NUMERIC -> eta[0] + r.nextGaussian();
+                            case NUMERIC -> eta[0] + Seeds.normal(r);
                             case BINARY -> r.nextDouble() < RecommenderWorld.sigmoid(eta[0]) ? 1 : 0;
                             case CATEGORICAL -> softmaxDraw(eta, r.nextDouble());
                         };
@@ -93,7 +94,7 @@ public final class RandomScms {
         weights[0] = 1;
         double sum = 1;
         for (int k = 0; k < eta.length; k++) {
-            weights[k + 1] = Math.exp(eta[k]);
+            weights[k + 1] = StrictMath.exp(eta[k]);
             sum += weights[k + 1];
         }
         double cumulative = 0;
