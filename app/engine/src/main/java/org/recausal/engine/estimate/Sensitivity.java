@@ -108,7 +108,8 @@ public final class Sensitivity {
         if (r2dz >= 1 || r2zx >= 1) {
             return null;
         }
-        double r2yz = Math.min(1, StrictMath.pow((1 + Math.sqrt(r2zx)) / Math.sqrt(1 - r2zx), 2) * (r2yx / (1 - r2yx)));
+        double factor = (1 + Math.sqrt(r2zx)) / Math.sqrt(1 - r2zx);
+        double r2yz = Math.min(1, factor * factor * (r2yx / (1 - r2yx)));
         return new Confounder(r2dz, r2yz);
     }
 

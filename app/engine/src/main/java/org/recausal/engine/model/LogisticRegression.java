@@ -44,7 +44,7 @@ public final class LogisticRegression implements Classifier {
             beta = design.fromOriginal(fit(data.everyNth(n / WARM_START_ROWS)).predictor.coefficients());
         } else {
             double share = Math.min(Math.max(positives / total, 1e-9), 1 - 1e-9);
-            beta[0] = StrictMath.log(share / (1 - share));
+            beta[0] = PortableMath.log(share / (1 - share));
         }
         double[] eta = new double[n];
         double[] residual = new double[n];
@@ -55,8 +55,10 @@ public final class LogisticRegression implements Classifier {
             design.combine(beta, eta);
             double objective = 0;
             for (int i = 0; i < n; i++) {
-                double prob = sigmoid(eta[i]);
-                objective += w[i] * (y[i] * eta[i] - softplus(eta[i]));
+                // One exponential serves both the probability and log(1 + e^eta).
+                double e = PortableMath.exp(-Math.abs(eta[i]));
+                double prob = eta[i] >= 0 ? 1 / (1 + e) : e / (1 + e);
+                objective += w[i] * (y[i] * eta[i] - Math.max(eta[i], 0) - PortableMath.log(1 + e));
                 residual[i] = w[i] * (y[i] - prob);
                 curvature[i] = w[i] * Math.max(prob * (1 - prob), 1e-12);
             }
@@ -95,12 +97,7 @@ public final class LogisticRegression implements Classifier {
     }
 
     public static double sigmoid(double eta) {
-        return eta >= 0 ? 1 / (1 + StrictMath.exp(-eta)) : StrictMath.exp(eta) / (1 + StrictMath.exp(eta));
-    }
-
-    /** log(1 + e^eta) without overflow (Math.log rather than the slower log1p: it only compares objectives). */
-    static double softplus(double eta) {
-        return Math.max(eta, 0) + StrictMath.log(1 + StrictMath.exp(-Math.abs(eta)));
+        return PortableMath.sigmoid(eta);
     }
 
     @Override

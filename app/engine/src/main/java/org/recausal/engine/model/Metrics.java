@@ -30,7 +30,7 @@ public final class Metrics {
     public static double logLoss(double[] levels, double[][] probabilities) {
         double sum = 0;
         for (int i = 0; i < levels.length; i++) {
-            sum -= StrictMath.log(Math.max(probabilities[i][(int) levels[i]], 1e-15));
+            sum -= PortableMath.log(Math.max(probabilities[i][(int) levels[i]], 1e-15));
         }
         return sum / levels.length;
     }

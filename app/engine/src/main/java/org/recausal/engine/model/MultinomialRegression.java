@@ -51,7 +51,7 @@ public final class MultinomialRegression implements Classifier {
         } else {
             double base = Math.max(counts[0], 1e-9 * total);
             for (int c = 0; c < blocks; c++) {
-                beta[c][0] = StrictMath.log(Math.max(counts[c + 1], 1e-9 * total) / base);
+                beta[c][0] = PortableMath.log(Math.max(counts[c + 1], 1e-9 * total) / base);
             }
         }
         double[][] prob = new double[blocks][n];
@@ -135,10 +135,10 @@ public final class MultinomialRegression implements Classifier {
             for (double[] eta : prob) {
                 max = Math.max(max, eta[i]);
             }
-            double reference = StrictMath.exp(-max);
+            double reference = PortableMath.exp(-max);
             double sum = reference;
             for (double[] eta : prob) {
-                eta[i] = StrictMath.exp(eta[i] - max);
+                eta[i] = PortableMath.exp(eta[i] - max);
                 sum += eta[i];
             }
             for (double[] eta : prob) {
@@ -146,7 +146,7 @@ public final class MultinomialRegression implements Classifier {
             }
             int observed = (int) y[i];
             double p = observed == 0 ? reference / sum : prob[observed - 1][i];
-            objective += w[i] * StrictMath.log(Math.max(p, 1e-300));
+            objective += w[i] * PortableMath.log(Math.max(p, 1e-300));
         }
         return objective;
     }
@@ -164,7 +164,7 @@ public final class MultinomialRegression implements Classifier {
     private static void normalize(double[] logits, double max) {
         double sum = 0;
         for (int k = 0; k < logits.length; k++) {
-            logits[k] = StrictMath.exp(logits[k] - max);
+            logits[k] = PortableMath.exp(logits[k] - max);
             sum += logits[k];
         }
         for (int k = 0; k < logits.length; k++) {

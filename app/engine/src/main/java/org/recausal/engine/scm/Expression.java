@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 import org.recausal.engine.model.Scale;
+import org.recausal.engine.model.PortableMath;
 
 /**
  * A formula over variables, for rules such as {@code X := min(X, 3)}, policies such as
@@ -260,11 +261,11 @@ public final class Expression {
                     return m;
                 };
                 case "abs" -> (c, row, x) -> Math.abs(a.evaluate(c, row, x));
-                case "log" -> (c, row, x) -> StrictMath.log(a.evaluate(c, row, x));
-                case "exp" -> (c, row, x) -> StrictMath.exp(a.evaluate(c, row, x));
+                case "log" -> (c, row, x) -> PortableMath.log(a.evaluate(c, row, x));
+                case "exp" -> (c, row, x) -> PortableMath.exp(a.evaluate(c, row, x));
                 case "sqrt" -> (c, row, x) -> Math.sqrt(a.evaluate(c, row, x));
                 case "pow" -> (c, row, x) -> StrictMath.pow(a.evaluate(c, row, x), args[1].evaluate(c, row, x));
-                case "sigmoid" -> (c, row, x) -> 1 / (1 + StrictMath.exp(-a.evaluate(c, row, x)));
+                case "sigmoid" -> (c, row, x) -> PortableMath.sigmoid(a.evaluate(c, row, x));
                 case "round" -> (c, row, x) -> Math.rint(a.evaluate(c, row, x));
                 case "floor" -> (c, row, x) -> Math.floor(a.evaluate(c, row, x));
                 case "ceil" -> (c, row, x) -> Math.ceil(a.evaluate(c, row, x));

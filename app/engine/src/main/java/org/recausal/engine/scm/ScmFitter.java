@@ -21,6 +21,7 @@ import org.recausal.engine.model.Scale;
 import org.recausal.engine.model.TrainingSet;
 import org.recausal.engine.task.CancellationToken;
 import org.recausal.engine.task.ProgressListener;
+import org.recausal.engine.model.PortableMath;
 
 /**
  * Fits a {@link StructuralCausalModel} to a graph and data: every observed node gets a mechanism given its parents
@@ -291,7 +292,7 @@ public final class ScmFitter {
             for (int i = 0; i < fold.length; i++) {
                 if (fold[i] == f) {
                     model.probabilities(train.inputs(), i, p);
-                    sum -= StrictMath.log(Math.max(p[(int) y[i]], 1e-15));
+                    sum -= PortableMath.log(Math.max(p[(int) y[i]], 1e-15));
                     count++;
                 }
             }
@@ -390,7 +391,7 @@ public final class ScmFitter {
         double baseline = 0;
         for (double f : frequencies) {
             if (f > 0) {
-                baseline -= f / rows.length * StrictMath.log(f / rows.length);
+                baseline -= f / rows.length * PortableMath.log(f / rows.length);
             }
         }
         double logLoss = Metrics.logLoss(labels, probabilities);

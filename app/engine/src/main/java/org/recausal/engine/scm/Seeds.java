@@ -2,6 +2,7 @@ package org.recausal.engine.scm;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.recausal.engine.model.PortableMath;
 
 /**
  * Derives independent seeds from one seed and a few keys (node, chunk, replicate, ...), so that each piece of a
@@ -28,7 +29,7 @@ public final class Seeds {
     }
 
     /**
-     * A standard normal number by Marsaglia's polar method with {@link StrictMath}, so that it is the same bit for
+     * A standard normal number by Marsaglia's polar method with {@link PortableMath}, so that it is the same bit for
      * bit on every machine ({@code RandomGenerator.nextGaussian} may use platform-tuned maths). The number of
      * uniforms drawn varies with the uniforms alone, never with the caller's data.
      */
@@ -38,7 +39,7 @@ public final class Seeds {
             double v = 2 * random.nextDouble() - 1;
             double s = u * u + v * v;
             if (s > 0 && s < 1) {
-                return u * StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+                return u * Math.sqrt(-2 * PortableMath.log(s) / s);
             }
         }
     }

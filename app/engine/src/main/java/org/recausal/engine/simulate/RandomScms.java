@@ -12,6 +12,7 @@ import org.recausal.engine.dag.Variable;
 import org.recausal.engine.model.Scale;
 import org.recausal.engine.scm.StructuralCausalModel;
 import org.recausal.engine.scm.Seeds;
+import org.recausal.engine.model.PortableMath;
 
 /**
  * Seeded random structural causal models of mixed types over a {@link RandomDags} graph, for benchmarks and
@@ -94,7 +95,7 @@ public final class RandomScms {
         weights[0] = 1;
         double sum = 1;
         for (int k = 0; k < eta.length; k++) {
-            weights[k + 1] = StrictMath.exp(eta[k]);
+            weights[k + 1] = PortableMath.exp(eta[k]);
             sum += weights[k + 1];
         }
         double cumulative = 0;

@@ -14,6 +14,7 @@ import org.recausal.engine.scm.Observations;
 import org.recausal.engine.scm.StructuralCausalModel;
 import org.recausal.engine.task.CancellationToken;
 import org.recausal.engine.scm.Seeds;
+import org.recausal.engine.model.PortableMath;
 
 /**
  * The ground truth of the sample project "Recommender shop": a structural causal model of an online shop's
@@ -45,18 +46,18 @@ public final class RecommenderWorld {
     /** The true model, latent variables included, causes before effects. */
     public static StructuralCausalModel model() {
         List<StructuralCausalModel.Node> nodes = new ArrayList<>();
-        add(nodes, "user_tenure", Scale.numeric(), List.of(), (p, r) -> Math.round(StrictMath.exp(5 + 0.8 * Seeds.normal(r))));
+        add(nodes, "user_tenure", Scale.numeric(), List.of(), (p, r) -> Math.round(PortableMath.exp(5 + 0.8 * Seeds.normal(r))));
         add(nodes, "user_preference", Scale.numeric(), List.of(), (p, r) -> Seeds.normal(r));
         add(nodes, "user_activity", Scale.numeric(), List.of("user_tenure", "user_preference"),
-                (p, r) -> poisson(StrictMath.exp(0.8 + 0.25 * StrictMath.log1p(p[0] / 30) + 0.5 * p[1]), r));
+                (p, r) -> poisson(PortableMath.exp(0.8 + 0.25 * StrictMath.log1p(p[0] / 30) + 0.5 * p[1]), r));
         add(nodes, "device", Scale.categorical(DEVICES), List.of(), (p, r) -> pick(DEVICE_SHARE, r));
         add(nodes, "item_category", Scale.categorical(CATEGORIES), List.of(), (p, r) -> pick(CATEGORY_SHARE, r));
         add(nodes, "item_quality", Scale.numeric(), List.of(), (p, r) -> Seeds.normal(r));
         add(nodes, "item_popularity", Scale.numeric(), List.of("item_category", "item_quality"),
-                (p, r) -> poisson(StrictMath.exp(CATEGORY_POPULARITY[(int) p[0]] + 0.7 * p[1]), r));
+                (p, r) -> poisson(PortableMath.exp(CATEGORY_POPULARITY[(int) p[0]] + 0.7 * p[1]), r));
         add(nodes, "discount", Scale.binary(), List.of(), (p, r) -> bernoulli(0.2, r));
         add(nodes, "item_price", Scale.numeric(), List.of("item_category", "discount"),
-                (p, r) -> Math.round(100 * StrictMath.exp(CATEGORY_LOG_PRICE[(int) p[0]] + 0.3 * Seeds.normal(r))
+                (p, r) -> Math.round(100 * PortableMath.exp(CATEGORY_LOG_PRICE[(int) p[0]] + 0.3 * Seeds.normal(r))
                         * (1 - 0.2 * p[1])) / 100.0);
         add(nodes, "recommender_score", Scale.numeric(),
                 List.of("user_preference", "user_activity", "item_category", "item_popularity"),
@@ -73,7 +74,7 @@ public final class RecommenderWorld {
                         + 0.2 * StrictMath.log1p(p[1]) + DEVICE_CLICK[(int) p[2]] + 0.15 * StrictMath.log1p(p[3])), r));
         add(nodes, "purchase", Scale.binary(),
                 List.of("user_tenure", "user_preference", "item_quality", "item_price", "click"),
-                (p, r) -> bernoulli(sigmoid(-4.0 + 2.8 * p[4] + 0.5 * p[1] + 0.6 * p[2] - 0.35 * StrictMath.log(p[3])
+                (p, r) -> bernoulli(sigmoid(-4.0 + 2.8 * p[4] + 0.5 * p[1] + 0.6 * p[2] - 0.35 * PortableMath.log(p[3])
                         + 0.15 * StrictMath.log1p(p[0] / 30)), r));
         add(nodes, "rating", Scale.numeric(), List.of("item_quality", "purchase"),
                 (p, r) -> Math.min(5, Math.max(1, Math.rint(3.2 + 0.9 * p[0] + 0.3 * p[1] + 0.8 * Seeds.normal(r)))));
@@ -153,7 +154,7 @@ public final class RecommenderWorld {
     }
 
     static double sigmoid(double x) {
-        return 1 / (1 + StrictMath.exp(-x));
+        return PortableMath.sigmoid(x);
     }
 
     static double bernoulli(double p, RandomGenerator random) {
@@ -176,7 +177,7 @@ public final class RecommenderWorld {
     /** A Poisson count by inverting its distribution function at one uniform number. */
     static double poisson(double mean, RandomGenerator random) {
         double u = random.nextDouble();
-        double p = StrictMath.exp(-mean);
+        double p = PortableMath.exp(-mean);
         double cumulative = p;
         int k = 0;
         while (u > cumulative && k < 10_000) {
