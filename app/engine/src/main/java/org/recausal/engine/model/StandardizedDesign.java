@@ -16,6 +16,8 @@ final class StandardizedDesign {
     /** Row weights (1 where the training set has none). */
     final double[] weights;
     final int rows;
+    /** Scratch column for {@link #gram}, kept so that Newton iterations do not allocate a column each. */
+    private final double[] scaled;
 
     private StandardizedDesign(double[] mean, double[] inverseScale, double[][] z, double[] weights) {
         this.mean = mean;
@@ -23,6 +25,7 @@ final class StandardizedDesign {
         this.z = z;
         this.weights = weights;
         this.rows = weights.length;
+        this.scaled = new double[rows];
     }
 
     static StandardizedDesign of(TrainingSet data) {
@@ -89,7 +92,6 @@ final class StandardizedDesign {
     double[][] gram(double[] c) {
         int p = z.length;
         double[][] gram = new double[p][p];
-        double[] scaled = new double[rows];
         for (int a = 0; a < p; a++) {
             double[] za = z[a];
             for (int i = 0; i < rows; i++) {
