@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 
 import org.recausal.engine.project.ProjectFileException;
+import org.recausal.engine.recsys.RecsysException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -46,7 +47,8 @@ public final class Cli {
     }
 
     private static String reason(Exception e) {
-        if (e instanceof ProjectFileException || e instanceof ParameterException || e instanceof CommandFailure) {
+        if (e instanceof ProjectFileException || e instanceof ParameterException || e instanceof CommandFailure
+                || e instanceof RecsysException) {
             return e.getMessage();
         }
         // A bug, not bad input: still one line, but say what kind of failure it was.

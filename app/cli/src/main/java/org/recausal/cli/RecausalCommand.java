@@ -11,14 +11,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The root of the command tree. Each topic (project, dag; later graph, data, fit, simulate, train, bench)
+ * The root of the command tree. Each topic (project, dag, train, evaluate, recommend, bench; later data, fit, simulate)
  * is a subcommand class listed here, with its own verbs as subcommands of it.
  */
 @Command(name = "recausal",
         mixinStandardHelpOptions = true,
         versionProvider = RecausalCommand.VersionProvider.class,
         description = "Causal questions about recommender systems.",
-        subcommands = {ProjectCommand.class, DagCommand.class, BenchCommand.class},
+        subcommands = {ProjectCommand.class, DagCommand.class, TrainCommand.class, EvaluateCommand.class,
+            RecommendCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the input is invalid or the work failed", "2:the command line is wrong"})
 final class RecausalCommand implements Runnable {

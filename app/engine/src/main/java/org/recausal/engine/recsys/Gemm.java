@@ -51,7 +51,7 @@ public final class Gemm {
         if (NATIVE && (long) m * n * k >= 512) {
             nativeGemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else {
-            javaGemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            gemmJava(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
     }
 
@@ -74,8 +74,11 @@ public final class Gemm {
         MemorySegment.copy(mc, ValueLayout.JAVA_FLOAT, 0, c, cOff, cLength - (ldc - n));
     }
 
-    /** The Java product: rows of C updated by AXPY loops over contiguous memory, which the JIT vectorises. */
-    static void javaGemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+    /**
+     * The Java product, the fallback without OpenBLAS: rows of C updated by AXPY loops over contiguous memory,
+     * which the JIT vectorises (B^T products take dot products instead).
+     */
+    public static void gemmJava(boolean transA, boolean transB, int m, int n, int k, float alpha,
             float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * ldc;

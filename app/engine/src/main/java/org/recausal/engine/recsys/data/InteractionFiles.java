@@ -108,7 +108,7 @@ public final class InteractionFiles {
         }
 
         static Layout guess(String[] tokens, String name, int line) {
-            if (!isNumber(tokens[0])) {
+            if (isHeader(tokens)) {
                 return fromHeader(tokens, name, line);
             }
             if (tokens.length >= MATRIX_MIN_COLUMNS && allNumbers(tokens)) {
@@ -127,25 +127,39 @@ public final class InteractionFiles {
         private static Layout fromHeader(String[] tokens, String name, int line) {
             int[] columnOf = {-1, -1, -1, -1, -1, -1, -1};
             for (int c = 0; c < tokens.length; c++) {
-                int role = switch (tokens[c].toLowerCase(Locale.ROOT)) {
-                    case "user", "user_id", "userid", "uid" -> USER;
-                    case "item", "item_id", "itemid", "iid" -> ITEM;
-                    case "rating", "feedback", "value", "label", "click" -> VALUE;
-                    case "time", "timestamp", "order" -> TIME;
-                    case "propensity" -> PROPENSITY;
-                    case "exposure", "exposed" -> EXPOSURE;
-                    case "position", "rank" -> POSITION;
-                    default -> -1;
-                };
+                int role = role(tokens[c]);
                 if (role >= 0) {
                     columnOf[role] = c;
                 }
             }
             if (columnOf[USER] < 0 || columnOf[ITEM] < 0) {
                 throw new RecsysException(name + ":" + line + ": the header '" + String.join(",", tokens)
-                        + "' names no user and item columns (user, item, rating, time, propensity, exposure, position)");
+                        + "' lacks a user or an item column (columns: user, item, rating, time, propensity, exposure, position)");
             }
             return new Layout(true, false, columnOf);
+        }
+
+        /** A first line is a header when it names a known column; otherwise it is data, ids may be words. */
+        private static boolean isHeader(String[] tokens) {
+            for (String t : tokens) {
+                if (role(t) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static int role(String column) {
+            return switch (column.toLowerCase(Locale.ROOT)) {
+                case "user", "user_id", "userid", "uid" -> USER;
+                case "item", "item_id", "itemid", "iid" -> ITEM;
+                case "rating", "feedback", "value", "label", "click" -> VALUE;
+                case "time", "timestamp", "order" -> TIME;
+                case "propensity" -> PROPENSITY;
+                case "exposure", "exposed" -> EXPOSURE;
+                case "position", "rank" -> POSITION;
+                default -> -1;
+            };
         }
 
         void read(String[] tokens, Interactions.Builder rows, String name, int line) {

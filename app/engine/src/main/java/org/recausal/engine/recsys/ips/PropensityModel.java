@@ -9,6 +9,7 @@ package org.recausal.engine.recsys.ips;
  * mechanism fitted on the project's causal DAG (e.g. item popularity and user activity causing exposure) plugs
  * in here as another implementation.
  */
+@FunctionalInterface
 public interface PropensityModel {
     /**
      * @param value the observed feedback (a rating); models that ignore it may be given NaN
@@ -17,5 +18,7 @@ public interface PropensityModel {
     double propensity(int user, int item, float value);
 
     /** A short account of where the propensities come from, for reports. */
-    String description();
+    default String description() {
+        return "given propensities";
+    }
 }
