@@ -30,6 +30,7 @@ final class SasRecLayout {
     final int finalGain;
     final int finalBias;
     final int size;
+    private int at;
 
     SasRecLayout(int items, SasRecConfig config) {
         this.items = items;
@@ -38,9 +39,8 @@ final class SasRecLayout {
         this.blocks = config.blocks();
         this.heads = config.heads();
         int d = dim;
-        int at = items * d;
-        positionEmbedding = at;
-        at += maxLength * d;
+        at = items * d;
+        positionEmbedding = take(maxLength * d);
         norm1Gain = new int[blocks];
         norm1Bias = new int[blocks];
         query = new int[blocks];
@@ -56,40 +56,31 @@ final class SasRecLayout {
         ffn2 = new int[blocks];
         ffn2Bias = new int[blocks];
         for (int b = 0; b < blocks; b++) {
-            norm1Gain[b] = at;
-            at += d;
-            norm1Bias[b] = at;
-            at += d;
-            query[b] = at;
-            at += d * d;
-            queryBias[b] = at;
-            at += d;
-            key[b] = at;
-            at += d * d;
-            keyBias[b] = at;
-            at += d;
-            value[b] = at;
-            at += d * d;
-            valueBias[b] = at;
-            at += d;
-            norm2Gain[b] = at;
-            at += d;
-            norm2Bias[b] = at;
-            at += d;
-            ffn1[b] = at;
-            at += d * d;
-            ffn1Bias[b] = at;
-            at += d;
-            ffn2[b] = at;
-            at += d * d;
-            ffn2Bias[b] = at;
-            at += d;
+            norm1Gain[b] = take(d);
+            norm1Bias[b] = take(d);
+            query[b] = take(d * d);
+            queryBias[b] = take(d);
+            key[b] = take(d * d);
+            keyBias[b] = take(d);
+            value[b] = take(d * d);
+            valueBias[b] = take(d);
+            norm2Gain[b] = take(d);
+            norm2Bias[b] = take(d);
+            ffn1[b] = take(d * d);
+            ffn1Bias[b] = take(d);
+            ffn2[b] = take(d * d);
+            ffn2Bias[b] = take(d);
         }
-        finalGain = at;
-        at += d;
-        finalBias = at;
-        at += d;
+        finalGain = take(d);
+        finalBias = take(d);
         size = at;
+    }
+
+    /** Reserves the next {@code length} weights and returns where they start. */
+    private int take(int length) {
+        int start = at;
+        at += length;
+        return start;
     }
 
     /** First index of the dense part (everything after the item embeddings). */
