@@ -267,9 +267,21 @@ final class RecsysBenchCommand implements Callable<Integer> {
         return node;
     }
 
-    /** The same SASRec epoch in PyTorch (bench/sasrec_torch.py), when python3 has torch. */
+    /**
+     * The same SASRec epochs in Recausal and then in PyTorch (bench/sasrec_torch.py, when python3 has torch), one
+     * right after the other on the same threads, so both meet the same machine load.
+     */
     private ObjectNode pytorch(int workers) throws IOException, InterruptedException {
         ObjectNode node = Json.object();
+        Interactions log = InteractionFiles.read(games);
+        SequenceData data = SequenceData.leaveOneOut(log);
+        List<Double> times = new ArrayList<>();
+        new SasRecTrainer(SasRecConfig.games(torchEpochs, 1), workers).train(data.train(), log.users(), log.items(), null,
+                null, (report, state) -> times.add(report.seconds()), CancellationToken.none());
+        node.put("recausalMedianEpochSeconds", median(times));
+        ArrayNode recausalTimes = node.putArray("recausalEpochSeconds");
+        times.forEach(recausalTimes::add);
+        node.put("recausalLoadAverage", loadAverage());
         Path folder = Files.createTempDirectory("recausal-bench");
         try {
             Path script = folder.resolve("sasrec_torch.py");
@@ -293,7 +305,7 @@ final class RecsysBenchCommand implements Callable<Integer> {
             }
             JsonNode answer = JsonMapper.shared().readTree(output);
             node.setAll((ObjectNode) answer);
-            node.put("loadAverage", loadAverage());
+            node.put("pytorchLoadAverage", loadAverage());
             return node;
         } finally {
             try (var files = Files.list(folder)) {

@@ -77,6 +77,9 @@ def main():
     eligible = [u for u, s in train.items() if len(s) >= 2]
     consumed = {u: set(s) for u, s in train.items()}
     model = SasRec(items)
+    for parameter in model.parameters():
+        if parameter.dim() > 1:
+            torch.nn.init.xavier_uniform_(parameter)  # as the authors' TensorFlow code
     optimiser = torch.optim.Adam(model.parameters(), lr=LR, betas=(0.9, 0.98))
     bce = torch.nn.BCEWithLogitsLoss(reduction="sum")
     steps = len(train) // BATCH
