@@ -29,6 +29,8 @@ import org.recausal.engine.recsys.mf.FactorModel;
 import org.recausal.engine.recsys.mf.MfConfig;
 import org.recausal.engine.recsys.mf.RatingMf;
 import org.recausal.engine.recsys.mf.Weighting;
+import org.recausal.engine.recsys.model.ModelFile;
+import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
 import org.recausal.engine.recsys.sasrec.SasRecModel;
 import org.recausal.engine.recsys.sasrec.SasRecTrainer;
@@ -75,6 +77,9 @@ final class RecsysBenchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
     Integer threads;
+
+    @Option(names = "--save", paramLabel = "DIR", description = "Save each seed's Games model in DIR.")
+    Path save;
 
     @Option(names = "--python", defaultValue = "python3", paramLabel = "CMD", description = "Python with torch for the PyTorch epoch.")
     String python;
@@ -205,7 +210,7 @@ final class RecsysBenchCommand implements Callable<Integer> {
         return node;
     }
 
-    private ObjectNode games(int workers) {
+    private ObjectNode games(int workers) throws IOException {
         Interactions log = InteractionFiles.read(games);
         SequenceData data = SequenceData.leaveOneOut(log);
         ObjectNode node = Json.object();
@@ -237,6 +242,14 @@ final class RecsysBenchCommand implements Callable<Integer> {
                     }, CancellationToken.none());
             EvaluationReport report = new RankingEvaluation(Protocol.SAMPLED100, new int[] {10}, seed, workers)
                     .evaluate(model, data.testInputs(), data.test(), data.popularity(), CancellationToken.none());
+            EvaluationReport full = new RankingEvaluation(Protocol.FULL, new int[] {10}, seed, workers).catalogueMetrics(false)
+                    .evaluate(model, data.testInputs(), data.test(), data.popularity(), CancellationToken.none());
+            if (save != null) {
+                Files.createDirectories(save);
+                ObjectNode details = Json.object().put("data", games.getFileName().toString()).put("split", "leave-one-out");
+                ModelFile.write(save.resolve("games-seed-" + seed + ".model"), new StoredModel(StoredModel.SASREC, model,
+                        log.users(), log.items(), data.everything(), details, null));
+            }
             int[] users = java.util.stream.IntStream.range(0, log.users().size()).toArray();
             long started = System.nanoTime();
             int[][] top = new int[users.length][];
@@ -252,6 +265,7 @@ final class RecsysBenchCommand implements Callable<Integer> {
             ObjectNode run = runs.addObject();
             run.put("seed", seed);
             run.set("test", RecsysJson.metrics(report.metrics()));
+            run.set("testFullRanking", RecsysJson.metrics(full.metrics()));
             run.put("medianEpochSeconds", epochSeconds[s]);
             run.put("minEpochSeconds", times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
             run.put("top10AllUsersSeconds", topSeconds[s]);
