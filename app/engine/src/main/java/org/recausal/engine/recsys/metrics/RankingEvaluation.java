@@ -124,11 +124,17 @@ public final class RankingEvaluation {
             RankingMetrics[] acc, int group) {
         int items = model.itemCount();
         boolean[] consumed = new boolean[items];
-        for (int i : history) {
-            consumed[i] = true;
+        int count = 0;
+        for (int[] part : new int[][] {history, target}) {
+            for (int i : part) {
+                count += consumed[i] ? 0 : 1;
+                consumed[i] = true;
+            }
         }
-        for (int i : target) {
-            consumed[i] = true;
+        if (count == items) {
+            // Nothing left to sample: the held-out item has no competitor and ranks first.
+            add(acc, group, new int[target.length], user, target);
+            return;
         }
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + user);
         int[] sampled = new int[negatives];

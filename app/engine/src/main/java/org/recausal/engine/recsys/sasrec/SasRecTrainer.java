@@ -58,8 +58,10 @@ public final class SasRecTrainer {
         }
         int[][] consumed = new int[train.userCount()][];
         for (int u = 0; u < consumed.length; u++) {
-            consumed[u] = train.items(u).clone();
-            Arrays.sort(consumed[u]);
+            consumed[u] = Arrays.stream(train.items(u)).sorted().distinct().toArray();
+            if (consumed[u].length >= items.size()) {
+                throw new RecsysException("user " + users.id(u) + " consumed every item, so no negative item can be drawn");
+            }
         }
         float[] w;
         Adam adam = new Adam(layout.size, config.learningRate(), 0.9f, 0.98f, 1e-8f);
