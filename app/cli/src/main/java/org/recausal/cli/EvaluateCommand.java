@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.data.IdIndex;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -67,7 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
         IdIndex users = IdIndex.of(stored.users().ids());
         IdIndex items = IdIndex.of(stored.items().ids());
         Interactions all = InteractionFiles.read(data, users, items);
-        int[] known = java.util.stream.IntStream.range(0, all.size())
+        int[] known = IntStream.range(0, all.size())
                 .filter(r -> all.user(r) < stored.users().size() && all.item(r) < stored.items().size()).toArray();
         Interactions log = all.rows(known);
         ObjectNode result = Json.object();
@@ -102,7 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Json.print(out, result);
         } else {
             out.printf("%s (%s), %s%n", modelFile.getFileName(), stored.kind(), result.get("protocol").asString());
-            for (Map.Entry<String, tools.jackson.databind.JsonNode> e : result.get("metrics").properties()) {
+            for (Map.Entry<String, JsonNode> e : result.get("metrics").properties()) {
                 out.printf("  %-20s %s%n", e.getKey(), e.getValue().isNull() ? "-" : "%.4f".formatted(e.getValue().asDouble()));
             }
         }

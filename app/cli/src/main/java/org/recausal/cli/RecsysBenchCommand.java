@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.recausal.engine.recsys.Gemm;
 import org.recausal.engine.recsys.Parallel;
@@ -176,8 +178,8 @@ final class RecsysBenchCommand implements Callable<Integer> {
                 Interactions evaluated = test;
                 PropensityModel propensities = given;
                 if (method.equals("naive-bayes-ips")) {
-                    int[] rows = java.util.stream.IntStream.range(0, test.size()).toArray();
-                    Splits.shuffle(rows, new java.util.SplittableRandom(seed));
+                    int[] rows = IntStream.range(0, test.size()).toArray();
+                    Splits.shuffle(rows, new SplittableRandom(seed));
                     int cut = (int) Math.round(0.05 * rows.length);
                     propensities = NaiveBayesPropensities.fit(train, test.rows(Arrays.copyOfRange(rows, 0, cut)),
                             (long) users.size() * items.size());
@@ -250,7 +252,7 @@ final class RecsysBenchCommand implements Callable<Integer> {
                 ModelFile.write(save.resolve("games-seed-" + seed + ".model"), new StoredModel(StoredModel.SASREC, model,
                         log.users(), log.items(), data.everything(), details, null));
             }
-            int[] users = java.util.stream.IntStream.range(0, log.users().size()).toArray();
+            int[] users = IntStream.range(0, log.users().size()).toArray();
             long started = System.nanoTime();
             int[][] top = new int[users.length][];
             Scoring.allItems(model, users, data.everything(), workers, (from, to, scores) -> {

@@ -2,6 +2,7 @@ package org.recausal.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -149,10 +150,10 @@ final class TrainMfCommand implements Callable<Integer> {
             for (int u = 0; u < histories.length; u++) {
                 histories[u] = u < seen.userCount() ? seen.items(u) : new int[0];
             }
-            result.put("weighting", w.name().toLowerCase(java.util.Locale.ROOT));
+            result.put("weighting", w.name().toLowerCase(Locale.ROOT));
             result.put("factors", config.factors());
             result.put("lambda", config.lambda());
-            details.put("weighting", w.name().toLowerCase(java.util.Locale.ROOT));
+            details.put("weighting", w.name().toLowerCase(Locale.ROOT));
         }
         if (propensityModel != null) {
             result.put("propensities", propensityModel.description());

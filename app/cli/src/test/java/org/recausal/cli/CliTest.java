@@ -128,7 +128,7 @@ class CliTest {
 
     @Test
     void commandLineMistakesAreOneLineUsageErrors() {
-        assertOneLineFailure(run(), Cli.EXIT_USAGE, "a command is needed (project, dag, bench); see recausal --help");
+        assertOneLineFailure(run(), Cli.EXIT_USAGE, "a command is needed (project, dag, train, evaluate, recommend, bench); see recausal --help");
         assertOneLineFailure(run("project"), Cli.EXIT_USAGE, "'recausal project' needs a command (validate)");
         assertOneLineFailure(run("project", "validate"), Cli.EXIT_USAGE, "Missing required parameter: 'FILE'");
         assertOneLineFailure(run("fly"), Cli.EXIT_USAGE, "Unmatched argument at index 0: 'fly'");

@@ -2,6 +2,7 @@ package org.recausal.engine.recsys.mf;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.recausal.engine.recsys.Adam;
 import org.recausal.engine.recsys.RecsysException;
@@ -51,7 +52,7 @@ public final class Bpr {
         float[] weights = propensities == null ? null : normalisedInverse(log, propensities);
         Adam adam = new Adam(p.length, config.learningRate(), 0.9f, 0.999f, 1e-8f);
         float[] grad = new float[p.length];
-        int[] order = java.util.stream.IntStream.range(0, log.size()).toArray();
+        int[] order = IntStream.range(0, log.size()).toArray();
         int[] u = new int[BATCH];
         int[] i = new int[BATCH];
         int[] j = new int[BATCH];

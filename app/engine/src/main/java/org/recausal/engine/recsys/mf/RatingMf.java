@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.recausal.engine.recsys.Adam;
 import org.recausal.engine.recsys.RecsysException;
@@ -112,7 +113,7 @@ public final class RatingMf {
 
     public Selection select(Interactions log, MfConfig base, int[] factorGrid, double[] lambdaGrid, double holdout,
             CancellationToken cancel) {
-        int[] rows = java.util.stream.IntStream.range(0, log.size()).toArray();
+        int[] rows = IntStream.range(0, log.size()).toArray();
         Splits.shuffle(rows, new SplittableRandom(base.seed() ^ 0x5DEECE66DL));
         int cut = (int) Math.round(holdout * rows.length);
         Interactions validation = log.rows(Arrays.copyOfRange(rows, 0, cut));

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
@@ -186,8 +187,8 @@ public final class ModelFile {
         if (json.has("checkpoint")) {
             float[] moments = floats(read(zip, entries, "optimizer.bin", MAX_BINARY_BYTES, name), 2L * weights.length,
                     "optimizer.bin", name);
-            float[] first = java.util.Arrays.copyOfRange(moments, 0, weights.length);
-            float[] second = java.util.Arrays.copyOfRange(moments, weights.length, moments.length);
+            float[] first = Arrays.copyOfRange(moments, 0, weights.length);
+            float[] second = Arrays.copyOfRange(moments, weights.length, moments.length);
             long steps = json.path("checkpoint").path("steps").asLong(-1);
             int epochs = json.path("checkpoint").path("epochsDone").asInt(-1);
             if (steps < 0 || epochs < 0) {

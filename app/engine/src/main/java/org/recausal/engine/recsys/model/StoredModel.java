@@ -2,6 +2,7 @@ package org.recausal.engine.recsys.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.recausal.engine.recsys.Recommender;
 import org.recausal.engine.recsys.RecsysException;
@@ -49,7 +50,7 @@ public record StoredModel(String kind, Recommender model, IdIndex users, IdIndex
         float[] vector = new float[dim];
         model.encode(new int[] {user}, new int[][] {histories[user]}, vector);
         float[] scores = new float[model.itemCount()];
-        int[] all = java.util.stream.IntStream.range(0, model.itemCount()).toArray();
+        int[] all = IntStream.range(0, model.itemCount()).toArray();
         Scoring.candidates(model.itemVectors(), dim, vector, 0, all, scores);
         float[] best = new float[k];
         int[] top = Scoring.topK(scores, 0, scores.length, k, histories[user], best);

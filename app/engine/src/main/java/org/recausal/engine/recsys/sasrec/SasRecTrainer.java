@@ -3,6 +3,7 @@ package org.recausal.engine.recsys.sasrec;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.recausal.engine.recsys.Adam;
 import org.recausal.engine.recsys.Parallel;
@@ -52,7 +53,7 @@ public final class SasRecTrainer {
             Listener listener, CancellationToken cancel) {
         SasRecLayout layout = new SasRecLayout(items.size(), config);
         SasRecNetwork network = new SasRecNetwork(layout, config.dropout());
-        int[] eligible = java.util.stream.IntStream.range(0, train.userCount()).filter(u -> train.length(u) >= 2).toArray();
+        int[] eligible = IntStream.range(0, train.userCount()).filter(u -> train.length(u) >= 2).toArray();
         if (eligible.length == 0) {
             throw new RecsysException("SASRec needs users with at least two training interactions; there are none");
         }

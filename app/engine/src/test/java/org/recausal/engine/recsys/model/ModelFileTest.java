@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -87,7 +88,7 @@ class ModelFileTest {
         Path bad = dir.resolve("bad.model");
         try (ZipFile zip = new ZipFile(good.toFile()); OutputStream raw = Files.newOutputStream(bad);
                 ZipOutputStream out = new ZipOutputStream(raw)) {
-            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
                 out.putNextEntry(new ZipEntry(e.getName()));
                 out.write(e.getName().equals(entry) ? bytes : zip.getInputStream(e).readAllBytes());
                 out.closeEntry();

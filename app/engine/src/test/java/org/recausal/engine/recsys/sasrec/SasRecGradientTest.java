@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,7 +78,7 @@ class SasRecGradientTest {
         }
         assertThat(mismatches).isEmpty();
         // The check is not vacuous: most weights have a clearly non-zero gradient.
-        long nonZero = java.util.stream.IntStream.range(layout.dense(), layout.size).filter(i -> Math.abs(analytic[i]) > 1e-3).count();
+        long nonZero = IntStream.range(layout.dense(), layout.size).filter(i -> Math.abs(analytic[i]) > 1e-3).count();
         assertThat(nonZero).isGreaterThan(layout.denseSize() / 2);
     }
 
