@@ -51,26 +51,23 @@ public final class Scoring {
     }
 
     /**
-     * The {@code k} best items of a score row (highest first, ties by lower index), skipping {@code excluded}.
+     * The {@code k} best items of a score row (highest first, ties by lower index), skipping {@code excluded}
+     * and NaN scores.
      * @return item indices; fewer than k when fewer items remain
      */
     public static int[] topK(float[] scores, int offset, int items, int k, int[] excluded, float[] bestScores) {
-        boolean[] skip = null;
-        if (excluded != null && excluded.length > 0) {
-            skip = new boolean[items];
-            for (int i : excluded) {
-                skip[i] = true;
-            }
+        // Excluded items are marked NaN in place for the scan and restored after: no per-user allocation.
+        float[] saved = new float[excluded == null ? 0 : excluded.length];
+        for (int j = 0; j < saved.length; j++) {
+            saved[j] = scores[offset + excluded[j]];
+            scores[offset + excluded[j]] = Float.NaN;
         }
         int[] best = new int[k];
         float[] value = new float[k];
         int size = 0;
         for (int i = 0; i < items; i++) {
-            if (skip != null && skip[i]) {
-                continue;
-            }
             float s = scores[offset + i];
-            if (size == k && !(s > value[k - 1])) {
+            if (Float.isNaN(s) || size == k && !(s > value[k - 1])) {
                 continue;
             }
             // Insertion into a short sorted list beats a heap for k = 10.
@@ -82,6 +79,9 @@ public final class Scoring {
             }
             value[pos] = s;
             best[pos] = i;
+        }
+        for (int j = saved.length - 1; j >= 0; j--) {
+            scores[offset + excluded[j]] = saved[j];
         }
         if (bestScores != null) {
             System.arraycopy(value, 0, bestScores, 0, size);

@@ -123,15 +123,8 @@ public final class RankingEvaluation {
     private void rankSampled(Recommender model, int user, int[] history, int[] target, float[] vectors, int offset,
             RankingMetrics[] acc, int group) {
         int items = model.itemCount();
-        boolean[] consumed = new boolean[items];
-        int count = 0;
-        for (int[] part : new int[][] {history, target}) {
-            for (int i : part) {
-                count += consumed[i] ? 0 : 1;
-                consumed[i] = true;
-            }
-        }
-        if (count == items) {
+        int[] consumed = IntStream.concat(Arrays.stream(history), Arrays.stream(target)).sorted().distinct().toArray();
+        if (consumed.length == items) {
             // Nothing left to sample: the held-out item has no competitor and ranks first.
             add(acc, group, new int[target.length], user, target);
             return;
@@ -142,7 +135,7 @@ public final class RankingEvaluation {
             int candidate;
             do {
                 candidate = random.nextInt(items);
-            } while (consumed[candidate]);
+            } while (Arrays.binarySearch(consumed, candidate) >= 0);
             sampled[n] = candidate;
         }
         float[] other = new float[negatives];
