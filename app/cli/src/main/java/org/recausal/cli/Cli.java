@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import org.recausal.engine.data.DataException;
 import org.recausal.engine.io.GraphParseException;
 import org.recausal.engine.project.ProjectFileException;
+import org.recausal.engine.recsys.RecsysException;
 import org.recausal.engine.scm.ScmException;
 
 import picocli.CommandLine;
@@ -51,7 +52,8 @@ public final class Cli {
 
     private static String reason(Exception e) {
         if (e instanceof ProjectFileException || e instanceof ParameterException || e instanceof CommandFailure
-                || e instanceof DataException || e instanceof ScmException || e instanceof GraphParseException) {
+                || e instanceof DataException || e instanceof ScmException || e instanceof GraphParseException
+                || e instanceof RecsysException) {
             return e.getMessage();
         }
         // A bug, not bad input: still one line, but say what kind of failure it was.

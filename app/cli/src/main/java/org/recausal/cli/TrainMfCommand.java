@@ -1,0 +1,195 @@
+package org.recausal.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+import org.recausal.engine.recsys.data.IdIndex;
+import org.recausal.engine.recsys.data.InteractionFiles;
+import org.recausal.engine.recsys.data.Interactions;
+import org.recausal.engine.recsys.data.UserSequences;
+import org.recausal.engine.recsys.ips.NaiveBayesPropensities;
+import org.recausal.engine.recsys.ips.PropensityModel;
+import org.recausal.engine.recsys.ips.PropensityTable;
+import org.recausal.engine.recsys.metrics.RatingMetrics;
+import org.recausal.engine.recsys.mf.Bpr;
+import org.recausal.engine.recsys.mf.FactorModel;
+import org.recausal.engine.recsys.mf.MfConfig;
+import org.recausal.engine.recsys.mf.RatingMf;
+import org.recausal.engine.recsys.mf.Weighting;
+import org.recausal.engine.recsys.model.ModelFile;
+import org.recausal.engine.recsys.model.StoredModel;
+import org.recausal.engine.recsys.split.SequenceData;
+import org.recausal.engine.recsys.split.Splits;
+import org.recausal.engine.task.CancellationToken;
+import org.recausal.engine.task.ProgressListener;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@Command(name = "mf", mixinStandardHelpOptions = true,
+        description = {"Train matrix factorisation: squared error on ratings (naive, or debiased by inverse propensities",
+            "as in Schnabel et al. 2016), or BPR on implicit feedback (on the leave-one-out training part).",
+            "Without --factors and --lambda, picks them by the error on 20% of the log held out, weighted as in training."})
+final class TrainMfCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Training log: a dense *.ascii matrix (0 = missing), uid,iid,rating rows, or 'user item' lines.")
+    Path data;
+
+    @Option(names = "--test", paramLabel = "FILE", description = "Ratings to report MSE and MAE on (e.g. Coat's random test.ascii).")
+    Path test;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
+    Path out;
+
+    @Option(names = "--loss", paramLabel = "squared|bpr", description = "Default: squared for ratings, bpr for 0/1 feedback.")
+    String loss;
+
+    @Option(names = "--ips", defaultValue = "none", paramLabel = "SOURCE",
+            description = "Propensities: none, propensity-column (the data's column or --propensities), naive-bayes, dag.")
+    String ips;
+
+    @Option(names = "--propensities", paramLabel = "FILE", description = "A propensity matrix or uid,iid,p file (Coat's propensities.ascii).")
+    Path propensities;
+
+    @Option(names = "--weighting", defaultValue = "ips", paramLabel = "ips|snips",
+            description = "Inverse-propensity weights as they are (ips) or self-normalised (snips).")
+    String weighting;
+
+    @Option(names = "--mcar", paramLabel = "FILE", description = "Uniformly random ratings for naive-bayes propensities.")
+    Path mcar;
+
+    @Option(names = "--mcar-share", defaultValue = "0.05", paramLabel = "S",
+            description = "Without --mcar: this share of --test (seeded) is the random sample, and is left out of the test (default 0.05).")
+    double mcarShare;
+
+    @Option(names = "--factors", paramLabel = "K", description = "Factors (default: chosen from 5, 10, 20, 40).")
+    Integer factors;
+
+    @Option(names = "--lambda", paramLabel = "L", description = "L2 strength (default: chosen from 1, 3, 10, 30).")
+    Double lambda;
+
+    @Option(names = "--steps", defaultValue = "1000", description = "Adam steps (ratings) or epochs (BPR) (default 1000; BPR 30).")
+    int steps;
+
+    @Option(names = "--lr", defaultValue = "0.02", description = "Adam learning rate (default 0.02).")
+    float learningRate;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        IdIndex users = new IdIndex();
+        IdIndex items = new IdIndex();
+        Interactions train = InteractionFiles.read(data, users, items);
+        Interactions testSet = test == null ? null : InteractionFiles.read(test, users, items);
+        boolean bpr = loss == null ? train.isImplicit() : switch (loss) {
+            case "squared" -> false;
+            case "bpr" -> true;
+            default -> throw new CommandFailure("--loss must be squared or bpr, not '" + loss + "'");
+        };
+        ObjectNode result = Json.object();
+        ObjectNode details = Json.object();
+        details.put("data", data.getFileName().toString());
+        Interactions mcarSample = null;
+        if (ips.equals("naive-bayes") && mcar == null) {
+            if (testSet == null) {
+                throw new CommandFailure("--ips naive-bayes needs a uniformly random sample: give --mcar FILE or --test FILE");
+            }
+            int[] rows = IntStream.range(0, testSet.size()).toArray();
+            Splits.shuffle(rows, new SplittableRandom(seed));
+            int cut = (int) Math.round(mcarShare * rows.length);
+            mcarSample = testSet.rows(Arrays.copyOfRange(rows, 0, cut));
+            testSet = testSet.rows(Arrays.copyOfRange(rows, cut, rows.length));
+            details.put("mcarSample", cut + " ratings of " + test.getFileName() + " (left out of the test)");
+        } else if (mcar != null) {
+            mcarSample = InteractionFiles.read(mcar, users, items);
+        }
+        PropensityModel propensityModel = propensityModel(train, mcarSample);
+        FactorModel model;
+        String kind;
+        int[][] histories;
+        if (bpr) {
+            SequenceData split = SequenceData.leaveOneOut(train);
+            MfConfig config = new MfConfig(factors == null ? 50 : factors, lambda == null ? 0.01 : lambda,
+                    steps == 1000 ? 30 : steps, learningRate == 0.02f ? 0.005f : learningRate, seed);
+            model = Bpr.fit(split.split().train(), config, propensityModel, CancellationToken.none(), ProgressListener.NONE);
+            kind = StoredModel.BPR;
+            histories = split.everything();
+            result.put("factors", config.factors());
+            result.put("lambda", config.lambda());
+            details.put("split", "leave-one-out");
+        } else {
+            Weighting w = propensityModel == null ? Weighting.NAIVE : Weighting.of(weighting);
+            RatingMf mf = new RatingMf(w, propensityModel);
+            MfConfig config = new MfConfig(factors == null ? 10 : factors, lambda == null ? 10 : lambda, steps, learningRate, seed);
+            if (factors == null || lambda == null) {
+                RatingMf.Selection selection = mf.select(train, config, factors == null ? new int[] {5, 10, 20, 40} : new int[] {factors},
+                        lambda == null ? new double[] {1, 3, 10, 30} : new double[] {lambda}, 0.2, CancellationToken.none());
+                config = selection.best();
+                ArrayNode trials = result.putArray("trials");
+                for (RatingMf.Trial t : selection.trials()) {
+                    trials.addObject().put("factors", t.factors()).put("lambda", t.lambda()).put("validationMse", t.validationMse());
+                }
+            }
+            model = mf.fit(train, config, CancellationToken.none(), ProgressListener.NONE);
+            kind = StoredModel.MF;
+            UserSequences seen = UserSequences.of(train);
+            histories = new int[users.size()][];
+            for (int u = 0; u < histories.length; u++) {
+                histories[u] = u < seen.userCount() ? seen.items(u) : new int[0];
+            }
+            result.put("weighting", w.name().toLowerCase(Locale.ROOT));
+            result.put("factors", config.factors());
+            result.put("lambda", config.lambda());
+            details.put("weighting", w.name().toLowerCase(Locale.ROOT));
+        }
+        if (propensityModel != null) {
+            result.put("propensities", propensityModel.description());
+            details.put("propensities", propensityModel.description());
+        }
+        details.put("factors", model.factors());
+        if (testSet != null && !bpr) {
+            RatingMetrics metrics = new RatingMetrics();
+            for (int r = 0; r < testSet.size(); r++) {
+                if (testSet.user(r) < model.userCount() && testSet.item(r) < model.itemCount()) {
+                    metrics.add(model.predict(testSet.user(r), testSet.item(r)), testSet.value(r), Double.NaN);
+                }
+            }
+            ObjectNode testNode = result.putObject("test");
+            testNode.put("ratings", metrics.count());
+            testNode.set("metrics", RecsysJson.metrics(metrics.values(1)));
+            details.set("test", testNode.deepCopy());
+        }
+        ModelFile.write(out, new StoredModel(kind, model, users, items, histories, details, null));
+        result.put("model", out.toString());
+        result.put("kind", kind);
+        result.put("seed", seed);
+        Json.print(spec.commandLine().getOut(), result);
+        return Cli.EXIT_OK;
+    }
+
+    private PropensityModel propensityModel(Interactions train, Interactions mcarSample) {
+        return switch (ips) {
+            case "none" -> null;
+            case "propensity-column" -> propensities != null
+                    ? PropensityTable.read(propensities, train.users(), train.items())
+                    : PropensityTable.fromColumn(train);
+            case "naive-bayes" -> NaiveBayesPropensities.fit(train, mcarSample, (long) train.users().size() * train.items().size());
+            case "dag" -> throw new CommandFailure("--ips dag needs an exposure model fitted on the project's DAG, which is"
+                    + " not available yet; use propensity-column or naive-bayes");
+            default -> throw new CommandFailure("--ips must be none, propensity-column, naive-bayes or dag, not '" + ips + "'");
+        };
+    }
+}

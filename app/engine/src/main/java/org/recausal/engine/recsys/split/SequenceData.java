@@ -1,0 +1,55 @@
+package org.recausal.engine.recsys.split;
+
+import java.util.Arrays;
+
+import org.recausal.engine.recsys.data.Interactions;
+import org.recausal.engine.recsys.data.UserSequences;
+
+/**
+ * A log split leave-one-out for sequential recommendation, in the forms training and evaluation read:
+ * training sequences, each user's validation and test item (none for users with fewer than three interactions),
+ * the test-time input (training items then the validation item), and each user's whole sequence.
+ */
+public record SequenceData(Interactions log, Split split, UserSequences train, int[][] validation, int[][] test,
+        int[][] testInputs, int[][] everything, int[] popularity) {
+
+    public static SequenceData leaveOneOut(Interactions log) {
+        Split split = Splits.leaveOneOut(log);
+        UserSequences train = UserSequences.of(split.train());
+        int users = log.users().size();
+        int[][] validation = targets(split.validation(), users);
+        int[][] test = targets(split.test(), users);
+        int[][] testInputs = new int[users][];
+        for (int u = 0; u < users; u++) {
+            int[] t = train.items(u);
+            testInputs[u] = Arrays.copyOf(t, t.length + validation[u].length);
+            System.arraycopy(validation[u], 0, testInputs[u], t.length, validation[u].length);
+        }
+        UserSequences all = UserSequences.of(log);
+        int[][] everything = new int[users][];
+        for (int u = 0; u < users; u++) {
+            everything[u] = all.items(u);
+        }
+        return new SequenceData(log, split, train, validation, test, testInputs, everything, split.train().itemCounts());
+    }
+
+    /** Each user's training items, as the input for validation. */
+    public int[][] trainInputs() {
+        int[][] inputs = new int[train.userCount()][];
+        for (int u = 0; u < inputs.length; u++) {
+            inputs[u] = train.items(u);
+        }
+        return inputs;
+    }
+
+    private static int[][] targets(Interactions part, int users) {
+        int[][] targets = new int[users][0];
+        for (int r = 0; r < part.size(); r++) {
+            int u = part.user(r);
+            int[] t = Arrays.copyOf(targets[u], targets[u].length + 1);
+            t[t.length - 1] = part.item(r);
+            targets[u] = t;
+        }
+        return targets;
+    }
+}
