@@ -95,6 +95,11 @@ public final class DagCanvas extends Region {
     private final NameEditor editor;
 
     private final ObservableSet<String> selected = FXCollections.observableSet(new LinkedHashSet<>());
+    /**
+     * The one read-only view handed out: an unmodifiable view listens to {@link #selected} weakly, so a
+     * fresh view per call would stop firing its listeners once the caller dropped it.
+     */
+    private final ObservableSet<String> selectedView = FXCollections.unmodifiableObservableSet(selected);
     private final ReadOnlyObjectWrapper<CausalEdge> selectedEdge = new ReadOnlyObjectWrapper<>(this, "selectedEdge");
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
@@ -168,9 +173,9 @@ public final class DagCanvas extends Region {
         updateHint();
     }
 
-    /** The selected variables, in the order they were selected. */
+    /** The selected variables, in the order they were selected: always the same read-only set, safe to listen to. */
     public ObservableSet<String> getSelectedVariables() {
-        return FXCollections.unmodifiableObservableSet(selected);
+        return selectedView;
     }
 
     public ReadOnlyObjectProperty<CausalEdge> selectedEdgeProperty() {

@@ -14,7 +14,8 @@ final class EdgeGeometry {
     static final double ARROW_HALF_WIDTH = 4.5;
     /** Space between the arrow tip and the target's border line, so the tip reads clearly. */
     static final double TIP_GAP = 1.5;
-    private static final int SAMPLES_PER_CURVE = 10;
+    /** Points sampled along each cubic segment (for hit tests and the router's checks). */
+    static final int SAMPLES_PER_CURVE = 10;
 
     private EdgeGeometry() {
     }
