@@ -10,6 +10,7 @@ import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.PickResult;
@@ -120,13 +121,53 @@ class DagCanvasViewTest extends CanvasTestBase {
         assertThat(history.canUndo()).isFalse();
         assertThat(dag().require("a").position()).isEqualTo(new CanvasPosition(100, 400));
         assertThat(dag().require("c").position()).isEqualTo(new CanvasPosition(100, 100));
-        assertThat(isCurved("a", "c")).isFalse();
+        // Back in one column, a -> c would run straight through b: the router takes it around.
+        assertThat(isCurved("a", "c")).isTrue();
+        assertThat(boxesEntered("a", "c")).isEmpty();
 
         robot.interact(history::redo);
         assertThat(isCurved("a", "c")).isTrue();
+        // Moved well away from b's side, c is in plain sight of a: the edge goes straight.
+        double away = fx(() -> Math.signum(canvas.graphLayer().view("a").centreX()
+                - canvas.graphLayer().view("b").centreX()));
         Point2D c = centreOf("c");
-        drag(c, c.add(80, 0), MouseButton.PRIMARY);
+        drag(c, c.add((away == 0 ? 1 : away) * 300, 0), MouseButton.PRIMARY);
         assertThat(isCurved("a", "c")).isFalse();
+    }
+
+    @Test
+    void edgesRunAroundBoxesAndDuringADragOnlyTheDraggedVariablesEdgesFollow() {
+        show(List.of("a@100,100", "c@100,400", "x@400,240", "y@400,400"), List.of("a->c", "x->y"));
+        assertThat(isCurved("a", "c")).isFalse();
+        double[] before = fx(() -> canvas.graphLayer().edgeView(new EdgeKey("x", "y")).shape().points().clone());
+
+        robot.moveTo(centreOf("x")).press(MouseButton.PRIMARY).moveTo(screen(100, 240));
+        // Mid-drag: x's own edge follows it, a -> c keeps its route until the drop.
+        assertThat(fx(() -> canvas.graphLayer().edgeView(new EdgeKey("x", "y")).shape().points()))
+                .isNotEqualTo(before);
+        assertThat(isCurved("a", "c")).isFalse();
+        assertThat(boxesEntered("a", "c")).containsExactly("x");
+
+        robot.release(MouseButton.PRIMARY);
+        assertThat(dag().require("x").position().x()).isEqualTo(100);
+        assertThat(isCurved("a", "c")).isTrue();
+        assertThat(boxesEntered("a", "c")).isEmpty();
+
+        robot.interact(history::undo);
+        assertThat(isCurved("a", "c")).isFalse();
+    }
+
+    @Test
+    void namesWithDotsGetIdsThatSelectorsFind() {
+        show(List.of("user.age@100,100", "click.rate@100,260"), List.of("user.age->click.rate"));
+        assertThat(CanvasIds.node("user.age")).isEqualTo("node-user\u00B7age");
+        assertThat(robot.lookup("#" + CanvasIds.node("user.age")).queryAs(Node.class))
+                .isSameAs(fx(() -> canvas.graphLayer().view("user.age")));
+        assertThat(robot.lookup("#" + CanvasIds.edge("user.age", "click.rate")).queryAs(Node.class))
+                .isSameAs(fx(() -> canvas.graphLayer().edgeView(new EdgeKey("user.age", "click.rate")).line()));
+        assertThat(robot.lookup("#" + CanvasIds.connector("click.rate")).tryQuery()).isPresent();
+        // The raw name would read as id "node-user" with style class "age".
+        assertThat(robot.lookup("#node-user.age").tryQuery()).isEmpty();
     }
 
     @Test
@@ -198,6 +239,28 @@ class DagCanvasViewTest extends CanvasTestBase {
         double outsideX = Math.abs(tipX - target.cx()) - target.width() / 2;
         double outsideY = Math.abs(tipY - target.cy()) - target.height() / 2;
         assertThat(Math.max(outsideX, outsideY)).isCloseTo(EdgeGeometry.TIP_GAP, within(1e-6));
+    }
+
+    /** Names of the variables (other than its ends) whose boxes the drawn edge enters, checked every unit or so. */
+    private List<String> boxesEntered(String from, String to) {
+        return fx(() -> {
+            double[] s = canvas.graphLayer().edgeView(new EdgeKey(from, to)).shape().samples();
+            return canvas.graphLayer().variableViews().stream()
+                    .filter(view -> !view.name().equals(from) && !view.name().equals(to))
+                    .filter(view -> {
+                        for (int i = 0; i + 3 < s.length; i += 2) {
+                            int steps = (int) Math.ceil(Math.hypot(s[i + 2] - s[i], s[i + 3] - s[i + 1])) + 1;
+                            for (int k = 0; k <= steps; k++) {
+                                if (view.box().contains(s[i] + (s[i + 2] - s[i]) * k / steps,
+                                        s[i + 1] + (s[i + 3] - s[i + 1]) * k / steps)) {
+                                    return true;
+                                }
+                            }
+                        }
+                        return false;
+                    })
+                    .map(VariableView::name).toList();
+        });
     }
 
     private boolean isCurved(String from, String to) {
