@@ -3,8 +3,13 @@ package org.recausal.desktop.canvas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import javafx.event.Event;
 import javafx.geometry.Bounds;
@@ -83,6 +88,61 @@ class DagCanvasViewTest extends CanvasTestBase {
         robot.interact(canvas::fitToWindow);
         assertThat(zoom()).isLessThan(0.3);
         assertThat(List.of("a", "b", "c")).allMatch(this::insideWindow);
+    }
+
+    @Test
+    void fitToWindowKeepsEveryVariableClearOfTheLegend() {
+        // Variables in every corner, the bottom-left one where the legend sits.
+        show(List.of("a@0,0", "b@1200,0", "c@0,700", "d@1200,700", "e@600,350"), List.of("a->e", "e->d"));
+        robot.interact(canvas::fitToWindow);
+        assertThat(variablesUnderTheLegend()).isEmpty();
+        assertThat(List.of("a", "b", "c", "d", "e")).allMatch(this::insideWindow);
+
+        // Folded, the legend needs less room, so the fit gets bigger.
+        double unfoldedZoom = zoom();
+        robot.clickOn("#legend-toggle");
+        assertThat(fx(() -> canvas.legendExpandedProperty().get())).isFalse();
+        robot.interact(canvas::fitToWindow);
+        assertThat(zoom()).isGreaterThan(unfoldedZoom);
+        assertThat(variablesUnderTheLegend()).isEmpty();
+    }
+
+    @Test
+    void theLegendFoldsToItsHeaderStaysFoldedAndUnfoldsForExports() throws IOException {
+        show(List.of("a@100,100", "b@100,260"), List.of("a->b"));
+        double unfolded = legendHeight();
+        robot.clickOn("#legend-toggle");
+        assertThat(legendHeight()).isLessThan(unfolded / 3);
+        assertThat(robot.lookup(".legend-body").queryAs(Node.class).isVisible()).isFalse();
+
+        // New overlays and new projects keep it folded.
+        robot.interact(() -> canvas.setOverlay(new CanvasOverlay(Map.of(), Map.of("a", "node-adjusted"),
+                List.of(new LegendEntry("node-adjusted", "Adjusted for")))));
+        robot.interact(() -> canvas.setHistory(new EditHistory(new Dag())));
+        assertThat(fx(() -> canvas.legendExpandedProperty().get())).isFalse();
+        robot.interact(() -> canvas.setOverlay(CanvasOverlay.NONE));
+
+        show(List.of("a@100,100", "b@100,260"), List.of("a->b"));
+        java.nio.file.Path file = Files.createTempFile("legend", ".png");
+        try {
+            robot.interact(() -> {
+                try {
+                    canvas.exportPng(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Bounds bounds = fx(() -> canvas.graphLayer().graphBounds());
+            int height = ImageIO.read(file.toFile()).getHeight();
+            // The image holds the unfolded legend below the graph, and the canvas keeps it folded.
+            assertThat(height).isGreaterThanOrEqualTo((int) ((bounds.getHeight() + unfolded) * GraphImages.SCALE));
+            assertThat(fx(() -> canvas.legendExpandedProperty().get())).isFalse();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+
+        robot.clickOn("#legend-toggle");
+        assertThat(legendHeight()).isEqualTo(unfolded);
     }
 
     @Test
@@ -273,6 +333,25 @@ class DagCanvasViewTest extends CanvasTestBase {
             Bounds box = canvas.graphLayer().view(name).localToScreen(canvas.graphLayer().view(name).getLayoutBounds());
             Bounds window = canvas.localToScreen(canvas.getLayoutBounds());
             return window.contains(box);
+        });
+    }
+
+    /** The legend's height once the canvas is laid out. */
+    private double legendHeight() {
+        return fx(() -> {
+            canvas.applyCss();
+            canvas.layout();
+            return canvas.legend().getHeight();
+        });
+    }
+
+    /** Variables whose boxes, as shown, overlap the legend. */
+    private List<String> variablesUnderTheLegend() {
+        return fx(() -> {
+            Bounds legend = canvas.legend().getBoundsInParent();
+            return canvas.graphLayer().variableViews().stream()
+                    .filter(view -> canvas.sceneToLocal(view.localToScene(view.getLayoutBounds())).intersects(legend))
+                    .map(VariableView::name).toList();
         });
     }
 
