@@ -174,7 +174,10 @@ final class EdgeRouter {
         /** For an exit, the end it leaves: the source's or the target's box. */
         int box = -1;
         double u;
+        /** Across, at u; for a passage, where it enters the band at {@code from}. */
         double v;
+        /** For a passage, where it leaves the band at {@code to}. */
+        double vAtTo;
         double from;
         double to;
         boolean passage;
@@ -191,9 +194,13 @@ final class EdgeRouter {
             return low < to && from < high;
         }
 
-        /** Where the route meets this bend coming from (or going to) {@code other}. */
+        /** Where the route meets this bend coming from (or going to) {@code other}: along, then across. */
         double uTowards(Bend other) {
             return !passage ? u : other.u < u ? from : to;
+        }
+
+        double vTowards(Bend other) {
+            return !passage || other.u < u ? v : vAtTo;
         }
     }
 
@@ -292,7 +299,7 @@ final class EdgeRouter {
         int box = exit.box;
         exit.u = other.u > end.u ? exit.to : exit.from;
         double otherU = other.uTowards(exit);
-        double wanted = end.v + (exit.u - end.u) / (otherU - end.u) * (other.v - end.v);
+        double wanted = end.v + (exit.u - end.u) / (otherU - end.u) * (other.vTowards(exit) - end.v);
         double side = Math.min(boxes[box].radius(), half(box, across));
         exit.v = clamp(wanted, min[across][box] + side, max[across][box] - side);
     }
@@ -305,7 +312,8 @@ final class EdgeRouter {
     /** Where the route meets {@code bend} on the side of {@code other}, as {x, y}. */
     private static double[] point(Bend bend, Bend other, int along) {
         double u = bend.uTowards(other);
-        return along == Y ? new double[] {bend.v, u} : new double[] {u, bend.v};
+        double v = bend.vTowards(other);
+        return along == Y ? new double[] {v, u} : new double[] {u, v};
     }
 
     private double half(int box, int axis) {
@@ -323,7 +331,9 @@ final class EdgeRouter {
         int across = 1 - along;
         double fromU = previous.uTowards(bend);
         double toU = next.uTowards(bend);
-        double wanted = previous.v + (bend.u - fromU) / (toU - fromU) * (next.v - previous.v);
+        double fromV = previous.vTowards(bend);
+        double toV = next.vTowards(bend);
+        double wanted = fromV + (bend.u - fromU) / (toU - fromU) * (toV - fromV);
         double reach = 2 * cell;
         while (true) {
             double low = wanted - reach;
@@ -332,6 +342,7 @@ final class EdgeRouter {
             double[] blocked = blockedIntervals(along, bend.from, bend.to, low, high, source, target);
             double slanted = Double.NaN;
             double straight = Double.NaN;
+            double[] straightGap = new double[2];
             double gapStart = Double.NEGATIVE_INFINITY;
             for (int k = 0; k <= blocked.length; k += 2) {
                 double gapEnd = k < blocked.length ? blocked[k] : Double.POSITIVE_INFINITY;
@@ -339,10 +350,15 @@ final class EdgeRouter {
                     double keep = Math.min(CLEARANCE, (gapEnd - gapStart) / 2);
                     double lowest = Math.max(gapStart + keep, low);
                     double highest = Math.min(gapEnd - keep, high);
-                    straight = nearer(wanted, straight, clamp(wanted, lowest, highest));
+                    double spot = clamp(wanted, lowest, highest);
+                    if (nearer(wanted, straight, spot) == spot) {
+                        straight = spot;
+                        straightGap[0] = lowest;
+                        straightGap[1] = highest;
+                    }
                     double[] fit = {lowest, highest};
-                    limit(fit, bend, previous, fromU, gapStart, gapEnd);
-                    limit(fit, bend, next, toU, gapStart, gapEnd);
+                    limit(fit, fromU, fromV, bend, gapStart, gapEnd);
+                    limit(fit, toU, toV, bend, gapStart, gapEnd);
                     if (fit[0] <= fit[1]) {
                         slanted = nearer(wanted, slanted, clamp(wanted, fit[0], fit[1]));
                     }
@@ -360,8 +376,13 @@ final class EdgeRouter {
                 return;
             }
             if (!Double.isNaN(straight) && Math.abs(straight - wanted) < trusted) {
-                bend.v = straight;
+                // Through the gap as near the neighbours' line as it allows, at each edge of the band: any
+                // line between two spots of the gap stays in it.
                 bend.passage = true;
+                bend.v = clamp(fromV + (bend.from - fromU) / (toU - fromU) * (toV - fromV), straightGap[0],
+                        straightGap[1]);
+                bend.vAtTo = clamp(fromV + (bend.to - fromU) / (toU - fromU) * (toV - fromV), straightGap[0],
+                        straightGap[1]);
                 return;
             }
             reach *= 4;
@@ -370,24 +391,24 @@ final class EdgeRouter {
 
     /**
      * Narrows {@code fit} (spots for a single-point bend) to those where the straight leg to the
-     * neighbour at {@code neighbourU} crosses the edge of the bend's band inside the gap
-     * [{@code gapStart}, {@code gapEnd}].
+     * neighbour at ({@code neighbourU}, {@code neighbourV}) crosses the edge of the bend's band inside the
+     * gap [{@code gapStart}, {@code gapEnd}].
      */
-    private static void limit(double[] fit, Bend bend, Bend neighbour, double neighbourU, double gapStart,
+    private static void limit(double[] fit, double neighbourU, double neighbourV, Bend bend, double gapStart,
             double gapEnd) {
         double edge = neighbourU < bend.u ? bend.from : bend.to;
         double k = (edge - bend.u) / (neighbourU - bend.u);
         if (k >= 1) {
             // The neighbour is inside the band: the whole leg is, so the neighbour must be in the gap too.
-            if (neighbour.v <= gapStart || neighbour.v >= gapEnd) {
+            if (neighbourV <= gapStart || neighbourV >= gapEnd) {
                 fit[0] = Double.POSITIVE_INFINITY;
             }
             return;
         }
-        // The leg crosses the band's edge at v + (neighbour.v - v) * k, which must lie in the gap (not on
+        // The leg crosses the band's edge at v + (neighbourV - v) * k, which must lie in the gap (not on
         // its border, where rounding would decide).
-        fit[0] = Math.max(fit[0], (gapStart + ROUNDING - neighbour.v * k) / (1 - k));
-        fit[1] = Math.min(fit[1], (gapEnd - ROUNDING - neighbour.v * k) / (1 - k));
+        fit[0] = Math.max(fit[0], (gapStart + ROUNDING - neighbourV * k) / (1 - k));
+        fit[1] = Math.min(fit[1], (gapEnd - ROUNDING - neighbourV * k) / (1 - k));
     }
 
     private static double clamp(double value, double low, double high) {
