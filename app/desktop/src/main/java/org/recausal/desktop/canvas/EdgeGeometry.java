@@ -6,8 +6,9 @@ import javafx.geometry.Point2D;
 
 /**
  * Where an arrow between two rounded boxes runs, in canvas units: it leaves the source at its border,
- * passes through the layout's bend points as a smooth curve (Catmull-Rom, written as cubic Béziers),
- * and its head's tip touches the target's border. Pure geometry, no scene graph.
+ * passes through its bend points (the layout's or the router's) as a smooth curve (centripetal
+ * Catmull-Rom, written as cubic Béziers), and its head's tip touches the target's border. Pure geometry,
+ * no scene graph.
  */
 final class EdgeGeometry {
     static final double ARROW_LENGTH = 10;

@@ -544,6 +544,10 @@ final class EdgeRouter {
                             continue;
                         }
                         seen[box] = stamp;
+                        if (max[X][box] + CURVE_MARGIN <= lowX || min[X][box] - CURVE_MARGIN >= highX
+                                || max[Y][box] + CURVE_MARGIN <= lowY || min[Y][box] - CURVE_MARGIN >= highY) {
+                            continue;
+                        }
                         for (int i = first; i < last; i += 2) {
                             a[X] = s[i];
                             a[Y] = s[i + 1];
@@ -572,6 +576,8 @@ final class EdgeRouter {
         double bestT = Double.POSITIVE_INFINITY;
         double x0 = Math.min(a[X], b[X]);
         double x1 = Math.max(a[X], b[X]);
+        double y0 = Math.min(a[Y], b[Y]);
+        double y1 = Math.max(a[Y], b[Y]);
         double slope = b[X] == a[X] ? 0 : (b[Y] - a[Y]) / (b[X] - a[X]);
         for (int c = index(X, x0); c <= index(X, x1); c++) {
             // The part of the segment over this column, and the rows it passes there.
@@ -588,6 +594,10 @@ final class EdgeRouter {
                         continue;
                     }
                     seen[box] = stamp;
+                    if (max[X][box] + margin <= x0 || min[X][box] - margin >= x1
+                            || max[Y][box] + margin <= y0 || min[Y][box] - margin >= y1) {
+                        continue;
+                    }
                     double t = entry(box, a, b, margin);
                     if (t >= 0 && (t < bestT || t == bestT && before(box, best))) {
                         best = box;
