@@ -64,6 +64,7 @@ final class GraphLayer extends Group {
         incident.clear();
         routes.clear();
         stale.clear();
+        allStale = true;
         router = null;
         List<Node> nodeViews = new ArrayList<>(dag.size());
         for (Variable variable : dag.variables()) {
@@ -220,7 +221,10 @@ final class GraphLayer extends Group {
         return router;
     }
 
-    /** The layout's route while both ends stay where the layout put them and no box moved onto it; else the router's. */
+    /**
+     * The layout's route while both ends stay where the layout put them and no box moved onto it; else
+     * the router's.
+     */
     private void route(EdgeView edge) {
         String from = edge.edge().from();
         String to = edge.edge().to();

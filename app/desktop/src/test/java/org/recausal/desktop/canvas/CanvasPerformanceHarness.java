@@ -31,8 +31,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Figures for the canvas on a 500-variable, 2,000-edge graph: time to show it, to route every edge
- * around the boxes, cost and frame rate of a drag, time of an auto-layout. Not part of the test run (its name does not end in Test); run it with
- * {@code -Dtest=CanvasPerformanceHarness}. It prints and asserts nothing: timings depend on the machine.
+ * around the boxes, cost and frame rate of a drag, time of an auto-layout. Not part of the test run
+ * (its name does not end in Test); run it with {@code -Dtest=CanvasPerformanceHarness}. It prints and
+ * asserts nothing: timings depend on the machine.
  *
  * <p>Frames are real JavaFX pulses (CSS, layout, render), timed with an {@link AnimationTimer}: a pulse
  * comes every 16.7 ms at most, so 60 frames/s means the drag never waits for the canvas. Headless runs

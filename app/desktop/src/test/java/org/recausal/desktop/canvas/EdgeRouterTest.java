@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import javafx.geometry.Point2D;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +30,8 @@ class EdgeRouterTest {
         boxes.put("aside", box(140, 100, 80));
         EdgeGeometry.Shape shape = new EdgeRouter(boxes).route("a", "b");
         assertThat(shape.curved()).isFalse();
-        assertThat(shape.points()).containsExactly(EdgeGeometry.route(boxes.get("a"), boxes.get("b"), List.of()).points());
+        assertThat(shape.points())
+                .containsExactly(EdgeGeometry.route(boxes.get("a"), boxes.get("b"), List.of()).points());
     }
 
     @Test
@@ -129,9 +132,9 @@ class EdgeRouterTest {
         EdgeRouter router = new EdgeRouter(boxes);
         EdgeGeometry.Box a = boxes.get("a");
         EdgeGeometry.Box b = boxes.get("b");
-        assertThat(router.isClear(EdgeGeometry.route(a, b, List.of(new javafx.geometry.Point2D(100, 120))), "a", "b"))
+        assertThat(router.isClear(EdgeGeometry.route(a, b, List.of(new Point2D(100, 120))), "a", "b"))
                 .isTrue();
-        assertThat(router.isClear(EdgeGeometry.route(a, b, List.of(new javafx.geometry.Point2D(30, 120))), "a", "b"))
+        assertThat(router.isClear(EdgeGeometry.route(a, b, List.of(new Point2D(30, 120))), "a", "b"))
                 .isFalse();
     }
 
