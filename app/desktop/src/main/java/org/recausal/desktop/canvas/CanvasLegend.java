@@ -4,8 +4,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -18,32 +25,60 @@ import org.recausal.engine.dag.Role;
 
 /**
  * The key to the canvas's colours, in a corner: one row per role, then the overlay's entries. Samples
- * carry the same style classes as the graph, so the legend always shows what the graph shows.
+ * carry the same style classes as the graph, so the legend always shows what the graph shows. A click
+ * on its header folds it down to the header, so it never has to hide the graph; it
+ * stays folded while overlays come and go. Exports show it unfolded.
  */
 final class CanvasLegend extends VBox {
     static final double SWATCH_WIDTH = 22;
     static final double SWATCH_HEIGHT = 14;
+    private static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
 
     /** One row: a box sample (a variable) or a line sample (an edge), and what it means. */
     record Row(Region box, Shape line, String text) {
     }
 
     private final List<Row> rows = new ArrayList<>();
+    private final VBox body = new VBox();
+    private final Button toggle = new Button();
+    private final BooleanProperty expanded = new SimpleBooleanProperty(this, "expanded", true);
 
     CanvasLegend() {
         setId("canvas-legend");
         getStyleClass().add("canvas-legend");
         setFillWidth(false);
+        // The header is one flat button: a click anywhere on it folds or unfolds the legend.
+        Region chevron = new Region();
+        chevron.getStyleClass().add("legend-chevron");
+        toggle.setText("Legend");
+        toggle.setGraphic(chevron);
+        toggle.setContentDisplay(ContentDisplay.RIGHT);
+        toggle.setGraphicTextGap(6);
+        toggle.getStyleClass().addAll("legend-title", "legend-toggle");
+        toggle.setId("legend-toggle");
+        // The canvas keeps the keyboard: arrows and Delete act on the graph, not on this button.
+        toggle.setFocusTraversable(false);
+        toggle.setOnAction(event -> expanded.set(!expanded.get()));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.when(expanded).then("Fold the legend away").otherwise("Show the legend"));
+        toggle.setTooltip(tip);
+        body.getStyleClass().add("legend-body");
+        body.visibleProperty().bind(expanded);
+        body.managedProperty().bind(expanded);
+        expanded.addListener((obs, was, now) -> pseudoClassStateChanged(COLLAPSED, !now));
+        getChildren().addAll(toggle, body);
         show(List.of(), List.of());
+    }
+
+    /** Whether the rows show, or only the header. */
+    BooleanProperty expandedProperty() {
+        return expanded;
     }
 
     /** Role rows, then one row per overlay entry; entries whose class styles edges get a line sample. */
     void show(List<LegendEntry> entries, Collection<String> edgeClasses) {
         rows.clear();
-        getChildren().clear();
-        Label title = new Label("Legend");
-        title.getStyleClass().add("legend-title");
-        getChildren().add(title);
+        body.getChildren().clear();
         for (Role role : Role.values()) {
             addBoxRow(role.label(), VariableView.roleClass(role));
         }
@@ -86,7 +121,7 @@ final class CanvasLegend extends VBox {
         label.getStyleClass().add("legend-label");
         HBox line = new HBox(8, sample, label);
         line.setAlignment(Pos.CENTER_LEFT);
-        getChildren().add(line);
+        body.getChildren().add(line);
         rows.add(row);
     }
 

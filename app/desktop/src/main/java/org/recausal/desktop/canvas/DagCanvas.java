@@ -28,6 +28,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -76,6 +77,8 @@ public final class DagCanvas extends Region {
     private static final double ZOOM_STEP = 1.25;
     private static final double MAX_FIT_ZOOM = 1.5;
     private static final double FIT_MARGIN = 40;
+    /** Space between the legend and the canvas's corner. */
+    private static final double LEGEND_INSET = 12;
     /** Above this many variables boxes lose their shadows: an effect per box costs too much when dragging. */
     private static final int LARGE_GRAPH = 150;
     private static final String STYLESHEET = "/org/recausal/desktop/ui/canvas.css";
@@ -97,6 +100,11 @@ public final class DagCanvas extends Region {
     private final NameEditor editor;
 
     private final ObservableSet<String> selected = FXCollections.observableSet(new LinkedHashSet<>());
+    /**
+     * The one read-only view handed out: an unmodifiable view listens to {@link #selected} weakly, so a
+     * fresh view per call would stop firing its listeners once the caller dropped it.
+     */
+    private final ObservableSet<String> selectedView = FXCollections.unmodifiableObservableSet(selected);
     private final ReadOnlyObjectWrapper<CausalEdge> selectedEdge = new ReadOnlyObjectWrapper<>(this, "selectedEdge");
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint", "");
@@ -139,6 +147,8 @@ public final class DagCanvas extends Region {
         getChildren().addAll(grid, world, gestures.band(), legend, editor);
 
         snapToGrid.addListener(obs -> drawGrid());
+        // The legend is placed by this region (it is unmanaged): folding it must move it to its corner.
+        legend.expandedProperty().addListener(obs -> requestLayout());
         selected.addListener(this::selectionChanged);
         selectedEdge.addListener((obs, before, now) -> edgeSelectionChanged(before, now));
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKeyPressed);
@@ -172,9 +182,9 @@ public final class DagCanvas extends Region {
         updateHint();
     }
 
-    /** The selected variables, in the order they were selected. */
+    /** The selected variables, in the order they were selected: always the same read-only set, safe to listen to. */
     public ObservableSet<String> getSelectedVariables() {
-        return FXCollections.unmodifiableObservableSet(selected);
+        return selectedView;
     }
 
     public ReadOnlyObjectProperty<CausalEdge> selectedEdgeProperty() {
@@ -214,9 +224,27 @@ public final class DagCanvas extends Region {
         if (bounds == null) {
             resetZoom();
             viewport.panTo(0, 0);
-        } else {
-            viewport.fit(bounds, FIT_MARGIN, MAX_FIT_ZOOM);
+            return;
         }
+        // The legend sits in the bottom-left corner: fit the graph above it or to its right, whichever
+        // shows it bigger, so the legend never covers a variable after a fit.
+        Insets above = new Insets(FIT_MARGIN, FIT_MARGIN, Math.max(FIT_MARGIN, legendSpace(legend.prefHeight(-1))),
+                FIT_MARGIN);
+        Insets beside = new Insets(FIT_MARGIN, FIT_MARGIN, FIT_MARGIN,
+                Math.max(FIT_MARGIN, legendSpace(legend.prefWidth(-1))));
+        boolean besideIsBigger = viewport.fitZoom(bounds, beside, MAX_FIT_ZOOM)
+                > viewport.fitZoom(bounds, above, MAX_FIT_ZOOM);
+        viewport.fit(bounds, besideIsBigger ? beside : above, MAX_FIT_ZOOM);
+    }
+
+    /** Room a fit leaves for the legend along one side: its size, its inset from the corner and a gap. */
+    private static double legendSpace(double legendSize) {
+        return LEGEND_INSET + legendSize + LEGEND_INSET;
+    }
+
+    /** Whether the legend shows its rows or only its header; the main window may keep this between sessions. */
+    public BooleanProperty legendExpandedProperty() {
+        return legend.expandedProperty();
     }
 
     /** Selects {@code name} and centres the view on it, keeping the zoom; does nothing for an unknown name. */
@@ -454,7 +482,7 @@ public final class DagCanvas extends Region {
             drawGrid();
         }
         legend.autosize();
-        legend.relocate(12, height - legend.getHeight() - 12);
+        legend.relocate(LEGEND_INSET, height - legend.getHeight() - LEGEND_INSET);
         editor.place();
         if (fitPending && width > 0 && height > 0) {
             fitToWindow();
@@ -733,10 +761,15 @@ public final class DagCanvas extends Region {
         void run() throws IOException;
     }
 
-    /** Runs an export with selection, hover and connector rings taken off, so the file shows the plain graph. */
+    /**
+     * Runs an export with selection, hover and connector rings taken off, so the file shows the plain graph,
+     * and the legend unfolded.
+     */
     private void prepareExport(ExportAction action) throws IOException {
         Set<String> wasSelected = Set.copyOf(selected);
         CausalEdge wasSelectedEdge = selectedEdge.get();
+        boolean legendWasExpanded = legend.expandedProperty().get();
+        legend.expandedProperty().set(true);
         gestures.clearHover();
         wasSelected.forEach(name -> setSelectedLook(name, false));
         setSelectedLook(wasSelectedEdge, false);
@@ -747,6 +780,7 @@ public final class DagCanvas extends Region {
             action.run();
         } finally {
             getStyleClass().remove("exporting");
+            legend.expandedProperty().set(legendWasExpanded);
             wasSelected.forEach(name -> setSelectedLook(name, true));
             setSelectedLook(wasSelectedEdge, true);
         }

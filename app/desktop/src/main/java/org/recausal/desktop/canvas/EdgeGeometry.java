@@ -6,15 +6,17 @@ import javafx.geometry.Point2D;
 
 /**
  * Where an arrow between two rounded boxes runs, in canvas units: it leaves the source at its border,
- * passes through the layout's bend points as a smooth curve (Catmull-Rom, written as cubic Béziers),
- * and its head's tip touches the target's border. Pure geometry, no scene graph.
+ * passes through its bend points (the layout's or the router's) as a smooth curve (centripetal
+ * Catmull-Rom, written as cubic Béziers), and its head's tip touches the target's border. Pure geometry,
+ * no scene graph.
  */
 final class EdgeGeometry {
     static final double ARROW_LENGTH = 10;
     static final double ARROW_HALF_WIDTH = 4.5;
     /** Space between the arrow tip and the target's border line, so the tip reads clearly. */
     static final double TIP_GAP = 1.5;
-    private static final int SAMPLES_PER_CURVE = 10;
+    /** Points sampled along each cubic segment (for hit tests and the router's checks). */
+    static final int SAMPLES_PER_CURVE = 10;
 
     private EdgeGeometry() {
     }
@@ -88,13 +90,13 @@ final class EdgeGeometry {
         points[0] = xs[0];
         points[1] = ys[0];
         for (int i = 0; i < n - 1; i++) {
-            int previous = Math.max(i - 1, 0);
-            int next = Math.min(i + 2, n - 1);
             int k = 2 + 6 * i;
-            points[k] = xs[i] + (xs[i + 1] - xs[previous]) / 6;
-            points[k + 1] = ys[i] + (ys[i + 1] - ys[previous]) / 6;
-            points[k + 2] = xs[i + 1] - (xs[next] - xs[i]) / 6;
-            points[k + 3] = ys[i + 1] - (ys[next] - ys[i]) / 6;
+            double[] out = tangent(xs, ys, i, i + 1);
+            double[] in = tangent(xs, ys, i + 1, i);
+            points[k] = xs[i] + out[0] / 3;
+            points[k + 1] = ys[i] + out[1] / 3;
+            points[k + 2] = xs[i + 1] - in[0] / 3;
+            points[k + 3] = ys[i + 1] - in[1] / 3;
             points[k + 4] = xs[i + 1];
             points[k + 5] = ys[i + 1];
         }
@@ -102,6 +104,28 @@ final class EdgeGeometry {
         points[points.length - 2] = tip.getX() - direction[0] * ARROW_LENGTH * 0.8;
         points[points.length - 1] = tip.getY() - direction[1] * ARROW_LENGTH * 0.8;
         return Shape.of(points, true, arrow(tip, direction), sampleCurve(points));
+    }
+
+    /**
+     * The curve's tangent at point {@code i} for the piece towards point {@code j} (i ± 1), scaled to that
+     * piece: centripetal Catmull-Rom, whose knots are spaced by the square root of the distances between
+     * points. Unlike the uniform kind it never loops or overshoots where a short leg meets a long one, as
+     * when a route threads a narrow gap. At the route's ends the tangent points along the first or last leg.
+     */
+    private static double[] tangent(double[] xs, double[] ys, int i, int j) {
+        int sign = j > i ? 1 : -1;
+        int before = i - sign;
+        double dj = Math.sqrt(Math.hypot(xs[j] - xs[i], ys[j] - ys[i]));
+        double db = before < 0 || before >= xs.length ? 0
+                : Math.sqrt(Math.hypot(xs[i] - xs[before], ys[i] - ys[before]));
+        if (db < 1e-9 || dj < 1e-9) {
+            // No point before this one (or two points on one spot): along the piece, half its length.
+            return new double[] {(xs[j] - xs[i]) * sign / 2, (ys[j] - ys[i]) * sign / 2};
+        }
+        // Derivative at i of the curve through before, i, j (in travel order), times the piece's knot length.
+        double tx = (xs[i] - xs[before]) / db - (xs[j] - xs[before]) / (db + dj) + (xs[j] - xs[i]) / dj;
+        double ty = (ys[i] - ys[before]) / db - (ys[j] - ys[before]) / (db + dj) + (ys[j] - ys[i]) / dj;
+        return new double[] {tx * dj * sign, ty * dj * sign};
     }
 
     private static Shape straight(Box source, Box target) {

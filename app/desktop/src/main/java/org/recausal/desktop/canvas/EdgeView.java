@@ -1,6 +1,7 @@
 package org.recausal.desktop.canvas;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javafx.css.PseudoClass;
@@ -32,7 +33,7 @@ final class EdgeView {
 
     EdgeView(CausalEdge edge) {
         this.edge = edge;
-        line.setId("edge-" + edge.from() + "-" + edge.to());
+        line.setId(CanvasIds.edge(edge.from(), edge.to()));
         line.getStyleClass().add("edge-line");
         head.getStyleClass().add("edge-head");
         line.setMouseTransparent(true);
@@ -41,6 +42,11 @@ final class EdgeView {
     }
 
     void setShape(EdgeGeometry.Shape newShape) {
+        // A full re-route hands most edges the shape they have: leave their path elements alone.
+        if (shape != null && Arrays.equals(shape.points(), newShape.points())
+                && Arrays.equals(shape.arrow(), newShape.arrow())) {
+            return;
+        }
         shape = newShape;
         double[] p = newShape.points();
         start.setX(p[0]);

@@ -26,7 +26,12 @@ import org.recausal.engine.layout.LayoutResult;
 /**
  * The drawn graph, in canvas units (no zoom or pan): one {@link VariableView} per variable above one
  * {@link EdgeView} per edge. It follows the {@link Dag} change by change, touching only the views a
- * change concerns, so moving one variable re-draws that box and its edges and nothing else.
+ * change concerns.
+ *
+ * <p>Edges run around other variables' boxes ({@link EdgeRouter}), so a moved, added or removed box can
+ * change any edge: such changes mark every edge stale, and stale edges are routed once, before the next
+ * frame or when something reads them, however many changes one edit made. A drag preview routes only the
+ * dragged variables' edges, at once; the others follow when the move is dropped.
  */
 final class GraphLayer extends Group {
     private final Group edgeLayer = new Group();
@@ -36,6 +41,11 @@ final class GraphLayer extends Group {
     private final Map<String, Set<EdgeView>> incident = new HashMap<>();
     /** Routes of the last auto-layout; an edge uses its route while both ends stay where the layout put them. */
     private final Map<EdgeKey, LaidOutRoute> routes = new HashMap<>();
+    /** Edges to route before they are next drawn or read; every edge when {@link #allStale}. */
+    private final Set<EdgeView> stale = new LinkedHashSet<>();
+    private boolean allStale;
+    /** Routes for the boxes where they are now; null once a box moved, built again when next needed. */
+    private EdgeRouter router;
     private CanvasOverlay overlay = CanvasOverlay.NONE;
 
     private record LaidOutRoute(List<Point2D> bends, CanvasPosition from, CanvasPosition to) {
@@ -53,6 +63,9 @@ final class GraphLayer extends Group {
         edges.clear();
         incident.clear();
         routes.clear();
+        stale.clear();
+        allStale = true;
+        router = null;
         List<Node> nodeViews = new ArrayList<>(dag.size());
         for (Variable variable : dag.variables()) {
             VariableView view = new VariableView(variable);
@@ -68,6 +81,7 @@ final class GraphLayer extends Group {
         }
         nodeLayer.getChildren().setAll(nodeViews);
         edgeLayer.getChildren().setAll(edgeNodes);
+        routeStaleEdges();
     }
 
     /** Brings the views up to date with one change of the graph. */
@@ -78,18 +92,20 @@ final class GraphLayer extends Group {
                 nodes.put(added.variable().name(), view);
                 applyOverlay(view);
                 nodeLayer.getChildren().add(view);
+                boxesChanged();
             }
             case DagChange.VariableRemoved removed -> {
                 VariableView view = nodes.remove(removed.variable().name());
                 nodeLayer.getChildren().remove(view);
                 incident.remove(removed.variable().name());
+                boxesChanged();
             }
             case DagChange.VariableUpdated updated -> {
                 VariableView view = nodes.get(updated.after().name());
                 view.update(updated.after());
                 if (!updated.before().position().equals(updated.after().position())) {
                     view.moveTo(updated.after().position().x(), updated.after().position().y());
-                    incidentEdges(view.name()).forEach(this::refresh);
+                    boxesChanged();
                 }
             }
             case DagChange.VariableRenamed renamed -> rename(renamed.oldName(), renamed.newName(), dag);
@@ -111,6 +127,8 @@ final class GraphLayer extends Group {
         view.update(dag.require(newName));
         nodes.put(newName, view);
         applyOverlay(view);
+        // The box's width follows its name.
+        boxesChanged();
         List<Node> added = new ArrayList<>();
         for (String parent : dag.parents(newName)) {
             EdgeView edge = createEdge(dag.edge(parent, newName).orElseThrow());
@@ -132,7 +150,7 @@ final class GraphLayer extends Group {
         incident.computeIfAbsent(edge.from(), n -> new LinkedHashSet<>()).add(view);
         incident.computeIfAbsent(edge.to(), n -> new LinkedHashSet<>()).add(view);
         view.setOverlayClass(overlay.edgeStyles().get(key));
-        refresh(view);
+        markStale(view);
         return view;
     }
 
@@ -142,6 +160,7 @@ final class GraphLayer extends Group {
             return;
         }
         edgeLayer.getChildren().removeAll(view.line(), view.head());
+        stale.remove(view);
         Set<EdgeView> fromSet = incident.get(key.from());
         if (fromSet != null) {
             fromSet.remove(view);
@@ -156,26 +175,82 @@ final class GraphLayer extends Group {
         return incident.getOrDefault(name, Set.of());
     }
 
-    private void refresh(EdgeView edge) {
-        VariableView source = nodes.get(edge.edge().from());
-        VariableView target = nodes.get(edge.edge().to());
-        edge.setShape(EdgeGeometry.route(source.box(), target.box(), bends(edge, source, target)));
+    // ---------------------------------------------------------------- routing
+
+    private void markStale(EdgeView edge) {
+        if (!allStale && stale.add(edge) && stale.size() == 1) {
+            requestLayout();
+        }
     }
 
-    private List<Point2D> bends(EdgeView edge, VariableView source, VariableView target) {
-        LaidOutRoute route = routes.get(EdgeKey.of(edge.edge()));
-        if (route == null || !at(source, route.from()) || !at(target, route.to())) {
-            return List.of();
+    /** A box moved, appeared, went or changed size: any edge may now run through it, or be free of it. */
+    private void boxesChanged() {
+        router = null;
+        if (!allStale) {
+            allStale = true;
+            stale.clear();
+            requestLayout();
         }
-        return route.bends();
+    }
+
+    /** Routes every stale edge; called before each frame and before anything reads edge shapes. */
+    private void routeStaleEdges() {
+        if (allStale) {
+            allStale = false;
+            stale.clear();
+            edges.values().forEach(this::route);
+        } else if (!stale.isEmpty()) {
+            List<EdgeView> due = List.copyOf(stale);
+            stale.clear();
+            due.forEach(this::route);
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        routeStaleEdges();
+    }
+
+    private EdgeRouter router() {
+        if (router == null) {
+            Map<String, EdgeGeometry.Box> boxes = new HashMap<>(nodes.size() * 2);
+            nodes.forEach((name, view) -> boxes.put(name, view.box()));
+            router = new EdgeRouter(boxes);
+        }
+        return router;
+    }
+
+    /**
+     * The layout's route while both ends stay where the layout put them and no box moved onto it; else
+     * the router's.
+     */
+    private void route(EdgeView edge) {
+        String from = edge.edge().from();
+        String to = edge.edge().to();
+        VariableView source = nodes.get(from);
+        VariableView target = nodes.get(to);
+        LaidOutRoute laidOut = routes.get(EdgeKey.of(edge.edge()));
+        if (laidOut != null && at(source, laidOut.from()) && at(target, laidOut.to())) {
+            EdgeGeometry.Shape shape = EdgeGeometry.route(source.box(), target.box(), laidOut.bends());
+            if (router().isClear(shape, from, to)) {
+                edge.setShape(shape);
+                return;
+            }
+        }
+        edge.setShape(router().route(from, to));
     }
 
     private static boolean at(VariableView view, CanvasPosition position) {
         return Math.abs(view.centreX() - position.x()) < 1e-6 && Math.abs(view.centreY() - position.y()) < 1e-6;
     }
 
-    /** Moves boxes (and their edges) without touching the graph: the live preview of a drag. */
+    /**
+     * Moves boxes without touching the graph, the live preview of a drag, and routes their edges at once.
+     * Other edges keep their routes until the move is dropped (or undone).
+     */
     void preview(Map<String, Point2D> centres) {
+        routeStaleEdges();
         Set<EdgeView> touched = new LinkedHashSet<>();
         centres.forEach((name, centre) -> {
             VariableView view = nodes.get(name);
@@ -184,7 +259,8 @@ final class GraphLayer extends Group {
                 touched.addAll(incidentEdges(name));
             }
         });
-        touched.forEach(this::refresh);
+        router = null;
+        touched.forEach(this::route);
     }
 
     /** Keeps the layout's routes so long edges run through their bends until one of their ends moves. */
@@ -199,8 +275,10 @@ final class GraphLayer extends Group {
         }
     }
 
+    /** Routes every edge now (after new layout routes were set). */
     void refreshAllEdges() {
-        edges.values().forEach(this::refresh);
+        allStale = true;
+        routeStaleEdges();
     }
 
     void setOverlay(CanvasOverlay newOverlay) {
@@ -220,6 +298,7 @@ final class GraphLayer extends Group {
     }
 
     EdgeView edgeView(EdgeKey key) {
+        routeStaleEdges();
         return edges.get(key);
     }
 
@@ -228,6 +307,7 @@ final class GraphLayer extends Group {
     }
 
     Collection<EdgeView> edgeViews() {
+        routeStaleEdges();
         return edges.values();
     }
 
@@ -257,6 +337,7 @@ final class GraphLayer extends Group {
 
     /** The edge nearest to (x, y) within {@code tolerance}, or null. */
     EdgeView edgeAt(double x, double y, double tolerance) {
+        routeStaleEdges();
         EdgeView best = null;
         double bestDistance = tolerance;
         for (EdgeView edge : edges.values()) {
@@ -287,6 +368,7 @@ final class GraphLayer extends Group {
         if (nodes.isEmpty()) {
             return null;
         }
+        routeStaleEdges();
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;

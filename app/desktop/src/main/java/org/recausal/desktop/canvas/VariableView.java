@@ -12,7 +12,8 @@ import org.recausal.engine.dag.Variable;
 
 /**
  * One variable on the canvas: a rounded box with its name, and the connector ring on the bottom edge
- * (shown on hover) to drag new edges from. Its id is {@code node-<name>}, the ring's {@code connector-<name>}.
+ * (shown on hover) to drag new edges from. Ids from {@link CanvasIds}: {@code node-<name>}, the ring's
+ * {@code connector-<name>}.
  * Sizes are fixed in code, not CSS, so edge geometry and hit tests never wait for a CSS pass.
  */
 final class VariableView extends Region {
@@ -60,8 +61,8 @@ final class VariableView extends Region {
         Variable before = variable;
         variable = updated;
         if (before == null || !before.name().equals(updated.name())) {
-            setId("node-" + updated.name());
-            connector.setId("connector-" + updated.name());
+            setId(CanvasIds.node(updated.name()));
+            connector.setId(CanvasIds.connector(updated.name()));
             label.setText(updated.name());
             boxWidth = widthFor(updated.name());
             resize(boxWidth, HEIGHT);

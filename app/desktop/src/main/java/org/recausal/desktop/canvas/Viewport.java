@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.layout.Region;
 import javafx.scene.transform.Scale;
@@ -89,13 +90,22 @@ final class Viewport {
         panTo(owner.getWidth() / 2 - x * scale(), owner.getHeight() / 2 - y * scale());
     }
 
-    /** Zooms (at most to {@code maxZoom}) and pans so that {@code bounds} fill the view less a margin. */
-    void fit(Bounds bounds, double margin, double maxZoom) {
-        double width = Math.max(1, owner.getWidth() - 2 * margin);
-        double height = Math.max(1, owner.getHeight() - 2 * margin);
+    /** The zoom (at most {@code maxZoom}) at which {@code bounds} fill the view less {@code insets}. */
+    double fitZoom(Bounds bounds, Insets insets, double maxZoom) {
+        double width = Math.max(1, owner.getWidth() - insets.getLeft() - insets.getRight());
+        double height = Math.max(1, owner.getHeight() - insets.getTop() - insets.getBottom());
         double fit = Math.min(width / Math.max(bounds.getWidth(), 1), height / Math.max(bounds.getHeight(), 1));
-        zoom.set(Math.min(fit, maxZoom));
-        centreOn(bounds.getMinX() + bounds.getWidth() / 2, bounds.getMinY() + bounds.getHeight() / 2);
+        return clamp(Math.min(fit, maxZoom));
+    }
+
+    /** Zooms (at most to {@code maxZoom}) and pans so that {@code bounds} fill the view less {@code insets}. */
+    void fit(Bounds bounds, Insets insets, double maxZoom) {
+        zoom.set(fitZoom(bounds, insets, maxZoom));
+        double z = scale();
+        double middleX = insets.getLeft() + (owner.getWidth() - insets.getLeft() - insets.getRight()) / 2;
+        double middleY = insets.getTop() + (owner.getHeight() - insets.getTop() - insets.getBottom()) / 2;
+        panTo(middleX - (bounds.getMinX() + bounds.getWidth() / 2) * z,
+                middleY - (bounds.getMinY() + bounds.getHeight() / 2) * z);
     }
 
     private void apply(double requested) {

@@ -3,7 +3,10 @@ package org.recausal.desktop.canvas;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +21,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.PickResult;
 
 import org.junit.jupiter.api.Test;
+import org.recausal.engine.dag.CausalEdge;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.dag.RandomDags;
 import org.recausal.engine.dag.edit.EditHistory;
@@ -26,9 +30,10 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Figures for the canvas on a 500-variable, 2,000-edge graph: time to show it, cost and frame rate of
- * a drag, time of an auto-layout. Not part of the test run (its name does not end in Test); run it with
- * {@code -Dtest=CanvasPerformanceHarness}. It prints and asserts nothing: timings depend on the machine.
+ * Figures for the canvas on a 500-variable, 2,000-edge graph: time to show it, to route every edge
+ * around the boxes, cost and frame rate of a drag, time of an auto-layout. Not part of the test run
+ * (its name does not end in Test); run it with {@code -Dtest=CanvasPerformanceHarness}. It prints and
+ * asserts nothing: timings depend on the machine.
  *
  * <p>Frames are real JavaFX pulses (CSS, layout, render), timed with an {@link AnimationTimer}: a pulse
  * comes every 16.7 ms at most, so 60 frames/s means the drag never waits for the canvas. Headless runs
@@ -63,6 +68,7 @@ class CanvasPerformanceHarness {
         System.out.printf(Locale.ROOT, "Canvas figures, %d variables / %d edges (RandomDags seed 1, laid out), "
                 + "median [min-max] over the runs%n", VARIABLES, EDGES);
         show();
+        reroute();
         drag(1);
         drag(50);
         autoLayout();
@@ -98,6 +104,44 @@ class CanvasPerformanceHarness {
         print("show: build the views (setHistory), CPU", buildCpu, "ms");
         print("show: until the first frame is drawn, wall", firstFrame, "ms");
         print("show: until the first frame is drawn, CPU (FX + render)", frameCpu, "ms");
+    }
+
+    /**
+     * Routing every edge around the boxes, as after a drop or when a saved project is opened (its layout
+     * bends are not saved): the router alone (grid built, then each edge routed), and the canvas's full
+     * re-route, which also redraws the edges whose shape changed.
+     */
+    private void reroute() throws Exception {
+        double[] router = new double[RUNS];
+        double[] routerCpu = new double[RUNS];
+        double[] canvasAll = new double[RUNS];
+        int[] curved = new int[1];
+        for (int run = 0; run < RUNS; run++) {
+            long[] t = WaitForAsyncUtils.asyncFx(() -> {
+                GraphLayer graph = canvas.graphLayer();
+                Map<String, EdgeGeometry.Box> boxes = new HashMap<>();
+                graph.variableViews().forEach(view -> boxes.put(view.name(), view.box()));
+                List<CausalEdge> edges = canvas.history().dag().edges();
+                long start = System.nanoTime();
+                long cpuStart = cpu(fxThread);
+                EdgeRouter routes = new EdgeRouter(boxes);
+                int bent = 0;
+                for (CausalEdge edge : edges) {
+                    bent += routes.route(edge.from(), edge.to()).curved() ? 1 : 0;
+                }
+                long routed = System.nanoTime();
+                long cpuRouted = cpu(fxThread);
+                graph.refreshAllEdges();
+                curved[0] = bent;
+                return new long[] {routed - start, cpuRouted - cpuStart, System.nanoTime() - routed};
+            }).get();
+            router[run] = ms(t[0]);
+            routerCpu[run] = ms(t[1]);
+            canvasAll[run] = ms(t[2]);
+        }
+        print("route every edge (" + curved[0] + " detour): router, wall", router, "ms");
+        print("route every edge: router, CPU", routerCpu, "ms");
+        print("route every edge: the canvas's full re-route, wall", canvasAll, "ms");
     }
 
     /**

@@ -3,13 +3,19 @@ package org.recausal.desktop.canvas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.PickResult;
@@ -85,6 +91,61 @@ class DagCanvasViewTest extends CanvasTestBase {
     }
 
     @Test
+    void fitToWindowKeepsEveryVariableClearOfTheLegend() {
+        // Variables in every corner, the bottom-left one where the legend sits.
+        show(List.of("a@0,0", "b@1200,0", "c@0,700", "d@1200,700", "e@600,350"), List.of("a->e", "e->d"));
+        robot.interact(canvas::fitToWindow);
+        assertThat(variablesUnderTheLegend()).isEmpty();
+        assertThat(List.of("a", "b", "c", "d", "e")).allMatch(this::insideWindow);
+
+        // Folded, the legend needs less room, so the fit gets bigger.
+        double unfoldedZoom = zoom();
+        robot.clickOn("#legend-toggle");
+        assertThat(fx(() -> canvas.legendExpandedProperty().get())).isFalse();
+        robot.interact(canvas::fitToWindow);
+        assertThat(zoom()).isGreaterThan(unfoldedZoom);
+        assertThat(variablesUnderTheLegend()).isEmpty();
+    }
+
+    @Test
+    void theLegendFoldsToItsHeaderStaysFoldedAndUnfoldsForExports() throws IOException {
+        show(List.of("a@100,100", "b@100,260"), List.of("a->b"));
+        double unfolded = legendHeight();
+        robot.clickOn("#legend-toggle");
+        assertThat(legendHeight()).isLessThan(unfolded / 3);
+        assertThat(robot.lookup(".legend-body").queryAs(Node.class).isVisible()).isFalse();
+
+        // New overlays and new projects keep it folded.
+        robot.interact(() -> canvas.setOverlay(new CanvasOverlay(Map.of(), Map.of("a", "node-adjusted"),
+                List.of(new LegendEntry("node-adjusted", "Adjusted for")))));
+        robot.interact(() -> canvas.setHistory(new EditHistory(new Dag())));
+        assertThat(fx(() -> canvas.legendExpandedProperty().get())).isFalse();
+        robot.interact(() -> canvas.setOverlay(CanvasOverlay.NONE));
+
+        show(List.of("a@100,100", "b@100,260"), List.of("a->b"));
+        java.nio.file.Path file = Files.createTempFile("legend", ".png");
+        try {
+            robot.interact(() -> {
+                try {
+                    canvas.exportPng(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Bounds bounds = fx(() -> canvas.graphLayer().graphBounds());
+            int height = ImageIO.read(file.toFile()).getHeight();
+            // The image holds the unfolded legend below the graph, and the canvas keeps it folded.
+            assertThat(height).isGreaterThanOrEqualTo((int) ((bounds.getHeight() + unfolded) * GraphImages.SCALE));
+            assertThat(fx(() -> canvas.legendExpandedProperty().get())).isFalse();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+
+        robot.clickOn("#legend-toggle");
+        assertThat(legendHeight()).isEqualTo(unfolded);
+    }
+
+    @Test
     void middleButtonAndSpaceDragPan() {
         show(List.of("a@100,100", "b@400,300"), List.of());
         double z = zoom();
@@ -120,13 +181,53 @@ class DagCanvasViewTest extends CanvasTestBase {
         assertThat(history.canUndo()).isFalse();
         assertThat(dag().require("a").position()).isEqualTo(new CanvasPosition(100, 400));
         assertThat(dag().require("c").position()).isEqualTo(new CanvasPosition(100, 100));
-        assertThat(isCurved("a", "c")).isFalse();
+        // Back in one column, a -> c would run straight through b: the router takes it around.
+        assertThat(isCurved("a", "c")).isTrue();
+        assertThat(boxesEntered("a", "c")).isEmpty();
 
         robot.interact(history::redo);
         assertThat(isCurved("a", "c")).isTrue();
+        // Moved well away from b's side, c is in plain sight of a: the edge goes straight.
+        double away = fx(() -> Math.signum(canvas.graphLayer().view("a").centreX()
+                - canvas.graphLayer().view("b").centreX()));
         Point2D c = centreOf("c");
-        drag(c, c.add(80, 0), MouseButton.PRIMARY);
+        drag(c, c.add((away == 0 ? 1 : away) * 300, 0), MouseButton.PRIMARY);
         assertThat(isCurved("a", "c")).isFalse();
+    }
+
+    @Test
+    void edgesRunAroundBoxesAndDuringADragOnlyTheDraggedVariablesEdgesFollow() {
+        show(List.of("a@100,100", "c@100,400", "x@400,240", "y@400,400"), List.of("a->c", "x->y"));
+        assertThat(isCurved("a", "c")).isFalse();
+        double[] before = fx(() -> canvas.graphLayer().edgeView(new EdgeKey("x", "y")).shape().points().clone());
+
+        robot.moveTo(centreOf("x")).press(MouseButton.PRIMARY).moveTo(screen(100, 240));
+        // Mid-drag: x's own edge follows it, a -> c keeps its route until the drop.
+        assertThat(fx(() -> canvas.graphLayer().edgeView(new EdgeKey("x", "y")).shape().points()))
+                .isNotEqualTo(before);
+        assertThat(isCurved("a", "c")).isFalse();
+        assertThat(boxesEntered("a", "c")).containsExactly("x");
+
+        robot.release(MouseButton.PRIMARY);
+        assertThat(dag().require("x").position().x()).isEqualTo(100);
+        assertThat(isCurved("a", "c")).isTrue();
+        assertThat(boxesEntered("a", "c")).isEmpty();
+
+        robot.interact(history::undo);
+        assertThat(isCurved("a", "c")).isFalse();
+    }
+
+    @Test
+    void namesWithDotsGetIdsThatSelectorsFind() {
+        show(List.of("user.age@100,100", "click.rate@100,260"), List.of("user.age->click.rate"));
+        assertThat(CanvasIds.node("user.age")).isEqualTo("node-user\u00B7age");
+        assertThat(robot.lookup("#" + CanvasIds.node("user.age")).queryAs(Node.class))
+                .isSameAs(fx(() -> canvas.graphLayer().view("user.age")));
+        assertThat(robot.lookup("#" + CanvasIds.edge("user.age", "click.rate")).queryAs(Node.class))
+                .isSameAs(fx(() -> canvas.graphLayer().edgeView(new EdgeKey("user.age", "click.rate")).line()));
+        assertThat(robot.lookup("#" + CanvasIds.connector("click.rate")).tryQuery()).isPresent();
+        // The raw name would read as id "node-user" with style class "age".
+        assertThat(robot.lookup("#node-user.age").tryQuery()).isEmpty();
     }
 
     @Test
@@ -200,6 +301,28 @@ class DagCanvasViewTest extends CanvasTestBase {
         assertThat(Math.max(outsideX, outsideY)).isCloseTo(EdgeGeometry.TIP_GAP, within(1e-6));
     }
 
+    /** Names of the variables (other than its ends) whose boxes the drawn edge enters, checked every unit or so. */
+    private List<String> boxesEntered(String from, String to) {
+        return fx(() -> {
+            double[] s = canvas.graphLayer().edgeView(new EdgeKey(from, to)).shape().samples();
+            return canvas.graphLayer().variableViews().stream()
+                    .filter(view -> !view.name().equals(from) && !view.name().equals(to))
+                    .filter(view -> {
+                        for (int i = 0; i + 3 < s.length; i += 2) {
+                            int steps = (int) Math.ceil(Math.hypot(s[i + 2] - s[i], s[i + 3] - s[i + 1])) + 1;
+                            for (int k = 0; k <= steps; k++) {
+                                if (view.box().contains(s[i] + (s[i + 2] - s[i]) * k / steps,
+                                        s[i + 1] + (s[i + 3] - s[i + 1]) * k / steps)) {
+                                    return true;
+                                }
+                            }
+                        }
+                        return false;
+                    })
+                    .map(VariableView::name).toList();
+        });
+    }
+
     private boolean isCurved(String from, String to) {
         return fx(() -> canvas.graphLayer().edgeView(new EdgeKey(from, to)).line().getElements().stream()
                 .anyMatch(e -> e instanceof CubicCurveTo));
@@ -210,6 +333,25 @@ class DagCanvasViewTest extends CanvasTestBase {
             Bounds box = canvas.graphLayer().view(name).localToScreen(canvas.graphLayer().view(name).getLayoutBounds());
             Bounds window = canvas.localToScreen(canvas.getLayoutBounds());
             return window.contains(box);
+        });
+    }
+
+    /** The legend's height once the canvas is laid out. */
+    private double legendHeight() {
+        return fx(() -> {
+            canvas.applyCss();
+            canvas.layout();
+            return canvas.legend().getHeight();
+        });
+    }
+
+    /** Variables whose boxes, as shown, overlap the legend. */
+    private List<String> variablesUnderTheLegend() {
+        return fx(() -> {
+            Bounds legend = canvas.legend().getBoundsInParent();
+            return canvas.graphLayer().variableViews().stream()
+                    .filter(view -> canvas.sceneToLocal(view.localToScene(view.getLayoutBounds())).intersects(legend))
+                    .map(VariableView::name).toList();
         });
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.recausal.engine.dag.CanvasPosition;
-import org.recausal.engine.dag.CausalEdge;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.dag.DagException;
 
@@ -18,7 +17,11 @@ public final class EdgeCrossings {
      * meet there and do not count; segments that only touch or overlap along a line do not count either.
      */
     public static int count(Dag dag, Map<String, CanvasPosition> positions) {
-        List<CausalEdge> edges = dag.edges();
+        return count(dag.edges().stream().map(e -> new EdgeRoute(e.from(), e.to(), List.of())).toList(), positions);
+    }
+
+    /** The same count for the edges of {@code routes} (their bends are ignored: edges are straight here). */
+    static int count(List<EdgeRoute> edges, Map<String, CanvasPosition> positions) {
         int m = edges.size();
         double[] x1 = new double[m];
         double[] y1 = new double[m];
@@ -34,9 +37,9 @@ public final class EdgeCrossings {
         }
         int crossings = 0;
         for (int i = 0; i < m; i++) {
-            CausalEdge e = edges.get(i);
+            EdgeRoute e = edges.get(i);
             for (int j = i + 1; j < m; j++) {
-                CausalEdge f = edges.get(j);
+                EdgeRoute f = edges.get(j);
                 if (e.from().equals(f.from()) || e.from().equals(f.to())
                         || e.to().equals(f.from()) || e.to().equals(f.to())) {
                     continue;

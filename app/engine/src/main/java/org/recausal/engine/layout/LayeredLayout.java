@@ -76,7 +76,7 @@ public final class LayeredLayout {
         for (int i = 0; i < edges.size(); i++) {
             routes.add(new EdgeRoute(edges.get(i).from(), edges.get(i).to(), bends.get(i)));
         }
-        return new LayoutResult(positions, routes, layerCount, EdgeCrossings.count(dag, positions));
+        return new LayoutResult(positions, routes, layerCount);
     }
 
     private record Part(double right, int layers) {

@@ -3,6 +3,7 @@ package org.recausal.engine.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,19 @@ class EdgeCrossingsTest {
     void everyVariableNeedsAPosition() {
         assertThatThrownBy(() -> EdgeCrossings.count(dag, Map.of("A", at(0, 0), "B", at(1, 1), "C", at(2, 2))))
                 .isInstanceOf(DagException.class).hasMessage("No position was given for the variable 'D'.");
+    }
+
+    @Test
+    void aLayoutResultCountsItsCrossingsOnlyWhenAsked() {
+        Map<String, CanvasPosition> positions = Map.of("A", at(0, 0), "B", at(10, 0), "C", at(0, 10));
+        // D has no position: building the result must not count, asking must.
+        LayoutResult result = new LayoutResult(positions, List.of(new EdgeRoute("A", "D", List.of()),
+                new EdgeRoute("B", "C", List.of())), 2);
+        assertThatThrownBy(result::crossings).isInstanceOf(DagException.class)
+                .hasMessage("No position was given for the variable 'D'.");
+
+        LayoutResult crossed = new LayoutResult(Map.of("A", at(0, 0), "B", at(10, 0), "C", at(0, 10), "D", at(10, 10)),
+                List.of(new EdgeRoute("A", "D", List.of()), new EdgeRoute("B", "C", List.of())), 2);
+        assertThat(crossed.crossings()).isEqualTo(1).isEqualTo(crossed.crossings());
     }
 }
