@@ -3,7 +3,8 @@ package org.recausal.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure how fast the engine answers, on generated inputs.",
-        subcommands = {AnalysisBenchCommand.class, DataBenchCommand.class})
+        description = "Measure how fast and how right the engine is, and print the figures.",
+        subcommands = {AnalysisBenchCommand.class, DataBenchCommand.class, ScmBenchCommand.class,
+                BnlearnBenchCommand.class})
 final class BenchCommand extends TopicCommand {
 }

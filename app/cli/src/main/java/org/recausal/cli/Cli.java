@@ -4,7 +4,9 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 
 import org.recausal.engine.data.DataException;
+import org.recausal.engine.io.GraphParseException;
 import org.recausal.engine.project.ProjectFileException;
+import org.recausal.engine.scm.ScmException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -32,7 +34,8 @@ public final class Cli {
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler((e, arguments) -> fail(e.getCommandLine(), e.getMessage(), EXIT_USAGE))
-                .setExecutionExceptionHandler((e, command, parseResult) -> fail(command, reason(e), EXIT_FAILED));
+                .setExecutionExceptionHandler((e, command, parseResult) -> fail(command, reason(e),
+                        e instanceof ParameterException ? EXIT_USAGE : EXIT_FAILED));
         int exitCode = commandLine.execute(args);
         out.flush();
         err.flush();
@@ -48,7 +51,7 @@ public final class Cli {
 
     private static String reason(Exception e) {
         if (e instanceof ProjectFileException || e instanceof ParameterException || e instanceof CommandFailure
-                || e instanceof DataException) {
+                || e instanceof DataException || e instanceof ScmException || e instanceof GraphParseException) {
             return e.getMessage();
         }
         // A bug, not bad input: still one line, but say what kind of failure it was.

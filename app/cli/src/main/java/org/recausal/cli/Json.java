@@ -4,23 +4,38 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
+import org.recausal.engine.estimate.Interval;
+import org.recausal.engine.model.Scale;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** JSON output shared by the graph commands: variable sets sorted, lists of sets sorted, pretty-printed. */
+/** JSON output of the commands: pretty-printed, variable sets sorted, numbers that are not finite written as null. */
 final class Json {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
     private Json() {
     }
 
     static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
+        return MAPPER.createObjectNode();
+    }
+
+    static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    static void print(PrintWriter out, JsonNode node) {
+        out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
     }
 
     static ArrayNode names(Collection<String> names) {
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        ArrayNode array = array();
         new TreeSet<>(names).forEach(array::add);
         return array;
     }
@@ -30,7 +45,7 @@ final class Json {
         List<List<String>> sorted = new ArrayList<>();
         sets.forEach(s -> sorted.add(List.copyOf(new TreeSet<>(s))));
         sorted.sort(Json::compare);
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        ArrayNode array = array();
         sorted.forEach(s -> array.add(names(s)));
         return array;
     }
@@ -45,7 +60,38 @@ final class Json {
         return Integer.compare(a.size(), b.size());
     }
 
-    static void print(PrintWriter out, ObjectNode json) {
-        out.println(json.toPrettyString());
+    static void number(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    static void interval(ObjectNode node, String field, Interval interval) {
+        if (Double.isFinite(interval.lower()) && Double.isFinite(interval.upper())) {
+            node.putArray(field).add(interval.lower()).add(interval.upper());
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    static void strings(ObjectNode node, String field, List<String> values) {
+        ArrayNode array = node.putArray(field);
+        values.forEach(array::add);
+    }
+
+    static void numbers(ObjectNode node, String field, Map<String, Double> values) {
+        ObjectNode object = node.putObject(field);
+        values.forEach((name, value) -> number(object, name, value));
+    }
+
+    /** A variable's value: the number, or the label of a level. */
+    static void value(ObjectNode node, String field, Scale scale, double value) {
+        if (scale.isNumeric()) {
+            number(node, field, value);
+        } else {
+            node.put(field, scale.label(value));
+        }
     }
 }

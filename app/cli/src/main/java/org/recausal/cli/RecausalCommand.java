@@ -11,14 +11,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The root of the command tree. Each topic (project, dag; later graph, data, fit, simulate, train, bench)
- * is a subcommand class listed here, with its own verbs as subcommands of it.
+ * The root of the command tree. Each topic (project, dag, generate, bench) is a subcommand class listed here, with its
+ * own verbs as subcommands of it; the model commands (fit, simulate, estimate, counterfactual, refute) are verbs.
  */
 @Command(name = "recausal",
         mixinStandardHelpOptions = true,
         versionProvider = RecausalCommand.VersionProvider.class,
         description = "Causal questions about recommender systems.",
-        subcommands = {ProjectCommand.class, DagCommand.class, DataCommand.class, BenchCommand.class},
+        subcommands = {ProjectCommand.class, DagCommand.class, DataCommand.class, FitCommand.class,
+                SimulateCommand.class, EstimateCommand.class, CounterfactualCommand.class, RefuteCommand.class,
+                GenerateCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the input is invalid or the work failed", "2:the command line is wrong"})
 final class RecausalCommand implements Runnable {

@@ -1,0 +1,42 @@
+package org.recausal.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.recausal.engine.scm.FitOptions;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** How mechanisms are fitted (a picocli mixin shared by the commands that fit a model). */
+final class FitSettings {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "KIND", defaultValue = "auto",
+            description = "Model kind for every mechanism: auto (chosen by cross-validation), linear, table or"
+                    + " boosted. Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--node-model", paramLabel = "NODE=KIND", description = "Model kind for one node (repeatable).")
+    Map<String, String> nodeModels = new LinkedHashMap<>();
+
+    @Option(names = "--noise", paramLabel = "KIND", defaultValue = "empirical",
+            description = "Noise of numeric mechanisms: empirical (resampled residuals) or gaussian."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String noise;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of every random choice; the same seed gives the same numbers. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    FitOptions options() {
+        FitOptions options = FitOptions.defaults().withChoice(Arguments.modelChoice(spec, model)).withSeed(seed)
+                .withNoise(Arguments.noise(spec, noise));
+        for (Map.Entry<String, String> entry : nodeModels.entrySet()) {
+            options = options.withChoice(entry.getKey(), Arguments.modelChoice(spec, entry.getValue()));
+        }
+        return options;
+    }
+}
