@@ -23,6 +23,8 @@ import org.recausal.desktop.dialog.DialogService;
 import org.recausal.desktop.properties.PropertiesController;
 import org.recausal.desktop.properties.PropertiesViewModel;
 import org.recausal.desktop.settings.RecentFiles;
+import org.recausal.desktop.simulate.SimulateModel;
+import org.recausal.desktop.simulate.SimulatePanelController;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.task.TaskExecutor;
 
@@ -71,6 +73,8 @@ public final class MainWindow {
             DataDialogs dataDialogs, TaskExecutor dataTasks) {
         MainWindowViewModel model = new MainWindowViewModel(dialogs, tasks, recentFiles);
         DataPanelModel data = new DataPanelModel(dataDialogs, dataTasks, Platform::runLater);
+        SimulateModel simulate = new SimulateModel(() -> new SimulateModel.Inputs(data.dag().copy(), data.loadedData()),
+                dialogs, new BackgroundTaskExecutor(), Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         FXMLLoader loader = new FXMLLoader(resource("main-window.fxml"));
         loader.setControllerFactory(type -> {
@@ -82,6 +86,9 @@ public final class MainWindow {
             }
             if (type == DataPanelController.class) {
                 return new DataPanelController(data);
+            }
+            if (type == SimulatePanelController.class) {
+                return new SimulatePanelController(simulate);
             }
             throw new IllegalArgumentException("no controller of type " + type.getName());
         });
@@ -119,6 +126,10 @@ public final class MainWindow {
     /** The data panel under the canvas. */
     public DataPanelController dataPanel() {
         return controller.dataPanel();
+    }
+
+    public SimulatePanelController simulatePanel() {
+        return controller.simulatePanel();
     }
 
     private static URL resource(String name) {

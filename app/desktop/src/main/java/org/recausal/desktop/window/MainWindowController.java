@@ -31,6 +31,7 @@ import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.data.DataPanelController;
 import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.properties.PropertiesController;
+import org.recausal.desktop.simulate.SimulatePanelController;
 import org.recausal.engine.dag.edit.EditHistory;
 
 /**
@@ -75,6 +76,8 @@ public final class MainWindowController {
     @FXML private SplitPane centreSplit;
     @FXML private CheckMenuItem dataPanelItem;
     @FXML private DataPanelController dataPanelController;
+    @FXML private CheckMenuItem simulatePanelItem;
+    @FXML private SimulatePanelController simulatePanelController;
 
     public MainWindowController(MainWindowViewModel model) {
         this.model = model;
@@ -124,6 +127,8 @@ public final class MainWindowController {
         dataPanelController.attach(canvas, centreSplit, model.projectProperty(), model.historyProperty(),
                 model::markDataChanged);
         dataPanelItem.selectedProperty().bindBidirectional(dataPanelController.shownProperty());
+        simulatePanelController.attach(canvas, centreSplit);
+        simulatePanelItem.selectedProperty().bindBidirectional(simulatePanelController.shownProperty());
     }
 
     /** Keys beyond the menu accelerators: the second redo shortcut and Ctrl+= for zoom in on US keyboards. */
@@ -138,6 +143,10 @@ public final class MainWindowController {
 
     DataPanelController dataPanel() {
         return dataPanelController;
+    }
+
+    SimulatePanelController simulatePanel() {
+        return simulatePanelController;
     }
 
     // ---------------------------------------------------------------- commands
