@@ -13,7 +13,10 @@ public record FitRow(String node, String kind, String parents, String quality, S
     static FitRow of(NodeFit fit) {
         String kind = fit.family() == null ? "exogenous" : fit.family().id();
         String quality = switch (fit.quality()) {
-            case NodeFit.NumericQuality q -> String.format(Locale.ROOT, "R² %.3f · RMSE %.3g", q.rSquared(), q.rmse());
+            // A node without parents has no R²: its mechanism is its distribution, whose spread is the RMSE.
+            case NodeFit.NumericQuality q -> Double.isNaN(q.rSquared())
+                    ? String.format(Locale.ROOT, "no parents · SD %.3g", q.rmse())
+                    : String.format(Locale.ROOT, "R² %.3f · RMSE %.3g", q.rSquared(), q.rmse());
             case NodeFit.DiscreteQuality q -> String.format(Locale.ROOT, "AUC %.3f · log-loss %.3f (marginal %.3f)",
                     q.auc(), q.logLoss(), q.baselineLogLoss());
         };

@@ -44,6 +44,9 @@ class SimulateModelTest {
         assertThat(model.getNodes()).containsExactly("z", "t", "y");
         FitRow t = model.getFitRows().stream().filter(r -> r.node().equals("t")).findFirst().orElseThrow();
         FitRow y = model.getFitRows().stream().filter(r -> r.node().equals("y")).findFirst().orElseThrow();
+        FitRow z = model.getFitRows().getFirst();
+        assertThat(z.kind()).isEqualTo("exogenous");
+        assertThat(z.quality()).matches("no parents · SD (0\\.9\\d*|1\\.0\\d*)"); // z ~ N(0, 1)
         assertThat(t.quality()).startsWith("AUC");
         assertThat(y.quality()).startsWith("R²");
         // Var(2t + 1.5z) / Var(y) is about 3.6 / 4.6 here; a fit that missed a parent would fall far below.
