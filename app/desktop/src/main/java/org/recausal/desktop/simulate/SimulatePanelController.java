@@ -27,8 +27,10 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -325,6 +327,13 @@ public final class SimulatePanelController {
             }
         });
         verdictColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().verdict()));
+        refutationTable.setRowFactory(_ -> new TableRow<>() {
+            @Override
+            protected void updateItem(Refutation item, boolean empty) {
+                super.updateItem(item, empty);
+                setTooltip(empty || item == null ? null : new Tooltip(item.verdict()));
+            }
+        });
         refutationTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 

@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import javafx.scene.chart.BarChart;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
@@ -70,14 +73,14 @@ class SimulatePanelFxTest {
         waitFor(() -> fx(() -> model.getFitRows().size() == 3 || !model.errorProperty().get().isEmpty()));
         assertThat(fx(() -> model.errorProperty().get())).isEmpty();
 
-        javafx.scene.control.ComboBox<String> nodeBox = robot.lookup("#nodeBox").queryComboBox();
+        ComboBox<String> nodeBox = robot.lookup("#nodeBox").queryComboBox();
         robot.interact(() -> nodeBox.setValue("t"));
         assertThat(fx(() -> model.nodeProperty().get())).isEqualTo("t");
         // The builder column scrolls in a window this small; its controls are driven directly, the header clicked.
         robot.interact(() -> {
             robot.lookup("#valueField").queryTextInputControl().setText("1");
             robot.lookup("#addInterventionButton").queryButton().fire();
-            ((javafx.scene.control.CheckBox) robot.lookup("#outcome-y").query()).setSelected(true);
+            ((CheckBox) robot.lookup("#outcome-y").query()).setSelected(true);
         });
         assertThat(fx(() -> model.getInterventions().size())).isEqualTo(1);
         robot.interact(() -> model.replicatesProperty().set(20));
@@ -90,7 +93,7 @@ class SimulatePanelFxTest {
         assertThat(row.quantity()).isEqualTo("E[y]");
         assertThat(row.values().effectCi().contains(SimulateFixtures.EFFECT_OF_DO_T1)).as(row.toString()).isTrue();
         assertThat(robot.lookup(".table-cell").queryAll()).anyMatch(cell -> row.effectCi()
-                .equals(((javafx.scene.control.Labeled) cell).getText()));
+                .equals(((Labeled) cell).getText()));
         BarChart<?, ?> chart = robot.lookup("#chart").query();
         assertThat(fx(() -> chart.getData().stream().map(s -> s.getName()).toList()))
                 .containsExactly("Baseline (world as it is)", "Intervention: do(t = 1)");
