@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ObjectProperty;
@@ -230,10 +231,18 @@ public final class DataPanelModel {
 
     /** Data > Check the DAG against the data: tests its implications on the loaded tables, in the background. */
     public void runCheck() {
+        check.run(history.dag().copy(), loadedData());
+    }
+
+    /**
+     * The loaded datasets, joined and mapped, for analyses off the UI thread: what is loaded is taken now, on the
+     * UI thread; the supplier assembles it wherever it is called.
+     */
+    public Supplier<ProjectData> loadedData() {
         Project snapshot = loadedSnapshot();
         Map<String, Table> tables = new LinkedHashMap<>();
         datasets.stream().filter(DatasetEntry::loaded).forEach(d -> tables.put(d.id(), d.table()));
-        check.run(snapshot.dag(), () -> tablesFor(snapshot, tables));
+        return () -> tablesFor(snapshot, tables);
     }
 
     // ---------------------------------------------------------------- properties

@@ -1,9 +1,10 @@
 package org.recausal.desktop.dialog;
 
-/** Picture formats the canvas can be exported to. */
+/** Formats views export to: pictures of the canvas or a chart, and tables of results. */
 public enum ExportFormat {
     PNG("PNG image", "png"),
-    SVG("SVG drawing", "svg");
+    SVG("SVG drawing", "svg"),
+    CSV("CSV table", "csv");
 
     private final String label;
     private final String extension;

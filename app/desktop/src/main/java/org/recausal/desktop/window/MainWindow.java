@@ -28,6 +28,8 @@ import org.recausal.desktop.query.FxDebouncer;
 import org.recausal.desktop.query.QueryPanelController;
 import org.recausal.desktop.query.QueryPanelViewModel;
 import org.recausal.desktop.settings.RecentFiles;
+import org.recausal.desktop.simulate.SimulateModel;
+import org.recausal.desktop.simulate.SimulatePanelController;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.task.TaskExecutor;
 import org.recausal.engine.analysis.NotADag;
@@ -80,6 +82,8 @@ public final class MainWindow {
             DataDialogs dataDialogs, TaskExecutor dataTasks) {
         MainWindowViewModel model = new MainWindowViewModel(dialogs, tasks, recentFiles);
         DataPanelModel data = new DataPanelModel(dataDialogs, dataTasks, Platform::runLater);
+        SimulateModel simulate = new SimulateModel(() -> new SimulateModel.Inputs(data.dag().copy(), data.loadedData()),
+                dialogs, new BackgroundTaskExecutor(), Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         // The live analysis has a thread of its own, so it never waits for a save or delays one.
         BackgroundTaskExecutor analysis = new BackgroundTaskExecutor("recausal-analysis");
@@ -99,6 +103,9 @@ public final class MainWindow {
             }
             if (type == DataPanelController.class) {
                 return new DataPanelController(data);
+            }
+            if (type == SimulatePanelController.class) {
+                return new SimulatePanelController(simulate);
             }
             throw new IllegalArgumentException("no controller of type " + type.getName());
         });
@@ -172,6 +179,10 @@ public final class MainWindow {
     /** The data panel under the canvas. */
     public DataPanelController dataPanel() {
         return controller.dataPanel();
+    }
+
+    public SimulatePanelController simulatePanel() {
+        return controller.simulatePanel();
     }
 
     private static URL resource(String name) {

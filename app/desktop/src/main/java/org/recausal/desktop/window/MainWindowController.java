@@ -33,6 +33,7 @@ import org.recausal.desktop.data.DataPanelController;
 import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.interchange.GraphTransferViewModel;
 import org.recausal.desktop.properties.PropertiesController;
+import org.recausal.desktop.simulate.SimulatePanelController;
 import org.recausal.engine.dag.edit.EditHistory;
 
 /**
@@ -78,6 +79,8 @@ public final class MainWindowController {
     @FXML private SplitPane centreSplit;
     @FXML private CheckMenuItem dataPanelItem;
     @FXML private DataPanelController dataPanelController;
+    @FXML private CheckMenuItem simulatePanelItem;
+    @FXML private SimulatePanelController simulatePanelController;
 
     public MainWindowController(MainWindowViewModel model) {
         this.model = model;
@@ -127,6 +130,8 @@ public final class MainWindowController {
         dataPanelController.attach(canvas, centreSplit, model.projectProperty(), model.historyProperty(),
                 model::markDataChanged);
         dataPanelItem.selectedProperty().bindBidirectional(dataPanelController.shownProperty());
+        simulatePanelController.attach(canvas, centreSplit);
+        simulatePanelItem.selectedProperty().bindBidirectional(simulatePanelController.shownProperty());
     }
 
     /** Keys beyond the menu accelerators: the second redo shortcut and Ctrl+= for zoom in on US keyboards. */
@@ -146,6 +151,10 @@ public final class MainWindowController {
     /** Paste, import and export of graph text; set once the canvas exists. */
     void setGraphTransfer(GraphTransferViewModel transfer) {
         graphTransfer = transfer;
+    }
+
+    SimulatePanelController simulatePanel() {
+        return simulatePanelController;
     }
 
     // ---------------------------------------------------------------- commands

@@ -1,0 +1,53 @@
+package org.recausal.desktop.simulate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.Role;
+import org.recausal.engine.data.Column;
+import org.recausal.engine.data.Table;
+import org.recausal.engine.mapping.MappedTable;
+import org.recausal.engine.project.ProjectData;
+import org.recausal.engine.scm.ScmException;
+import org.recausal.engine.scm.TableBinding;
+
+/**
+ * The project's data as a model reads them: the first assembled table with data for every observed node, its
+ * mapped columns renamed to the nodes they stand for, bound to the graph.
+ */
+final class ModelData {
+
+    private ModelData() {
+    }
+
+    /** @throws ScmException naming the nodes no table covers */
+    static TableBinding.Bound bind(Dag dag, ProjectData data) {
+        if (data.tables().isEmpty()) {
+            throw new ScmException("no dataset is loaded; attach one in the data panel first");
+        }
+        List<String> observed = dag.variables().stream().filter(v -> v.role() != Role.LATENT).map(v -> v.name())
+                .toList();
+        List<String> best = null;
+        for (MappedTable mapped : data.tables()) {
+            List<String> missing = observed.stream().filter(n -> !mapped.mapping().hasData(n)).toList();
+            if (missing.isEmpty()) {
+                return TableBinding.bind(dag, byNode(mapped));
+            }
+            if (best == null || missing.size() < best.size()) {
+                best = missing;
+            }
+        }
+        throw new ScmException("no dataset has data for " + String.join(", ", best)
+                + "; map a column to each, or mark them latent");
+    }
+
+    private static Table byNode(MappedTable mapped) {
+        List<Column> columns = new ArrayList<>();
+        for (Map.Entry<String, String> link : mapped.mapping().columnsByNode().entrySet()) {
+            columns.add(mapped.table().column(link.getValue()).renamed(link.getKey()));
+        }
+        return new Table(mapped.name(), columns);
+    }
+}
