@@ -30,17 +30,6 @@ public record TrainingSet(Features features, double[][] inputs, double[] target,
         return weights == null ? 1 : weights[row];
     }
 
-    public double totalWeight() {
-        if (weights == null) {
-            return target.length;
-        }
-        double sum = 0;
-        for (double w : weights) {
-            sum += w;
-        }
-        return sum;
-    }
-
     /** The same data with other weights. */
     public TrainingSet withWeights(double[] newWeights) {
         return new TrainingSet(features, inputs, target, newWeights);

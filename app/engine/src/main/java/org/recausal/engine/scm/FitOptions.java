@@ -64,8 +64,4 @@ public record FitOptions(ModelChoice choice, Map<String, ModelChoice> perNode, N
     public FitOptions withSeed(long newSeed) {
         return new FitOptions(choice, perNode, noise, folds, selectionRows, boosting, newSeed);
     }
-
-    public FitOptions withBoosting(BoostedTrees.Settings newBoosting) {
-        return new FitOptions(choice, perNode, noise, folds, selectionRows, newBoosting, seed);
-    }
 }
