@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
+import org.recausal.desktop.testing.FxWaits;
 import org.recausal.desktop.testing.ScriptedDialogs;
 import org.recausal.desktop.window.MainWindow;
 import org.recausal.engine.data.ColumnType;
@@ -318,19 +319,10 @@ class DataViewsFxTest {
     }
 
     private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 60 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWaits.waitFor(60, condition);
     }
 
     private static <T> T fx(Callable<T> callable) {
-        try {
-            return WaitForAsyncUtils.asyncFx(callable).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return FxWaits.fx(callable);
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
+import org.recausal.desktop.testing.FxWaits;
 import org.recausal.desktop.testing.ScriptedDialogs;
 import org.recausal.desktop.window.MainWindow;
 import org.recausal.engine.analysis.AdjustmentAnalysis;
@@ -428,11 +429,11 @@ class QueryPanelWindowTest {
                 AdjustmentAnalysis.of(dag, Effect.DIRECT).minimalSets(100)).headline();
     }
 
-    private static <T> T onFx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(5, TimeUnit.SECONDS);
+    private static <T> T onFx(Callable<T> query) {
+        return FxWaits.fx(query);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(condition));
+        FxWaits.waitUntilOnFx(15, condition);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import javafx.scene.chart.BarChart;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
+import org.recausal.desktop.testing.FxWaits;
 import org.recausal.desktop.testing.ScriptedDialogs;
 import org.recausal.desktop.window.MainWindow;
 import org.testfx.api.FxRobot;
@@ -100,19 +100,10 @@ class SimulatePanelFxTest {
     }
 
     private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 90 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWaits.waitFor(90, condition);
     }
 
     private static <T> T fx(Callable<T> callable) {
-        try {
-            return WaitForAsyncUtils.asyncFx(callable).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return FxWaits.fx(callable);
     }
 }

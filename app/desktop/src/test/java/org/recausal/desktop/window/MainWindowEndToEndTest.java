@@ -26,6 +26,7 @@ import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.dialog.SaveChoice;
 import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
+import org.recausal.desktop.testing.FxWaits;
 import org.recausal.desktop.testing.ScriptedDialogs;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.dag.DataType;
@@ -259,12 +260,12 @@ class MainWindowEndToEndTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static <T> T onFx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(5, TimeUnit.SECONDS);
+    private static <T> T onFx(Callable<T> query) {
+        return FxWaits.fx(query);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(condition));
+        FxWaits.waitUntilOnFx(10, condition);
     }
 
     /** Everything the analyst would see differ: names, roles, types, descriptions, positions, edges, notes. */

@@ -24,7 +24,8 @@ import org.recausal.engine.model.PortableMath;
  * category, a latent quality, a popularity and a price. The ranking score favours popular items and active users,
  * so exposure is confounded: active users and popular items are both shown more and bought more anyway. Position
  * follows the score and the device; clicks depend on exposure, position, taste and activity; purchases on clicks,
- * taste, quality, price and tenure; ratings on quality and the purchase. Every equation is written out below, so
+ * taste, quality, price and tenure; ratings on quality and the purchase; being signed in on activity and the
+ * device. Every equation is written out below, so
  * true effects are known: {@link #trueEffect} computes them by simulating both worlds with shared noise.
  */
 public final class RecommenderWorld {
@@ -78,14 +79,15 @@ public final class RecommenderWorld {
                         + 0.15 * StrictMath.log1p(p[0] / 30)), r));
         add(nodes, "rating", Scale.numeric(), List.of("item_quality", "purchase"),
                 (p, r) -> Math.min(5, Math.max(1, Math.rint(3.2 + 0.9 * p[0] + 0.3 * p[1] + 0.8 * Seeds.normal(r)))));
-        add(nodes, "rated", Scale.binary(), List.of("purchase", "rating"),
-                (p, r) -> bernoulli(p[0] == 1 ? sigmoid(-0.8 + 0.6 * Math.abs(p[1] - 3)) : 0.01, r));
+        // Active users stay signed in more often, and the app keeps its users signed in (DEVICES: app is level 0).
+        add(nodes, "logged_in", Scale.binary(), List.of("user_activity", "device"),
+                (p, r) -> bernoulli(sigmoid(-0.6 + 0.2 * Math.min(p[0], 15) + (p[1] == 0 ? 1.5 : 0)), r));
         return new StructuralCausalModel(nodes);
     }
 
     /**
-     * The sample project's graph: the same variables, edges, types and latent variables. {@code rated} is an
-     * ordinary variable here, since the simulated rows are all pairs, not only rated ones.
+     * The sample project's graph: the same variables, edges, types and latent variables. {@code logged_in} is an
+     * ordinary variable here, since the simulated rows hold signed-in and anonymous sessions alike.
      */
     public static Dag dag() {
         Dag dag = new Dag();
@@ -111,7 +113,7 @@ public final class RecommenderWorld {
         return switch (name) {
             case "user_activity", "item_popularity", "position", "rating" -> DataType.COUNT;
             case "device", "item_category" -> DataType.CATEGORICAL;
-            case "discount", "exposure", "click", "purchase", "rated" -> DataType.BINARY;
+            case "discount", "exposure", "click", "purchase", "logged_in" -> DataType.BINARY;
             default -> DataType.CONTINUOUS;
         };
     }
