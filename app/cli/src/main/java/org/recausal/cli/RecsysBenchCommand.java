@@ -3,6 +3,7 @@ package org.recausal.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -292,9 +293,17 @@ final class RecsysBenchCommand implements Callable<Integer> {
         Interactions log = InteractionFiles.read(games);
         SequenceData data = SequenceData.leaveOneOut(log);
         List<Double> times = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        long[] cpuBefore = {processCpuNanos()};
         new SasRecTrainer(SasRecConfig.games(torchEpochs, 1), workers).train(data.train(), log.users(), log.items(), null,
-                null, (report, state) -> times.add(report.seconds()), CancellationToken.none());
+                null, (report, state) -> {
+                    long now = processCpuNanos();
+                    times.add(report.seconds());
+                    cpu.add((now - cpuBefore[0]) / 1e9);
+                    cpuBefore[0] = now;
+                }, CancellationToken.none());
         node.put("recausalMedianEpochSeconds", median(times));
+        node.put("recausalMedianEpochCpuSeconds", median(cpu));
         ArrayNode recausalTimes = node.putArray("recausalEpochSeconds");
         times.forEach(recausalTimes::add);
         node.put("recausalLoadAverage", loadAverage());
@@ -331,6 +340,11 @@ final class RecsysBenchCommand implements Callable<Integer> {
             }
             Files.deleteIfExists(folder);
         }
+    }
+
+    /** CPU time of this process, all threads: on a shared machine it measures work where wall time measures the queue. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double loadAverage() {
