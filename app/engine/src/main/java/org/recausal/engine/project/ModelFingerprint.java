@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.Role;
 import org.recausal.engine.scm.FitOptions;
 
 /**
  * What a structural causal model was fitted on, so that a saved model is reused until the graph or the data change:
  * three SHA-256 digests (lower-case hex), of
  * <ul>
- * <li>the graph's structure: each variable's name, role and type, and the edges (not positions, descriptions or
- * notes, which do not change a fit);</li>
+ * <li>the graph's structure: each variable's name, type and whether it is latent, and the edges (not other roles,
+ * positions, descriptions or notes, which do not change a fit);</li>
  * <li>the data: each dataset's id, SHA-256, import options, column-to-node mapping and join, in project order;</li>
  * <li>the fit options ({@link FitOptions}), seed included.</li>
  * </ul>
@@ -54,7 +55,8 @@ public record ModelFingerprint(String graph, String data, String options) {
 
     private static String graphText(Dag dag) {
         StringBuilder text = new StringBuilder();
-        dag.variables().stream().map(v -> v.name() + "\t" + v.role().id() + "\t" + v.type().id()).sorted()
+        dag.variables().stream().map(v -> v.name() + "\t" + (v.role() == Role.LATENT ? "latent" : "observed")
+                        + "\t" + v.type().id()).sorted()
                 .forEach(line -> text.append("variable\t").append(line).append('\n'));
         dag.edges().stream().map(e -> e.from() + "\t" + e.to()).sorted()
                 .forEach(line -> text.append("edge\t").append(line).append('\n'));
