@@ -10,7 +10,9 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recausal.engine.dag.CausalEdge;
 import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.Variable;
 import org.recausal.engine.dag.Role;
 import org.recausal.engine.estimate.InterventionEffects;
 import org.recausal.engine.estimate.ScenarioResult;
@@ -188,6 +190,15 @@ class ScmPersistenceTest {
         assertThat(stored.isStale(project)).as("moving a node").isFalse();
         project.dag().updateVariable(project.dag().require(first).withRole(Role.EXPOSURE));
         assertThat(stored.isStale(project)).as("marking the exposure").isFalse();
+
+        Project reordered = project.copy();
+        String last = reordered.dag().names().getLast();
+        Variable moved = reordered.dag().require(last);
+        List<CausalEdge> edges = reordered.dag().removeVariable(last);
+        reordered.dag().addVariable(moved, 0);
+        edges.forEach(e -> reordered.dag().addEdge(e.from(), e.to(), e.note()));
+        assertThat(reordered.dag().names().getFirst()).isEqualTo(last);
+        assertThat(stored.isStale(reordered)).as("listing the variables in another order").isFalse();
 
         Project hidden = project.copy();
         hidden.dag().updateVariable(hidden.dag().require(first).withRole(Role.LATENT));
