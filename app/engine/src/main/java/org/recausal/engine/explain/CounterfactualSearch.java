@@ -57,6 +57,10 @@ final class CounterfactualSearch {
         }
         boolean olderItems = scorer.windowStart() > 0;
         int maxSize = Math.min(options.maxRemovals(), olderItems ? n : n - 1);
+        if (maxSize < 1) {
+            return new Outcome(false, new BitSet(), originalRank, null, n == 0 ? "the user has no history to remove from"
+                    : "the history holds one item, and without it the model has no user state to rank by", "none", 0);
+        }
         List<BitSet> beam = List.of(new BitSet());
         List<Integer> extensions = List.of();
         int[] pool = null;

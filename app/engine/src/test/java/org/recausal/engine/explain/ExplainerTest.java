@@ -93,31 +93,39 @@ class ExplainerTest {
     @Test
     void attributionsMatchTheShapleyFormulaOverRescoredHistories() {
         int u = 5;
-        int target = 5 + WORLD.keys[u];
-        int[] h = WORLD.histories[u];
-        int n = h.length;
         Explanation e = explainAnswer(u, OPTIONS);
-        // Brute force from the definition, every coalition's history encoded alone.
+        double[] phi = bruteForceShapley(WORLD.histories[u], 0, 5 + WORLD.keys[u]);
+        for (int i = 0; i < phi.length; i++) {
+            assertThat(e.attributions().values().get(i).value()).isCloseTo(phi[i], within(1e-5));
+        }
+    }
+
+    /**
+     * Shapley values from the definition over the window h[windowStart..]: a coalition's value is the target's
+     * score for the history without the window items outside it, encoded alone (the model reads its last items).
+     */
+    private static double[] bruteForceShapley(int[] h, int windowStart, int target) {
+        int n = h.length - windowStart;
         double[] v = new double[1 << n];
         for (int mask = 0; mask < v.length; mask++) {
             List<Integer> removed = new ArrayList<>();
             for (int p = 0; p < n; p++) {
                 if ((mask & (1 << p)) == 0) {
-                    removed.add(p);
+                    removed.add(windowStart + p);
                 }
             }
             v[mask] = score(without(h, removed), target);
         }
+        double[] phi = new double[n];
         for (int i = 0; i < n; i++) {
-            double phi = 0;
             for (int mask = 0; mask < v.length; mask++) {
                 if ((mask & (1 << i)) == 0) {
                     int s = Integer.bitCount(mask);
-                    phi += factorial(s) * factorial(n - s - 1) / factorial(n) * (v[mask | (1 << i)] - v[mask]);
+                    phi[i] += factorial(s) * factorial(n - s - 1) / factorial(n) * (v[mask | (1 << i)] - v[mask]);
                 }
             }
-            assertThat(e.attributions().values().get(i).value()).isCloseTo(phi, within(1e-5));
         }
+        return phi;
     }
 
     private static double factorial(int n) {
@@ -288,6 +296,50 @@ class ExplainerTest {
         assertThat(a.attributions()).isEqualTo(b.attributions());
         assertThat(a.faithfulness()).isEqualTo(b.faithfulness());
         assertThat(a.summary()).isEqualTo(b.summary());
+    }
+
+    @Test
+    void olderItemsBeyondTheWindowStayAndMoveIn() {
+        // A history of 14 items: the model reads the last 10, the 4 older ones are the background of every coalition.
+        int u = 6;
+        int[][] histories = WORLD.histories.clone();
+        int[] older = {11, 12, 13, 14};
+        int[] h = new int[older.length + 10];
+        System.arraycopy(older, 0, h, 0, older.length);
+        for (int p = older.length; p < h.length; p++) {
+            h[p] = 20 + p;
+        }
+        h[h.length - 3] = WORLD.keys[u];
+        histories[u] = h;
+        int target = 5 + WORLD.keys[u];
+        Explainer explainer = new Explainer(WORLD.stored, histories, null, 2);
+        Explanation e = explainer.explain(WORLD.user(u), WORLD.item(target), OPTIONS, CancellationToken.none());
+        assertThat(e.history()).hasSize(14);
+        assertThat(e.attention().window()).hasSize(10).first().extracting(HistoryItem::position).isEqualTo(4);
+        assertThat(e.attributions().values()).hasSize(10);
+        assertThat(e.attributions().baselineScore()).isCloseTo(score(older, target), within(1e-5));
+        assertThat(e.attributions().efficiencyGap()).isCloseTo(0, within(1e-4));
+        // Removing window items lets older ones back into view, as re-encoding the shorter history does.
+        double[] phi = bruteForceShapley(h, 4, target);
+        for (int i = 0; i < phi.length; i++) {
+            assertThat(e.attributions().values().get(i).value()).isCloseTo(phi[i], within(1e-5));
+        }
+    }
+
+    @Test
+    void aUserWithoutHistoryIsExplainedAsSuch() {
+        int[][] histories = WORLD.histories.clone();
+        histories[8] = new int[0];
+        Explanation e = new Explainer(WORLD.stored, histories, null, 2)
+                .explain(WORLD.user(8), WORLD.item(0), OPTIONS, CancellationToken.none());
+        assertThat(e.attention().window()).isEmpty();
+        assertThat(e.attributions().values()).isEmpty();
+        assertThat(e.counterfactual().found()).isFalse();
+        assertThat(e.faithfulness().checks()).isEmpty();
+        if (e.rank() <= OPTIONS.k()) {
+            assertThat(e.counterfactual().reason()).isEqualTo("the user has no history to remove from");
+        }
+        assertThat(e.summary()).endsWith("the user has no history, so nothing in it explains the score.");
     }
 
     @Test
