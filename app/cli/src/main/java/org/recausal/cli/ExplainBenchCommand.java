@@ -39,6 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ExplainBenchCommand implements Callable<Integer> {
     /** The budget for opening one explanation in the app. */
     static final double TARGET_MS = 300;
+    /** Untimed explanations first, so the JIT has compiled the hot loops. */
+    private static final int WARM_UP = 10;
 
     @Spec
     CommandSpec spec;
@@ -56,6 +58,10 @@ final class ExplainBenchCommand implements Callable<Integer> {
     @Option(names = "--sample-users", defaultValue = "1000", paramLabel = "N",
             description = "Users of the small sample: the log's first N (default 1000; 0 skips it).")
     int sampleUsers;
+
+    @Option(names = "--sample-epochs", defaultValue = "50",
+            description = "Epochs on the sample, whose epochs are a few steps each (default 50).")
+    int sampleEpochs;
 
     @Option(names = "--users", defaultValue = "100", paramLabel = "N", description = "Explanations timed per data set (default 100).")
     int users;
@@ -81,13 +87,13 @@ final class ExplainBenchCommand implements Callable<Integer> {
         machine.put("gemm", Gemm.isNative() ? "OpenBLAS (through Smile)" : "Java");
         machine.put("loadAverageAtStart", RecsysBenchCommand.loadAverage());
         result.put("reproduce", "recausal bench explain --epochs " + epochs + " --sample-users " + sampleUsers
-                + " --users " + users + " --k " + k + " --seed " + seed);
+                + " --sample-epochs " + sampleEpochs + " --users " + users + " --k " + k + " --seed " + seed);
         result.put("targetMs", TARGET_MS);
         Interactions log = InteractionFiles.read(games);
         if (sampleUsers > 0) {
-            err.printf("sample: training SASRec on the first %d users for %d epochs%n", sampleUsers, epochs);
+            err.printf("sample: training SASRec on the first %d users for %d epochs%n", sampleUsers, sampleEpochs);
             err.flush();
-            result.set("sample", run(trained(firstUsers(log, sampleUsers), workers), workers));
+            result.set("sample", run(trained(firstUsers(log, sampleUsers), sampleEpochs, workers), workers));
         }
         StoredModel full;
         if (model != null) {
@@ -95,7 +101,7 @@ final class ExplainBenchCommand implements Callable<Integer> {
         } else {
             err.printf("games: training SASRec on %d users for %d epochs%n", log.users().size(), epochs);
             err.flush();
-            full = trained(log, workers);
+            full = trained(log, epochs, workers);
         }
         result.set("games", run(full, workers));
         machine.put("loadAverageAtEnd", RecsysBenchCommand.loadAverage());
@@ -103,9 +109,9 @@ final class ExplainBenchCommand implements Callable<Integer> {
         return Cli.EXIT_OK;
     }
 
-    private StoredModel trained(Interactions log, int workers) {
+    private StoredModel trained(Interactions log, int passes, int workers) {
         SequenceData data = SequenceData.leaveOneOut(log);
-        SasRecModel sasrec = new SasRecTrainer(SasRecConfig.games(epochs, seed), workers)
+        SasRecModel sasrec = new SasRecTrainer(SasRecConfig.games(passes, seed), workers)
                 .train(data.train(), log.users(), log.items(), null, null, (report, state) -> { }, CancellationToken.none());
         return new StoredModel(StoredModel.SASREC, sasrec, log.users(), log.items(), data.everything(), Json.object(), null);
     }
@@ -125,8 +131,9 @@ final class ExplainBenchCommand implements Callable<Integer> {
     private ObjectNode run(StoredModel stored, int workers) {
         Explainer explainer = new Explainer(stored, stored.histories(), null, workers);
         ExplainOptions options = ExplainOptions.defaults().withK(k).withSeed(seed);
-        int[] drawn = draw(stored, users + 10);
-        int n = drawn.length - 10;
+        int[] drawn = draw(stored, users + WARM_UP);
+        int warmUp = Math.max(0, drawn.length - users);
+        int n = drawn.length - warmUp;
         double[] wall = new double[n];
         double[] cpu = new double[n];
         int[] lengths = new int[n];
@@ -143,10 +150,10 @@ final class ExplainBenchCommand implements Callable<Integer> {
             Explanation e = explainer.explain(user, item, options, CancellationToken.none());
             long t1 = System.nanoTime();
             long cpu1 = RecsysBenchCommand.processCpuNanos();
-            if (i < 10) {
+            if (i < warmUp) {
                 continue;
             }
-            int j = i - 10;
+            int j = i - warmUp;
             wall[j] = (t1 - t0) / 1e6;
             cpu[j] = (cpu1 - cpu0) / 1e6;
             lengths[j] = e.attention().window().size();

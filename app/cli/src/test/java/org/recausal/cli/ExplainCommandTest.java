@@ -120,4 +120,20 @@ class ExplainCommandTest {
                 "explanations need a SASRec model: the user vector of this mf model does not depend on the user's history,"
                         + " so there is no history to attribute to");
     }
+    @Test
+    void benchTimesExplanationsOnTheLogAndASample() {
+        JsonNode bench = json(run("bench", "explain", "--games", log.toString(), "--epochs", "2", "--sample-users", "30",
+                "--sample-epochs", "2", "--users", "6", "--threads", "2"));
+        for (String part : new String[] {"sample", "games"}) {
+            JsonNode node = bench.get(part);
+            assertThat(node.get("explanations").asInt()).isEqualTo(6);
+            assertThat(node.get("wallMs").get("median").asDouble()).isPositive();
+            assertThat(node.get("wallMs").get("max").asDouble()).isGreaterThanOrEqualTo(node.get("wallMs").get("p90").asDouble());
+            assertThat(node.get("shareUnderTarget").asDouble()).isBetween(0.0, 1.0);
+            assertThat(node.get("faithfulnessChecked").asInt()).isEqualTo(6);
+            assertThat(node.get("topAttributedBeatsRandom").asInt()).isBetween(0, 6);
+        }
+        assertThat(bench.get("sample").get("users").asInt()).isEqualTo(30);
+        assertThat(bench.get("games").get("users").asInt()).isEqualTo(60);
+    }
 }

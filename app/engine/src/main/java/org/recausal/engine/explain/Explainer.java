@@ -23,7 +23,7 @@ public final class Explainer {
     private final SasRecModel model;
     private final int[][] histories;
     private final long[][] times;
-    private final int threads;
+    private final BatchRunner runner;
 
     /** Explains with the histories saved in the model file (no times). */
     public Explainer(StoredModel stored) {
@@ -47,7 +47,7 @@ public final class Explainer {
         this.model = s;
         this.histories = histories;
         this.times = times;
-        this.threads = Math.max(1, threads);
+        this.runner = new BatchRunner(threads);
     }
 
     public StoredModel stored() {
@@ -74,7 +74,7 @@ public final class Explainer {
         int[] history = histories[u];
         List<HistoryItem> all = history(user);
         int windowLength = Math.min(history.length, model.config().maxLength());
-        HistoryScorer scorer = new HistoryScorer(model, u, history, windowLength, target, threads);
+        HistoryScorer scorer = new HistoryScorer(model, u, history, windowLength, target, runner);
         HistoryScorer.Ranking now = scorer.rescoreAlone(history, options.k());
         List<HistoryItem> window = all.subList(history.length - windowLength, history.length);
 

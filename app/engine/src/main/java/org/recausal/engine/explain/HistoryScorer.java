@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
-import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.Recommender;
 import org.recausal.engine.recsys.Scoring;
 
@@ -27,7 +26,7 @@ final class HistoryScorer {
     private final boolean[] isExcluded;
     /** The excluded items and the target: what is not a competitor. */
     private final int[] competitorsExcluded;
-    private final int threads;
+    private final BatchRunner runner;
 
     /** The score, rank and margin of the target item for one variant of the history. */
     record Ranking(double score, int rank, double gap) {
@@ -40,13 +39,13 @@ final class HistoryScorer {
      * @param windowLength how many of the latest items the model reads: the players, and the only items whose
      *                     removal can change anything
      */
-    HistoryScorer(Recommender model, int user, int[] history, int windowLength, int target, int threads) {
+    HistoryScorer(Recommender model, int user, int[] history, int windowLength, int target, BatchRunner runner) {
         this.model = model;
         this.user = user;
         this.history = history;
         this.windowStart = history.length - windowLength;
         this.target = target;
-        this.threads = threads;
+        this.runner = runner;
         // Recommendations leave out what the user already has; the target stays eligible even if the user has it.
         this.excluded = Arrays.stream(history).filter(i -> i != target).distinct().toArray();
         this.competitorsExcluded = Arrays.copyOf(excluded, excluded.length + 1);
@@ -91,7 +90,7 @@ final class HistoryScorer {
         float[] items = model.itemVectors();
         double[] scores = new double[variants.size() * pool.length];
         int tasks = (variants.size() + ENCODE_BATCH - 1) / ENCODE_BATCH;
-        Parallel.forEach(tasks, threads, t -> {
+        runner.forEach(tasks, t -> {
             int from = t * ENCODE_BATCH;
             int to = Math.min(variants.size(), from + ENCODE_BATCH);
             int n = to - from;
@@ -168,15 +167,19 @@ final class HistoryScorer {
     /** The target's score, rank among the items the user does not have, and margin over the k-th competitor. */
     Ranking[] rankings(List<int[]> variants, int k) {
         int items = model.itemCount();
-        int[] users = new int[variants.size()];
-        Arrays.fill(users, user);
         Ranking[] result = new Ranking[variants.size()];
-        Scoring.allItems(model, users, variants.toArray(int[][]::new), threads, (from, to, scores) -> {
+        int tasks = (variants.size() + Scoring.BLOCK - 1) / Scoring.BLOCK;
+        runner.forEach(tasks, t -> {
+            int from = t * Scoring.BLOCK;
+            int to = Math.min(variants.size(), from + Scoring.BLOCK);
+            int[] users = new int[to - from];
+            Arrays.fill(users, user);
             float[] best = new float[k];
-            for (int v = from; v < to; v++) {
-                int offset = (v - from) * items;
-                result[v] = ranking(scores, offset, k, best);
-            }
+            Scoring.allItems(model, users, variants.subList(from, to).toArray(int[][]::new), 1, (first, last, scores) -> {
+                for (int v = first; v < last; v++) {
+                    result[from + v] = ranking(scores, (v - first) * items, k, best);
+                }
+            });
         });
         return result;
     }

@@ -343,6 +343,20 @@ class ExplainerTest {
     }
 
     @Test
+    void sameNumbersOnAnyThreadCount() {
+        ExplainOptions sampled = OPTIONS.withShapley(0, 2000);
+        int u = 9;
+        String item = WORLD.item(5 + WORLD.keys[u]);
+        Explanation one = new Explainer(WORLD.stored, WORLD.histories, null, 1).explain(WORLD.user(u), item, sampled,
+                CancellationToken.none());
+        Explanation three = new Explainer(WORLD.stored, WORLD.histories, null, 3).explain(WORLD.user(u), item, sampled,
+                CancellationToken.none());
+        assertThat(one.attributions()).isEqualTo(three.attributions());
+        assertThat(one.counterfactual()).isEqualTo(three.counterfactual());
+        assertThat(one.faithfulness()).isEqualTo(three.faithfulness());
+    }
+
+    @Test
     void badRequestsAreNamed() {
         Explainer explainer = WORLD.explainer();
         assertThatThrownBy(() -> explainer.explain("nobody", "5", OPTIONS, CancellationToken.none()))

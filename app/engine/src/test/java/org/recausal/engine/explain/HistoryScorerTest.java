@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class HistoryScorerTest {
     private static final KeyItemWorld WORLD = KeyItemWorld.trained();
+    private static final BatchRunner RUNNER = new BatchRunner(2);
 
     @Test
     void poolRanksNeverPutTheTargetLowerThanTheFullListDoes() {
@@ -20,7 +21,7 @@ class HistoryScorerTest {
         for (int u = 0; u < 40; u++) {
             int[] h = WORLD.histories[u];
             int target = random.nextInt(KeyItemWorld.ITEMS);
-            HistoryScorer scorer = new HistoryScorer(WORLD.stored.model(), u, h, h.length, target, 2);
+            HistoryScorer scorer = new HistoryScorer(WORLD.stored.model(), u, h, h.length, target, RUNNER);
             List<int[]> variants = new ArrayList<>();
             for (int v = 0; v < 8; v++) {
                 BitSet removed = new BitSet();
