@@ -50,8 +50,8 @@ final class ExplanationSummary {
         if (main.isEmpty()) {
             return ", with no single past item pushing it up much";
         }
-        List<String> named = main.stream().map(a -> a.name() + (a.position() == historyLength - 1 ? " (the latest item)" : "")
-                + " (" + signed(a.value()) + ")").toList();
+        List<String> named = main.stream().map(a -> a.name() + " (" + signed(a.value())
+                + (a.position() == historyLength - 1 ? ", the latest item" : "") + ")").toList();
         return ", mainly because of " + names(named);
     }
 
