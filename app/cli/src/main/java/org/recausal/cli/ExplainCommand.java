@@ -5,15 +5,19 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.recausal.engine.explain.AttentionAggregate;
 import org.recausal.engine.explain.Attribution;
 import org.recausal.engine.explain.Attributions;
 import org.recausal.engine.explain.AttentionView;
+import org.recausal.engine.explain.CategoryAttention;
 import org.recausal.engine.explain.Counterfactual;
 import org.recausal.engine.explain.ExplainOptions;
 import org.recausal.engine.explain.Explainer;
 import org.recausal.engine.explain.Explanation;
 import org.recausal.engine.explain.FaithfulnessCheck;
 import org.recausal.engine.explain.HistoryItem;
+import org.recausal.engine.explain.ItemAttention;
+import org.recausal.engine.explain.ItemCategories;
 import org.recausal.engine.explain.LoggedHistories;
 import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.model.ModelFile;
@@ -30,7 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Why a SASRec model recommends an item to a user: attention per block and head with its rollout,",
             "Shapley attributions of the score to the history, the smallest set of past items whose removal drops",
-            "the item out of the top K (verified by re-scoring), faithfulness checks and a summary. See docs/explanations.md."})
+            "the item out of the top K (verified by re-scoring), faithfulness checks and a summary. With --aggregate,",
+            "attention over many users instead: item-to-item and, with --categories, category-to-category.",
+            "See docs/explanations.md."})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,11 +48,27 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Interaction log to read the user's history from (default: the history saved in the model).")
     Path data;
 
-    @Option(names = "--user", required = true, paramLabel = "U", description = "The user's id.")
+    @Option(names = "--user", paramLabel = "U", description = "The user's id.")
     String user;
 
-    @Option(names = "--item", required = true, paramLabel = "I", description = "The recommended item's id.")
+    @Option(names = "--item", paramLabel = "I", description = "The recommended item's id.")
     String item;
+
+    @Option(names = "--aggregate", paramLabel = "N",
+            description = "Instead of one explanation: attention over N users (a seeded sample when there are more).")
+    Integer aggregate;
+
+    @Option(names = "--categories", paramLabel = "FILE",
+            description = "With --aggregate: a file of 'item,category' lines for category-to-category attention.")
+    Path categories;
+
+    @Option(names = "--pairs", defaultValue = "20", paramLabel = "P",
+            description = "With --aggregate: item pairs to list (default 20), each seen at least --min-count times.")
+    int pairs;
+
+    @Option(names = "--min-count", defaultValue = "5", paramLabel = "C",
+            description = "With --aggregate: occurrences an item pair needs to be listed (default 5).")
+    int minCount;
 
     @Option(names = "--k", defaultValue = "10", description = "Length of the recommendation list (default 10).")
     int k;
@@ -72,6 +94,12 @@ final class ExplainCommand implements Callable<Integer> {
         if (k < 1 || maxRemovals < 1 || beam < 1) {
             throw Arguments.invalid(spec, "--k, --max-removals and --beam must be at least 1");
         }
+        if (aggregate == null ? user == null || item == null : user != null || item != null) {
+            throw Arguments.invalid(spec, "give --user and --item for one explanation, or --aggregate N for attention over users");
+        }
+        if (aggregate != null && (aggregate < 1 || pairs < 1 || minCount < 1)) {
+            throw Arguments.invalid(spec, "--aggregate, --pairs and --min-count must be at least 1");
+        }
         StoredModel stored = ModelFile.read(modelFile);
         int workers = threads == null ? Parallel.defaultThreads() : Math.max(1, threads);
         Explainer explainer;
@@ -82,6 +110,12 @@ final class ExplainCommand implements Callable<Integer> {
             LoggedHistories logged = LoggedHistories.read(data, stored);
             explainer = new Explainer(stored, logged.histories(), logged.times(), workers);
             skipped = logged.skipped();
+        }
+        if (aggregate != null) {
+            AttentionAggregate result = explainer.aggregator().aggregate(aggregate,
+                    categories == null ? null : ItemCategories.read(categories), pairs, minCount, seed, CancellationToken.none());
+            Json.print(spec.commandLine().getOut(), toJson(result));
+            return Cli.EXIT_OK;
         }
         ExplainOptions defaults = ExplainOptions.defaults();
         ExplainOptions options = defaults.withK(k).withSeed(seed).withSearch(maxRemovals, beam, defaults.exhaustiveLimit());
@@ -132,6 +166,29 @@ final class ExplainCommand implements Callable<Integer> {
             checks.addObject().put("ranking", f.ranking()).put("removed", f.removed()).put("drop", f.drop())
                     .put("random_mean", f.randomMean()).put("random_sd", f.randomSd()).put("draws", f.draws())
                     .put("beats_random", f.beatsRandom());
+        }
+        return root;
+    }
+
+    static ObjectNode toJson(AttentionAggregate aggregate) {
+        ObjectNode root = Json.object();
+        root.put("users", aggregate.users());
+        root.put("min_count", aggregate.minCount());
+        ArrayNode list = root.putArray("pairs");
+        for (ItemAttention p : aggregate.topPairs()) {
+            list.addObject().put("from", p.from()).put("to", p.to()).put("mean_weight", p.meanWeight()).put("count", p.count());
+        }
+        CategoryAttention c = aggregate.categories();
+        if (c != null) {
+            ObjectNode node = root.putObject("categories");
+            Json.strings(node, "names", c.categories());
+            ArrayNode shares = node.putArray("shares");
+            for (double[] row : c.shares()) {
+                ArrayNode r = shares.addArray();
+                for (double x : row) {
+                    r.add(x);
+                }
+            }
         }
         return root;
     }

@@ -136,4 +136,27 @@ class ExplainCommandTest {
         assertThat(bench.get("sample").get("users").asInt()).isEqualTo(30);
         assertThat(bench.get("games").get("users").asInt()).isEqualTo(60);
     }
+    @Test
+    void aggregateAttentionOverUsers() throws IOException {
+        StringBuilder text = new StringBuilder("item,category\n");
+        for (int i = 0; i < 20; i++) {
+            text.append(100 + i).append(',').append(i < 10 ? "low" : "high").append('\n');
+        }
+        Path categories = Files.writeString(folder.resolve("categories.csv"), text);
+        JsonNode a = json(run("explain", "--model", model.toString(), "--aggregate", "40", "--categories",
+                categories.toString(), "--pairs", "5", "--min-count", "2"));
+        assertThat(a.get("users").asInt()).isEqualTo(40);
+        assertThat(a.get("pairs")).hasSize(5);
+        assertThat(a.get("pairs").get(0).get("count").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(a.get("pairs").get(0).get("mean_weight").asDouble())
+                .isGreaterThanOrEqualTo(a.get("pairs").get(4).get("mean_weight").asDouble());
+        assertThat(a.get("categories").get("names").toString()).isEqualTo("[\"high\",\"low\"]");
+        for (JsonNode row : a.get("categories").get("shares")) {
+            assertThat(row.get(0).asDouble() + row.get(1).asDouble()).isCloseTo(1, within(1e-9));
+        }
+        assertOneLineFailure(run("explain", "--model", model.toString(), "--aggregate", "5", "--user", "7"), 2,
+                "give --user and --item for one explanation, or --aggregate N for attention over users");
+        assertOneLineFailure(run("explain", "--model", model.toString(), "--user", "7"), 2,
+                "give --user and --item for one explanation, or --aggregate N for attention over users");
+    }
 }
