@@ -93,6 +93,7 @@ public final class Explainer {
                 : FaithfulnessChecks.run(scorer, List.of(FaithfulnessCheck.ATTENTION, FaithfulnessCheck.ATTRIBUTION),
                         List.of(attention.rollout(), values(attributions)), now.score(), options.faithfulnessDraws(),
                         options.seed());
+        // The summary reads the finished numbers: it is written from the explanation without it.
         Explanation partial = new Explanation(user, item, stored.kind(), options.k(), now.score(), now.rank(), all,
                 attention, attributions, counterfactual, faithfulness, "");
         return new Explanation(user, item, stored.kind(), options.k(), now.score(), now.rank(), all, attention,
