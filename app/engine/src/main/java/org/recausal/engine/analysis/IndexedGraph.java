@@ -1,7 +1,7 @@
 package org.recausal.engine.analysis;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
@@ -15,6 +15,7 @@ import java.util.function.BiPredicate;
 import org.recausal.engine.dag.CausalEdge;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.dag.Role;
+import org.recausal.engine.dag.Variable;
 
 /**
  * An immutable snapshot of a {@link Dag} with vertices numbered in insertion order, so the analyses
@@ -36,29 +37,34 @@ final class IndexedGraph {
     }
 
     static IndexedGraph of(Dag dag) {
-        List<String> order = dag.names();
-        int n = order.size();
-        String[] names = order.toArray(String[]::new);
+        List<Variable> variables = dag.variables();
+        int n = variables.size();
+        String[] names = new String[n];
         Role[] roles = new Role[n];
-        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> index = HashMap.newHashMap(n);
         for (int i = 0; i < n; i++) {
+            names[i] = variables.get(i).name();
+            roles[i] = variables.get(i).role();
             index.put(names[i], i);
-            roles[i] = dag.require(names[i]).role();
         }
-        List<int[]> edges = new ArrayList<>();
-        for (CausalEdge e : dag.edges()) {
-            edges.add(new int[] {index.get(e.from()), index.get(e.to())});
+        // Numbered edges sorted as numbers: the order of Dag.edges() without its name lookups per comparison.
+        long[] edges = new long[dag.edgeCount()];
+        int k = 0;
+        for (CausalEdge e : dag.graph().edgeSet()) {
+            edges[k++] = (long) index.get(e.from()) * n + index.get(e.to());
         }
+        Arrays.sort(edges);
         return build(names, roles, index, edges);
     }
 
-    private static IndexedGraph build(String[] names, Role[] roles, Map<String, Integer> index, List<int[]> edges) {
+    /** @param edges each edge from → to as from × size + to, in increasing order */
+    private static IndexedGraph build(String[] names, Role[] roles, Map<String, Integer> index, long[] edges) {
         int n = names.length;
         int[] inDegree = new int[n];
         int[] outDegree = new int[n];
-        for (int[] e : edges) {
-            outDegree[e[0]]++;
-            inDegree[e[1]]++;
+        for (long e : edges) {
+            outDegree[(int) (e / n)]++;
+            inDegree[(int) (e % n)]++;
         }
         int[][] parents = new int[n][];
         int[][] children = new int[n][];
@@ -68,24 +74,27 @@ final class IndexedGraph {
         }
         int[] inFill = new int[n];
         int[] outFill = new int[n];
-        for (int[] e : edges) {
-            children[e[0]][outFill[e[0]]++] = e[1];
-            parents[e[1]][inFill[e[1]]++] = e[0];
+        for (long e : edges) {
+            int from = (int) (e / n);
+            int to = (int) (e % n);
+            children[from][outFill[from]++] = to;
+            parents[to][inFill[to]++] = from;
         }
         return new IndexedGraph(names, roles, index, parents, children);
     }
 
     /** The same vertices without the edges {@code from -> to} for which {@code drop} holds. */
     IndexedGraph withoutEdges(BiPredicate<Integer, Integer> drop) {
-        List<int[]> edges = new ArrayList<>();
+        long[] edges = new long[Arrays.stream(children).mapToInt(c -> c.length).sum()];
+        int k = 0;
         for (int from = 0; from < size(); from++) {
             for (int to : children[from]) {
                 if (!drop.test(from, to)) {
-                    edges.add(new int[] {from, to});
+                    edges[k++] = (long) from * size() + to;
                 }
             }
         }
-        return build(names, roles, index, edges);
+        return build(names, roles, index, Arrays.copyOf(edges, k));
     }
 
     int size() {

@@ -100,6 +100,11 @@ final class VertexSet {
         }
     }
 
+    /** The members in increasing order. */
+    int[] toArray() {
+        return bits.stream().toArray();
+    }
+
     List<Integer> toList() {
         List<Integer> list = new ArrayList<>();
         forEach(list::add);

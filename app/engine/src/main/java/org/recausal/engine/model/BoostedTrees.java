@@ -41,7 +41,7 @@ public final class BoostedTrees {
         var model = smile.regression.GradientTreeBoost.fit(Formula.lhs(TARGET),
                 new DataFrame(columns.toArray(ValueVector[]::new)), options);
         return new BoostedRegressor(data.features(),
-                SmileTrees.of(model, settings.shrinkage(), data.features().width()));
+                SmileTrees.of(model, rows.target, settings.shrinkage(), data.features().width()));
     }
 
     public static Classifier fitClassifier(TrainingSet data, int levels, Settings settings, long seed) {
@@ -68,7 +68,8 @@ public final class BoostedTrees {
         var model = smile.classification.GradientTreeBoost.fit(Formula.lhs(TARGET),
                 new DataFrame(columns.toArray(ValueVector[]::new)), options);
         return new BoostedClassifier(data.features(),
-                SmileTrees.of(model, settings.shrinkage(), data.features().width()), model.classes(), levels);
+                SmileTrees.of(model, labels, settings.shrinkage(), data.features().width()), model.classes(),
+                levels);
     }
 
     private static final String TARGET = "__target";

@@ -1,31 +1,41 @@
 package org.recausal.engine.model;
 
-import java.lang.reflect.Field;
-
+import smile.classification.ClassLabels;
+import smile.data.Tuple;
+import smile.data.type.StructType;
 import smile.model.cart.InternalNode;
+import smile.model.cart.Loss;
 import smile.model.cart.Node;
 import smile.model.cart.OrdinalNode;
 import smile.model.cart.RegressionNode;
 import smile.regression.RegressionTree;
 
 /**
- * Copies the trees Smile's gradient boosting fitted into a {@link TreeEnsemble}. Smile keeps two numbers private: the
- * intercept of the ensemble and the threshold of each split, so those are read by reflection (Smile is an open,
- * automatic module); a Smile whose fields differ stops the fit with a clear error, and the tests compare the copy's
- * predictions with Smile's bit for bit.
+ * Copies the trees Smile's gradient boosting fitted into a {@link TreeEnsemble}, through Smile's public API only.
+ * Smile publishes neither the ensemble's intercept nor a split's threshold: the intercept is recomputed with the very
+ * loss function Smile's fit starts from, and each threshold is read off the split's public rule (see
+ * {@link #threshold}). The tests compare the copy's predictions with Smile's bit for bit.
  */
 final class SmileTrees {
 
     private SmileTrees() {
     }
 
-    static TreeEnsemble of(smile.regression.GradientTreeBoost model, double shrinkage, int width) {
-        return of(new RegressionTree[][] {model.trees()}, field(model, "b"), shrinkage, width);
+    /** @param target the training targets, in the order Smile was given them */
+    static TreeEnsemble of(smile.regression.GradientTreeBoost model, double[] target, double shrinkage, int width) {
+        return of(new RegressionTree[][] {model.trees()}, Loss.ls().intercept(target), shrinkage, width);
     }
 
-    /** One group for two classes (Smile's binomial deviance with an intercept), one per class for more. */
-    static TreeEnsemble of(smile.classification.GradientTreeBoost model, double shrinkage, int width) {
-        return of(model.trees(), model.classes().length == 2 ? field(model, "b") : 0, shrinkage, width);
+    /**
+     * One group for two classes (Smile's binomial deviance with an intercept), one per class for more (no intercept).
+     *
+     * @param labels the training labels, in the order Smile was given them
+     */
+    static TreeEnsemble of(smile.classification.GradientTreeBoost model, int[] labels, double shrinkage, int width) {
+        // Smile's fit encodes the labels as class indices and takes the intercept from the logistic loss, whose
+        // intercept ignores its argument (the fit passes null as well).
+        double intercept = model.classes().length == 2 ? Loss.logistic(ClassLabels.fit(labels).y).intercept(null) : 0;
+        return of(model.trees(), intercept, shrinkage, width);
     }
 
     private static TreeEnsemble of(RegressionTree[][] groups, double intercept, double shrinkage, int width) {
@@ -41,7 +51,7 @@ final class SmileTrees {
         for (RegressionTree[] group : groups) {
             for (RegressionTree tree : group) {
                 arrays.treeStart[arrays.tree++] = arrays.node;
-                arrays.add(tree.root());
+                arrays.add(tree.root(), tree.schema());
             }
         }
         arrays.treeStart[trees] = nodes;
@@ -70,15 +80,15 @@ final class SmileTrees {
             value = new double[nodes];
         }
 
-        void add(Node n) {
+        void add(Node n, StructType schema) {
             int i = node++;
             switch (n) {
                 case OrdinalNode split -> {
                     feature[i] = split.feature();
-                    value[i] = threshold(split);
-                    add(split.trueChild());
+                    value[i] = threshold(split, schema);
+                    add(split.trueChild(), schema);
                     falseChild[i] = node;
-                    add(split.falseChild());
+                    add(split.falseChild(), schema);
                 }
                 case RegressionNode leaf -> {
                     feature[i] = -1;
@@ -91,22 +101,41 @@ final class SmileTrees {
         }
     }
 
-    private static double threshold(OrdinalNode split) {
-        return field(split, OrdinalNode.class, "value");
-    }
-
-    private static double field(Object owner, String name) {
-        return field(owner, owner.getClass(), name);
-    }
-
-    private static double field(Object owner, Class<?> type, String name) {
-        try {
-            Field field = type.getDeclaredField(name);
-            field.setAccessible(true);
-            return field.getDouble(owner);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot read the field '" + name + "' of Smile's " + type.getSimpleName()
-                    + " (a Smile version Recausal does not know?)", e);
+    /**
+     * The split's threshold t: the rule {@code branch} sends x the true way exactly when x ≤ t, so t is the largest
+     * double the rule sends that way, found by bisecting the doubles in their order (64 probes). The result is t
+     * itself, or 0.0 for a t of -0.0, which compares alike.
+     */
+    static double threshold(OrdinalNode split, StructType schema) {
+        double[] x = new double[schema.length()];
+        Tuple row = Tuple.of(schema, x);
+        long low = ordered(Double.NEGATIVE_INFINITY);
+        long high = ordered(Double.POSITIVE_INFINITY);
+        x[split.feature()] = Double.NEGATIVE_INFINITY;
+        if (!split.branch(row)) {
+            throw new IllegalStateException("a split of Smile's boosted trees sends no number the true way");
         }
+        // Invariant: the double at low goes the true way; every double above high goes the false way.
+        while (low < high) {
+            // The span of all doubles overflows a long: halve it as an unsigned number.
+            long middle = low + ((high - low + 1) >>> 1);
+            x[split.feature()] = fromOrdered(middle);
+            if (split.branch(row)) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return fromOrdered(low);
+    }
+
+    /** A long that orders doubles (NaN aside) as their values do: -0.0 just below 0.0. */
+    private static long ordered(double d) {
+        long bits = Double.doubleToRawLongBits(d);
+        return bits >= 0 ? bits : bits ^ Long.MAX_VALUE;
+    }
+
+    private static double fromOrdered(long key) {
+        return Double.longBitsToDouble(key >= 0 ? key : key ^ Long.MAX_VALUE);
     }
 }

@@ -17,6 +17,8 @@ import smile.data.type.StructField;
 import smile.data.type.StructType;
 import smile.data.vector.ValueVector;
 import smile.model.cart.Loss;
+import smile.model.cart.OrdinalNode;
+import smile.model.cart.RegressionNode;
 
 /** The copy of Smile's boosted trees predicts exactly what Smile does, and refuses malformed trees. */
 class TreeEnsembleTest {
@@ -55,7 +57,7 @@ class TreeEnsembleTest {
         var options = new smile.regression.GradientTreeBoost.Options(Loss.ls(), 40, 4, 16, 5, 0.1, 1.0, null, null);
         var fitted = smile.regression.GradientTreeBoost.fit(Formula.lhs("y"), frame(x, ValueVector.of("y", y)),
                 options);
-        TreeEnsemble trees = SmileTrees.of(fitted, 0.1, 3);
+        TreeEnsemble trees = SmileTrees.of(fitted, y, 0.1, 3);
 
         assertThat(trees.trees()).isEqualTo(40);
         for (int i = 0; i < ROWS; i++) {
@@ -77,7 +79,7 @@ class TreeEnsembleTest {
                     options);
             Features features = Features.of(List.of("f0", "f1", "f2"),
                     List.of(Scale.numeric(), Scale.numeric(), Scale.numeric()));
-            Classifier copy = new BoostedTrees.BoostedClassifier(features, SmileTrees.of(fitted, 0.1, 3),
+            Classifier copy = new BoostedTrees.BoostedClassifier(features, SmileTrees.of(fitted, y, 0.1, 3),
                     fitted.classes(), classes);
             double[] ours = new double[classes];
             double[] theirs = new double[classes];
@@ -90,6 +92,26 @@ class TreeEnsembleTest {
                 }
             }
         }
+    }
+
+    @Test
+    void splitThresholdsAreReadExactlyFromTheSplitRule() {
+        StructType schema = new StructType(List.of(new StructField("f0", DataTypes.DoubleType),
+                new StructField("f1", DataTypes.DoubleType)));
+        RegressionNode leaf = new RegressionNode(1, 0, 0, 0);
+        SplittableRandom random = new SplittableRandom(7);
+        List<Double> thresholds = new java.util.ArrayList<>(List.of(0.0, 1.0, -1.0, 0.5, Double.MIN_VALUE,
+                -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1e-300, Math.nextDown(1.0)));
+        for (int i = 0; i < 50; i++) {
+            thresholds.add(random.nextGaussian() * Math.pow(10, random.nextInt(-20, 20)));
+        }
+        for (double t : thresholds) {
+            OrdinalNode split = new OrdinalNode(1, t, 0, 0, leaf, leaf);
+            assertThat(Double.doubleToRawLongBits(SmileTrees.threshold(split, schema))).as("threshold %s", t)
+                    .isEqualTo(Double.doubleToRawLongBits(t));
+        }
+        assertThat(SmileTrees.threshold(new OrdinalNode(0, -0.0, 0, 0, leaf, leaf), schema))
+                .as("-0.0 reads as 0.0, which every number compares with alike").isEqualTo(0.0);
     }
 
     @Test
