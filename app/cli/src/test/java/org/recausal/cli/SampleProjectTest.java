@@ -196,6 +196,27 @@ class SampleProjectTest {
     }
 
     @Test
+    void generateWritesAShopProjectWhoseTruthTheEstimateCovers() throws Exception {
+        Path shop = folder.resolve("small.recausal");
+        JsonNode generated = json(CliTest.run("generate", "recommender", "--project", shop.toString(), "--users",
+                "300", "--items", "100", "--replicates", "5", "--seed", "2"));
+        JsonNode click = generated.get("true_effects").get(0);
+        assertThat(click.get("question").stringValue()).isEqualTo("average effect of showing an item on click");
+        Project project = ProjectFiles.open(shop);
+        assertThat(project.datasets()).hasSize(3);
+        assertThat(project.notes()).contains(String.format(java.util.Locale.ROOT, "| %.4f |",
+                click.get("effect").doubleValue()));
+        JsonNode estimate = json(CliTest.run("estimate", shop.toString(), "--treatment", "exposure", "--outcome",
+                "click", "--bootstrap", "50"));
+        assertThat(estimate.get("rows").intValue()).isEqualTo(generated.get("rows").intValue());
+        double slack = 2 * click.get("standard_error").doubleValue();
+        assertThat(click.get("effect").doubleValue()).isBetween(estimate.get("ci").get(0).doubleValue() - slack,
+                estimate.get("ci").get(1).doubleValue() + slack);
+        CliTest.assertOneLineFailure(CliTest.run("generate", "recommender", "--users", "300"), Cli.EXIT_USAGE,
+                "give --output FILE (independent rows) or --project FILE (a shop's log)");
+    }
+
+    @Test
     void missingHostileAndDatalessProjectsAreOneLine() throws Exception {
         CliTest.assertOneLineFailure(CliTest.run("estimate", folder.resolve("nowhere.recausal").toString(),
                 "--treatment", "exposure", "--outcome", "click"), Cli.EXIT_FAILED, "nowhere.recausal: does not exist");
