@@ -136,6 +136,13 @@ public final class ProjectFiles {
                 binaries.add(new ArchivePart(ProjectFormat.SCM_ARRAYS, scm.arrays()));
             }
         }
+        for (StoredRecommender recommender : project.recommenders()) {
+            RecommenderJson.Encoded encoded = RecommenderJson.encode(recommender);
+            String path = RecommenderJson.partPath(recommender.id());
+            manifestParts.add(new Manifest.Part(path, ProjectFormat.RECOMMENDER_KIND));
+            parts.add(new ArchivePart(path, PartJson.write(encoded.json())));
+            binaries.add(new ArchivePart(RecommenderJson.entryPath(recommender.id()), encoded.model()));
+        }
         Manifest manifest = new Manifest(project.name(), manifestParts);
         parts.addFirst(new ArchivePart(ProjectFormat.MANIFEST, PartJson.write(manifest.toJson(Version.current()))));
         return new Entries(parts, binaries);
@@ -199,11 +206,20 @@ public final class ProjectFiles {
         for (String path : byKind.getOrDefault(ProjectFormat.SCM_KIND, List.of())) {
             project.setScm(ScmJson.decode(path, json(stored, path), archive));
         }
+        for (String path : byKind.getOrDefault(ProjectFormat.RECOMMENDER_KIND, List.of())) {
+            StoredRecommender recommender = RecommenderJson.decode(path, json(stored, path), archive);
+            try {
+                project.addRecommender(recommender);
+            } catch (IllegalArgumentException e) {
+                throw new ProjectFileException(path + ": " + e.getMessage(), e);
+            }
+        }
         return project;
     }
 
     private static final List<String> KINDS = List.of(ProjectFormat.GRAPH_KIND, ProjectFormat.DATASET_KIND,
-            ProjectFormat.NOTES_KIND, ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND, ProjectFormat.SCM_KIND);
+            ProjectFormat.NOTES_KIND, ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND, ProjectFormat.SCM_KIND,
+            ProjectFormat.RECOMMENDER_KIND);
     /** Kinds a file has at most one part of. */
     private static final List<String> SINGLE_KINDS = List.of(ProjectFormat.GRAPH_KIND, ProjectFormat.NOTES_KIND,
             ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND, ProjectFormat.SCM_KIND);

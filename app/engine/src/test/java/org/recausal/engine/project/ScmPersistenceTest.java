@@ -10,7 +10,10 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recausal.engine.dag.CausalEdge;
 import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.Variable;
+import org.recausal.engine.dag.Role;
 import org.recausal.engine.estimate.InterventionEffects;
 import org.recausal.engine.estimate.ScenarioResult;
 import org.recausal.engine.model.ModelParameters;
@@ -185,6 +188,21 @@ class ScmPersistenceTest {
         String first = project.dag().names().getFirst();
         project.dag().updateVariable(project.dag().require(first).at(999, 999).withDescription("moved"));
         assertThat(stored.isStale(project)).as("moving a node").isFalse();
+        project.dag().updateVariable(project.dag().require(first).withRole(Role.EXPOSURE));
+        assertThat(stored.isStale(project)).as("marking the exposure").isFalse();
+
+        Project reordered = project.copy();
+        String last = reordered.dag().names().getLast();
+        Variable moved = reordered.dag().require(last);
+        List<CausalEdge> edges = reordered.dag().removeVariable(last);
+        reordered.dag().addVariable(moved, 0);
+        edges.forEach(e -> reordered.dag().addEdge(e.from(), e.to(), e.note()));
+        assertThat(reordered.dag().names().getFirst()).isEqualTo(last);
+        assertThat(stored.isStale(reordered)).as("listing the variables in another order").isFalse();
+
+        Project hidden = project.copy();
+        hidden.dag().updateVariable(hidden.dag().require(first).withRole(Role.LATENT));
+        assertThat(stored.changesSince(hidden)).as("making a variable latent").containsExactly("the graph");
 
         Project edited = project.copy();
         edited.dag().removeEdge(edited.dag().edges().getFirst().from(), edited.dag().edges().getFirst().to());
