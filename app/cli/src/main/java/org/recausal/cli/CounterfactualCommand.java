@@ -23,9 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "counterfactual", mixinStandardHelpOptions = true,
         description = {"For one row of the data: what the outcome would have been under the interventions, by"
                 + " abduction, action and prediction through the fitted model: {\"row\", \"outcome\", \"factual\","
-                + " \"counterfactual\", \"changes\", \"model\"}, the model being the project's stored one when it is current"
-                + " (\"stored\") or one fitted now (\"fitted\"). When the row does not determine it (a discrete mechanism would"
-                + " have to be inverted) \"counterfactual\" is null and \"reason\" says why."})
+                + " \"counterfactual\", \"changes\", \"model\"}, the model being the project's stored one while it is"
+                + " current (\"stored\") or one fitted now (\"fitted\"). When the row does not determine it (a"
+                + " discrete mechanism would have to be inverted) \"counterfactual\" is null and \"reason\" says why."})
 final class CounterfactualCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,7 +37,8 @@ final class CounterfactualCommand implements Callable<Integer> {
     FitSettings settings;
 
     @Option(names = "--row", required = true, paramLabel = "N",
-            description = "The data row: 1 is the first row after the header.")
+            description = "The data row: 1 is the first row after the header (for a project, of the dataset the"
+                    + " others join).")
     int row;
 
     @Option(names = "--do", required = true, paramLabel = "INTERVENTION", converter = Arguments.InterventionConverter.class,

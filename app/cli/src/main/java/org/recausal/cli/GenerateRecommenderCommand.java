@@ -54,7 +54,8 @@ final class GenerateRecommenderCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "FILE", description = "The project file (.recausal) to write.")
     Path project;
 
-    @Option(names = "--users", defaultValue = "2000", description = "Users (with --project). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--users", defaultValue = "2000",
+            description = "Users (with --project). Default: ${DEFAULT-VALUE}.")
     int users;
 
     @Option(names = "--items", defaultValue = "500", description = "Items (with --project). Default: ${DEFAULT-VALUE}.")

@@ -31,6 +31,25 @@ import org.recausal.engine.task.ProgressListener;
  */
 public final class RecommenderShop {
 
+    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("user_tenure", "Days since the account was opened"),
+            Map.entry("user_preference", "The user's unmeasured taste for the item's kind of product"),
+            Map.entry("user_activity", "Sessions in the last 30 days"),
+            Map.entry("device", "Mobile, desktop or app"),
+            Map.entry("item_category", "Top-level catalogue category"),
+            Map.entry("item_quality", "Unmeasured quality of the item"),
+            Map.entry("item_popularity", "Purchases of the item in the last 7 days"),
+            Map.entry("discount", "Item on promotion today"),
+            Map.entry("item_price", "Price shown, after any discount"),
+            Map.entry("recommender_score", "The ranking model's score"),
+            Map.entry("exposure", "The item was shown in the recommendation slate"),
+            Map.entry("position", "Slot in the slate (1 = top)"),
+            Map.entry("click", "The user clicked the item"),
+            Map.entry("purchase", "The user bought the item within the session"),
+            Map.entry("rating", "Stars given afterwards, 1 to 5"),
+            Map.entry("logged_in",
+                    "The session was signed in (the app keeps its users signed in; active users sign in more)"));
+
     private RecommenderShop() {
     }
 
@@ -123,24 +142,6 @@ public final class RecommenderShop {
         project.addDataset(new Dataset(id, id, attachment.source(), ImportOptions.defaults(),
                 ColumnInfo.of(attachment.result().table()), ColumnMapping.automatic(), join));
     }
-
-    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
-                Map.entry("user_tenure", "Days since the account was opened"),
-                Map.entry("user_preference", "The user's unmeasured taste for the item's kind of product"),
-                Map.entry("user_activity", "Sessions in the last 30 days"),
-                Map.entry("device", "Mobile, desktop or app"),
-                Map.entry("item_category", "Top-level catalogue category"),
-                Map.entry("item_quality", "Unmeasured quality of the item"),
-                Map.entry("item_popularity", "Purchases of the item in the last 7 days"),
-                Map.entry("discount", "Item on promotion today"),
-                Map.entry("item_price", "Price shown, after any discount"),
-                Map.entry("recommender_score", "The ranking model's score"),
-                Map.entry("exposure", "The item was shown in the recommendation slate"),
-                Map.entry("position", "Slot in the slate (1 = top)"),
-                Map.entry("click", "The user clicked the item"),
-                Map.entry("purchase", "The user bought the item within the session"),
-                Map.entry("rating", "Stars given afterwards, 1 to 5"),
-                Map.entry("logged_in", "The session was signed in (the app keeps its users signed in; active users sign in more)"));
 
     /**
      * An online shop's recommender, who sees which item where and what they then do: the world's graph, described,

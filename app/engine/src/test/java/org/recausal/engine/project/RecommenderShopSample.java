@@ -32,7 +32,8 @@ import org.recausal.engine.task.ProgressListener;
 /**
  * Builds the bundled sample project {@code sample-projects/recommender-shop.recausal} ({@link RecommenderShop} of the
  * sample's {@link RecommenderLog}) and checks that the committed file holds exactly what that code builds.
- * Regenerate it after a deliberate change with {@code ./mvnw -pl app/engine test -Dtest=RecommenderShopSample -Drecausal.writeSamples=true}.
+ * Regenerate it after a deliberate change with
+ * {@code ./mvnw -pl app/engine test -Dtest=RecommenderShopSample -Drecausal.writeSamples=true}.
  */
 class RecommenderShopSample {
     static final Path FILE = Path.of("../../sample-projects/recommender-shop.recausal");
