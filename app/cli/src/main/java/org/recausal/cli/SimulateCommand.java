@@ -141,6 +141,10 @@ final class SimulateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), (scenarioName != null ? "--scenario" : "--save-scenario")
                     + " reads and writes the PROJECT's scenarios: give a PROJECT, without --graph or --data");
         }
+        if (saveAs != null && (saveAs.isBlank() || saveAs.chars().anyMatch(Character::isISOControl))) {
+            throw new ParameterException(spec.commandLine(), "--save-scenario: a scenario name is one line of text,"
+                    + " not blank");
+        }
         if (scenarioName == null) {
             if (interventions.isEmpty() || outcomes.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "give --do and --outcome, or --scenario NAME");

@@ -131,6 +131,9 @@ class SampleProjectTest {
         CliTest.assertOneLineFailure(CliTest.run("simulate", copy.toString(), "--scenario", "promotion", "--do",
                 "discount=0"), Cli.EXIT_USAGE, "--scenario runs the saved scenario as it is; leave out --do,"
                         + " --baseline, --outcome and --subgroup");
+        CliTest.assertOneLineFailure(CliTest.run("simulate", copy.toString(), "--do", "discount=1", "--outcome",
+                "item_price", "--save-scenario", "two\nlines"), Cli.EXIT_USAGE,
+                "--save-scenario: a scenario name is one line of text, not blank");
         CliTest.assertOneLineFailure(CliTest.run("fit", "--graph", copy.toString(), "--data",
                 folder.resolve(unpack("data/interactions.csv")).toString(), "--save"), Cli.EXIT_USAGE,
                 "--save stores the model in the PROJECT it was fitted to: give a PROJECT, without --graph or --data");
