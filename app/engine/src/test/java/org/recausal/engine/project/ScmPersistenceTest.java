@@ -1,6 +1,7 @@
 package org.recausal.engine.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +155,21 @@ class ScmPersistenceTest {
         double truth = RecommenderWorld.trueEffect("item_price", treated, control, 200_000, 5).effect();
         assertThat(truth).isNegative();
         assertThat(before.effects().getFirst().effect()).isCloseTo(truth, org.assertj.core.data.Percentage.withPercentage(25));
+    }
+
+    @Test
+    void aModelThatWasNotFittedIsNotSavedAndTheOldFileStays() throws Exception {
+        Path file = folder.resolve("kept.recausal");
+        Project project = new Project("shop", RecommenderWorld.dag());
+        ProjectFiles.save(project, file);
+        byte[] before = Files.readAllBytes(file);
+        FittedScm truth = new FittedScm(RecommenderWorld.model(), List.of(), FitOptions.defaults(), 0);
+        project.setScm(StoredScm.of(truth, project));
+
+        assertThatThrownBy(() -> ProjectFiles.save(project, file)).isInstanceOf(ProjectFileException.class)
+                .hasMessageStartingWith("Cannot save kept.recausal: the mechanism of 'user_tenure' (")
+                .hasMessageEndingWith(") is not a fitted one and cannot be saved");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
     @Test
