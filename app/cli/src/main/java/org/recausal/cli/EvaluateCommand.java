@@ -20,9 +20,11 @@ import org.recausal.engine.recsys.mf.FactorModel;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.split.SequenceData;
+import org.recausal.engine.recsys.split.SplitSpec;
 import org.recausal.engine.task.CancellationToken;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,8 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate a model. Ranking models (sasrec, bpr): the log they were trained on, split the same way",
-            "(leave-one-out), each user's last item ranked by HR@K, NDCG@K, Recall@K, MRR, with coverage, popularity",
-            "and Gini of the top-K and the same per user group. Rating models (mf): MSE and MAE on the given ratings,",
+            "(the model's recorded split, or --split), each user's held-out items ranked by HR@K, NDCG@K, Recall@K,",
+            "MRR, with coverage, popularity and Gini of the top-K and the same per user group. Rating models (mf): MSE and MAE on the given ratings,",
             "with IPS and SNIPS estimates when --propensities is given."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
@@ -43,6 +45,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "The log (ranking) or the test ratings (mf).")
     Path data;
+
+    @Mixin
+    RecsysSplitOptions splitOptions;
 
     @Option(names = "--protocol", defaultValue = "sampled100", paramLabel = "sampled100|full",
             description = "Rank against 100 sampled unconsumed items (SASRec's protocol) or all (default sampled100).")
@@ -89,7 +94,9 @@ final class EvaluateCommand implements Callable<Integer> {
             result.put("ratings", metrics.count());
             result.set("metrics", RecsysJson.metrics(metrics.values((long) stored.users().size() * stored.items().size())));
         } else {
-            SequenceData split = SequenceData.leaveOneOut(log);
+            SplitSpec splitSpec = splitOptions.spec(seed, SplitSpec.parse(stored.details().path("split").asString()));
+            SequenceData split = SequenceData.of(log, splitSpec.apply(log));
+            result.put("split", splitSpec.label());
             RankingEvaluation evaluation = new RankingEvaluation(Protocol.of(protocol), ks.stream().mapToInt(Integer::intValue).toArray(),
                     seed, threads == null ? Parallel.defaultThreads() : threads);
             if (weights != null) {

@@ -3,6 +3,14 @@ package org.recausal.cli;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import picocli.CommandLine.Mixin;
+import org.recausal.engine.scm.FitOptions;
+import org.recausal.engine.recsys.split.SplitSpec;
+import org.recausal.engine.recsys.ips.DagPropensities;
+import org.recausal.engine.project.ProjectFileException;
+import org.recausal.engine.data.TableReader;
+import org.recausal.engine.data.Table;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -63,6 +71,17 @@ final class TrainMfCommand implements Callable<Integer> {
     @Option(names = "--propensities", paramLabel = "FILE", description = "A propensity matrix or uid,iid,p file (Coat's propensities.ascii).")
     Path propensities;
 
+    @Option(names = "--graph", paramLabel = "FILE",
+            description = "--ips dag: the causal graph (a project or graph file) whose exposure mechanism gives the propensities.")
+    Path graph;
+
+    @Option(names = "--exposure", defaultValue = "exposure", paramLabel = "NAME",
+            description = "--ips dag: the graph's exposure variable, a 0/1 column of --data with its causes (default exposure).")
+    String exposure;
+
+    @Mixin
+    RecsysSplitOptions splitOptions;
+
     @Option(names = "--weighting", defaultValue = "ips", paramLabel = "ips|snips",
             description = "Inverse-propensity weights as they are (ips) or self-normalised (snips).")
     String weighting;
@@ -94,10 +113,16 @@ final class TrainMfCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ProjectFileException {
         IdIndex users = new IdIndex();
         IdIndex items = new IdIndex();
-        Interactions train = InteractionFiles.read(data, users, items);
+        Interactions log = InteractionFiles.read(data, users, items);
+        // With an exposure column, feedback is observed only where the item was shown: train on those rows.
+        Interactions train = log.hasExposure()
+                ? log.rows(IntStream.range(0, log.size()).filter(r -> log.exposure(r) == 1f).toArray()) : log;
+        if (train.size() == 0) {
+            throw new CommandFailure(data.getFileName() + ": no row has exposure 1, so no feedback was observed");
+        }
         Interactions testSet = test == null ? null : InteractionFiles.read(test, users, items);
         boolean bpr = loss == null ? train.isImplicit() : switch (loss) {
             case "squared" -> false;
@@ -107,6 +132,10 @@ final class TrainMfCommand implements Callable<Integer> {
         ObjectNode result = Json.object();
         ObjectNode details = Json.object();
         details.put("data", data.getFileName().toString());
+        if (log.hasExposure()) {
+            details.put("trainedOn", train.size() + " exposed rows of " + log.size());
+            result.put("trainedOn", train.size() + " exposed rows of " + log.size());
+        }
         Interactions mcarSample = null;
         if (ips.equals("naive-bayes") && mcar == null) {
             if (testSet == null) {
@@ -121,12 +150,13 @@ final class TrainMfCommand implements Callable<Integer> {
         } else if (mcar != null) {
             mcarSample = InteractionFiles.read(mcar, users, items);
         }
-        PropensityModel propensityModel = propensityModel(train, mcarSample);
+        PropensityModel propensityModel = propensityModel(train, mcarSample, users, items);
         FactorModel model;
         String kind;
         int[][] histories;
         if (bpr) {
-            SequenceData split = SequenceData.leaveOneOut(train);
+            SplitSpec splitSpec = splitOptions.spec(seed, SplitSpec.LEAVE_ONE_OUT);
+            SequenceData split = SequenceData.of(train, splitSpec.apply(train));
             MfConfig config = new MfConfig(factors == null ? 50 : factors, lambda == null ? 0.01 : lambda,
                     steps == 1000 ? 30 : steps, learningRate == 0.02f ? 0.005f : learningRate, seed);
             model = Bpr.fit(split.split().train(), config, propensityModel, CancellationToken.none(), ProgressListener.NONE);
@@ -134,7 +164,7 @@ final class TrainMfCommand implements Callable<Integer> {
             histories = split.everything();
             result.put("factors", config.factors());
             result.put("lambda", config.lambda());
-            details.put("split", "leave-one-out");
+            details.put("split", splitSpec.label());
         } else {
             Weighting w = propensityModel == null ? Weighting.NAIVE : Weighting.of(weighting);
             RatingMf mf = new RatingMf(w, propensityModel);
@@ -186,16 +216,31 @@ final class TrainMfCommand implements Callable<Integer> {
         return Cli.EXIT_OK;
     }
 
-    private PropensityModel propensityModel(Interactions train, Interactions mcarSample) {
+    private PropensityModel propensityModel(Interactions train, Interactions mcarSample, IdIndex users, IdIndex items)
+            throws ProjectFileException {
         return switch (ips) {
             case "none" -> null;
             case "propensity-column" -> propensities != null
                     ? PropensityTable.read(propensities, train.users(), train.items())
                     : PropensityTable.fromColumn(train);
             case "naive-bayes" -> NaiveBayesPropensities.fit(train, mcarSample, (long) train.users().size() * train.items().size());
-            case "dag" -> throw new CommandFailure("--ips dag needs an exposure model fitted on the project's DAG, which is"
-                    + " not available yet; use propensity-column or naive-bayes");
+            case "dag" -> {
+                if (graph == null) {
+                    throw new CommandFailure("--ips dag needs --graph FILE: the causal graph with the exposure and its causes");
+                }
+                Table table = TableReader.read(data).table();
+                List<String> columns = table.columnNames();
+                yield DagPropensities.estimate(ModelInputs.readGraph(graph), exposure, table,
+                        InteractionFiles.idColumn(columns, false).orElseThrow(() -> noIdColumn("user", columns)),
+                        InteractionFiles.idColumn(columns, true).orElseThrow(() -> noIdColumn("item", columns)),
+                        users, items, FitOptions.defaults().withSeed(seed), CancellationToken.none());
+            }
             default -> throw new CommandFailure("--ips must be none, propensity-column, naive-bayes or dag, not '" + ips + "'");
         };
+    }
+
+    private CommandFailure noIdColumn(String what, List<String> columns) {
+        return new CommandFailure("--ips dag needs --data with a header naming the " + what + " column (" + what + ", "
+                + what + "_id); its columns are " + String.join(", ", columns));
     }
 }

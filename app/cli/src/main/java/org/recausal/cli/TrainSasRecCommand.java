@@ -13,9 +13,11 @@ import org.recausal.engine.recsys.sasrec.SasRecModel;
 import org.recausal.engine.recsys.sasrec.SasRecState;
 import org.recausal.engine.recsys.sasrec.SasRecTrainer;
 import org.recausal.engine.recsys.split.SequenceData;
+import org.recausal.engine.recsys.split.SplitSpec;
 import org.recausal.engine.task.CancellationToken;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "sasrec", mixinStandardHelpOptions = true,
         description = {"Train SASRec (Kang & McAuley 2018) on a log of 'user item' lines (or any interaction file),",
-            "each user's last item held out for testing and the one before for validation. Prints JSON;",
+            "each user's last item held out for testing and the one before for validation (or --split). Prints JSON;",
             "one progress line per epoch on stderr."})
 final class TrainSasRecCommand implements Callable<Integer> {
     @Spec
@@ -32,6 +34,9 @@ final class TrainSasRecCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Interaction log, oldest first per user.")
     Path data;
+
+    @Mixin
+    RecsysSplitOptions splitOptions;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
     Path out;
@@ -96,12 +101,13 @@ final class TrainSasRecCommand implements Callable<Integer> {
                 throw new CommandFailure(data.getFileName() + " holds users or items the checkpoint does not know; resume on the same data");
             }
         }
-        SequenceData split = SequenceData.leaveOneOut(log);
+        SplitSpec splitSpec = splitOptions.spec(seed, SplitSpec.LEAVE_ONE_OUT);
+        SequenceData split = SequenceData.of(log, splitSpec.apply(log));
         PrintWriter err = spec.commandLine().getErr();
         ArrayNode history = Json.object().arrayNode();
         ObjectNode details = Json.object();
         details.put("data", data.getFileName().toString());
-        details.put("split", "leave-one-out");
+        details.put("split", splitSpec.label());
         boolean keepBest = switch (select) {
             case "best" -> true;
             case "last" -> false;

@@ -3,6 +3,7 @@ package org.recausal.engine.recsys.ips;
 import java.util.List;
 
 import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.DataType;
 import org.recausal.engine.data.Table;
 import org.recausal.engine.model.Classifier;
 import org.recausal.engine.recsys.RecsysException;
@@ -71,7 +72,8 @@ public final class DagPropensities {
         }
         Dag graph = new Dag();
         parents.forEach(p -> graph.addVariable(dag.require(p)));
-        graph.addVariable(dag.require(exposure));
+        // Exposure is binary whatever type the graph file gave it (DAGitty, for one, has no types).
+        graph.addVariable(dag.require(exposure).withType(DataType.BINARY));
         parents.forEach(p -> graph.addEdge(p, exposure));
         return graph;
     }
