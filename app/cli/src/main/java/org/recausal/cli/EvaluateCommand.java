@@ -56,7 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--k", split = ",", defaultValue = "10", paramLabel = "K", description = "Cut-offs (default 10).")
     List<Integer> ks;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the sampled negatives (default 1).")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the sampled negatives, and of the split with --split random (default 1).")
     long seed;
 
     @Option(names = "--propensities", paramLabel = "FILE", description = "Propensities for IPS-weighted estimates.")

@@ -194,6 +194,14 @@ final class TrainMfCommand implements Callable<Integer> {
         if (propensityModel != null) {
             result.put("propensities", propensityModel.description());
             details.put("propensities", propensityModel.description());
+            if (ips.equals("dag") && train.hasPropensity()) {
+                // A logged (or simulated, true) propensity column is there to check the DAG's estimates against.
+                double gap = 0;
+                for (int r = 0; r < train.size(); r++) {
+                    gap += Math.abs(propensityModel.propensity(train.user(r), train.item(r), train.value(r)) - train.propensity(r));
+                }
+                result.put("meanGapToPropensityColumn", gap / train.size());
+            }
         }
         details.put("factors", model.factors());
         if (testSet != null && !bpr) {

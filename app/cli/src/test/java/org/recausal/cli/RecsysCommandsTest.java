@@ -134,6 +134,7 @@ class RecsysCommandsTest {
         assertThat(dag.get("propensities").asString())
                 .startsWith("P(exposure = 1 | user_activity, item_popularity) by logistic regression");
         assertThat(dag.get("trainedOn").asString()).isEqualTo(exposed + " exposed rows of 1200");
+        assertThat(dag.get("meanGapToPropensityColumn").asDouble()).isLessThan(0.05);
         JsonNode truth = json(run("train", "mf", "--data", data.toString(), "--ips", "propensity-column",
                 "--loss", "squared", "--factors", "2", "--lambda", "1", "--steps", "50", "--out", folder.resolve("t.model").toString()));
         assertThat(truth.get("propensities").asString()).isEqualTo("the data's propensity column");
