@@ -20,6 +20,7 @@ import org.recausal.engine.recsys.mf.FactorModel;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.split.SequenceData;
+import org.recausal.engine.recsys.split.SplitSpec;
 import org.recausal.engine.task.CancellationToken;
 
 import picocli.CommandLine.Command;
@@ -32,8 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate a model. Ranking models (sasrec, bpr): the log they were trained on, split the same way",
-            "(leave-one-out), each user's last item ranked by HR@K, NDCG@K, Recall@K, MRR, with coverage, popularity",
-            "and Gini of the top-K and the same per user group. Rating models (mf): MSE and MAE on the given ratings,",
+            "(the model's recorded split, or --split), each user's held-out items ranked by HR@K, NDCG@K, Recall@K,",
+            "MRR, with coverage, popularity and Gini of the top-K and the same per user group. Rating models (mf): MSE and MAE on the given ratings,",
             "with IPS and SNIPS estimates when --propensities is given."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
@@ -45,6 +46,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     InteractionSource data;
 
+    @Mixin
+    RecsysSplitOptions splitOptions;
+
     @Option(names = "--protocol", defaultValue = "sampled100", paramLabel = "sampled100|full",
             description = "Rank against 100 sampled unconsumed items (SASRec's protocol) or all (default sampled100).")
     String protocol;
@@ -52,7 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--k", split = ",", defaultValue = "10", paramLabel = "K", description = "Cut-offs (default 10).")
     List<Integer> ks;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the sampled negatives (default 1).")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the sampled negatives, and of the split with --split random (default 1).")
     long seed;
 
     @Option(names = "--propensities", paramLabel = "FILE", description = "Propensities for IPS-weighted estimates.")
@@ -90,7 +95,9 @@ final class EvaluateCommand implements Callable<Integer> {
             result.put("ratings", metrics.count());
             result.set("metrics", RecsysJson.metrics(metrics.values((long) stored.users().size() * stored.items().size())));
         } else {
-            SequenceData split = SequenceData.leaveOneOut(log);
+            SplitSpec splitSpec = splitOptions.spec(seed, SplitSpec.parse(stored.details().path("split").asString()));
+            SequenceData split = SequenceData.of(log, splitSpec.apply(log));
+            result.put("split", splitSpec.label());
             RankingEvaluation evaluation = new RankingEvaluation(Protocol.of(protocol), ks.stream().mapToInt(Integer::intValue).toArray(),
                     seed, threads == null ? Parallel.defaultThreads() : threads);
             if (weights != null) {

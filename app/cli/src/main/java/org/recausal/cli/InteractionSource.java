@@ -2,7 +2,11 @@ package org.recausal.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
+import org.recausal.engine.dag.Dag;
+import org.recausal.engine.data.Table;
+import org.recausal.engine.data.TableReader;
 import org.recausal.engine.mapping.ColumnInfo;
 import org.recausal.engine.project.Dataset;
 import org.recausal.engine.project.Datasets;
@@ -62,9 +66,20 @@ final class InteractionSource {
             }
             return InteractionFiles.read(data, users, items);
         }
-        Dataset chosen = chosen(project());
-        return TableInteractions.read(Datasets.load(chosen, ProgressListener.NONE, CancellationToken.none()).table(),
-                feedback, users, items);
+        return TableInteractions.read(table(), feedback, users, items);
+    }
+
+    /** The log as a table, for mechanisms fitted on its columns ({@code --ips dag}). */
+    Table table() throws ProjectFileException {
+        if (!isProject()) {
+            return TableReader.read(data).table();
+        }
+        return Datasets.load(chosen(project()), ProgressListener.NONE, CancellationToken.none()).table();
+    }
+
+    /** The project's graph when the log comes from a project. */
+    Optional<Dag> projectGraph() throws ProjectFileException {
+        return isProject() ? Optional.of(project().dag()) : Optional.empty();
     }
 
     private Project project() throws ProjectFileException {

@@ -67,6 +67,11 @@ final class ModelInputs {
         if (graph == null) {
             return given.dag();
         }
+        return readGraph(graph);
+    }
+
+    /** The graph of a project file or of a graph file in any format Recausal reads. */
+    static Dag readGraph(Path graph) throws ProjectFileException {
         if (graph.getFileName().toString().endsWith(ProjectFiles.EXTENSION)) {
             return ProjectFiles.open(graph).dag();
         }

@@ -2,16 +2,21 @@ package org.recausal.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import org.recausal.engine.dag.Dag;
+import org.recausal.engine.data.Table;
 import org.recausal.engine.project.ProjectFileException;
+import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.InteractionFiles;
 import org.recausal.engine.recsys.data.Interactions;
 import org.recausal.engine.recsys.data.UserSequences;
+import org.recausal.engine.recsys.ips.DagPropensities;
 import org.recausal.engine.recsys.ips.NaiveBayesPropensities;
 import org.recausal.engine.recsys.ips.PropensityModel;
 import org.recausal.engine.recsys.ips.PropensityTable;
@@ -24,7 +29,9 @@ import org.recausal.engine.recsys.mf.Weighting;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.split.SequenceData;
+import org.recausal.engine.recsys.split.SplitSpec;
 import org.recausal.engine.recsys.split.Splits;
+import org.recausal.engine.scm.FitOptions;
 import org.recausal.engine.task.CancellationToken;
 import org.recausal.engine.task.ProgressListener;
 
@@ -33,13 +40,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "mf", mixinStandardHelpOptions = true,
         description = {"Train matrix factorisation: squared error on ratings (naive, or debiased by inverse propensities",
             "as in Schnabel et al. 2016), or BPR on implicit feedback (on the leave-one-out training part).",
-            "Without --factors and --lambda, picks them by the error on 20% of the log held out, weighted as in training."})
+            "Without --factors and --lambda, picks them by cross-validation on the training log, its error weighted as in training."})
 final class TrainMfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,6 +71,17 @@ final class TrainMfCommand implements Callable<Integer> {
     @Option(names = "--propensities", paramLabel = "FILE", description = "A propensity matrix or uid,iid,p file (Coat's propensities.ascii).")
     Path propensities;
 
+    @Option(names = "--graph", paramLabel = "FILE",
+            description = "--ips dag: the causal graph (a project or graph file) whose exposure mechanism gives the propensities.")
+    Path graph;
+
+    @Option(names = "--exposure", defaultValue = "exposure", paramLabel = "NAME",
+            description = "--ips dag: the graph's exposure variable, a 0/1 column of --data with its causes (default exposure).")
+    String exposure;
+
+    @Mixin
+    RecsysSplitOptions splitOptions;
+
     @Option(names = "--weighting", defaultValue = "ips", paramLabel = "ips|snips",
             description = "Inverse-propensity weights as they are (ips) or self-normalised (snips).")
     String weighting;
@@ -80,6 +99,10 @@ final class TrainMfCommand implements Callable<Integer> {
     @Option(names = "--lambda", paramLabel = "L", description = "L2 strength (default: chosen from 1, 3, 10, 30).")
     Double lambda;
 
+    @Option(names = "--folds", defaultValue = "4", paramLabel = "F",
+            description = "Cross-validation folds of the training log that choose --factors and --lambda (default 4).")
+    int folds;
+
     @Option(names = "--steps", defaultValue = "1000", description = "Adam steps (ratings) or epochs (BPR) (default 1000; BPR 30).")
     int steps;
 
@@ -93,7 +116,13 @@ final class TrainMfCommand implements Callable<Integer> {
     public Integer call() throws ProjectFileException {
         IdIndex users = new IdIndex();
         IdIndex items = new IdIndex();
-        Interactions train = data.read(users, items);
+        Interactions log = data.read(users, items);
+        // With an exposure column, feedback is observed only where the item was shown: train on those rows.
+        Interactions train = log.hasExposure()
+                ? log.rows(IntStream.range(0, log.size()).filter(r -> log.exposure(r) == 1f).toArray()) : log;
+        if (train.size() == 0) {
+            throw new CommandFailure(data.name() + ": no row has exposure 1, so no feedback was observed");
+        }
         Interactions testSet = test == null ? null : InteractionFiles.read(test, users, items);
         boolean bpr = loss == null ? train.isImplicit() : switch (loss) {
             case "squared" -> false;
@@ -103,6 +132,10 @@ final class TrainMfCommand implements Callable<Integer> {
         ObjectNode result = Json.object();
         ObjectNode details = Json.object();
         details.put("data", data.name());
+        if (log.hasExposure()) {
+            details.put("trainedOn", train.size() + " exposed rows of " + log.size());
+            result.put("trainedOn", train.size() + " exposed rows of " + log.size());
+        }
         Interactions mcarSample = null;
         if (ips.equals("naive-bayes") && mcar == null) {
             if (testSet == null) {
@@ -117,12 +150,13 @@ final class TrainMfCommand implements Callable<Integer> {
         } else if (mcar != null) {
             mcarSample = InteractionFiles.read(mcar, users, items);
         }
-        PropensityModel propensityModel = propensityModel(train, mcarSample);
+        PropensityModel propensityModel = propensityModel(train, mcarSample, users, items);
         FactorModel model;
         String kind;
         int[][] histories;
         if (bpr) {
-            SequenceData split = SequenceData.leaveOneOut(train);
+            SplitSpec splitSpec = splitOptions.spec(seed, SplitSpec.LEAVE_ONE_OUT);
+            SequenceData split = SequenceData.of(train, splitSpec.apply(train));
             MfConfig config = new MfConfig(factors == null ? 50 : factors, lambda == null ? 0.01 : lambda,
                     steps == 1000 ? 30 : steps, learningRate == 0.02f ? 0.005f : learningRate, seed);
             model = Bpr.fit(split.split().train(), config, propensityModel, CancellationToken.none(), ProgressListener.NONE);
@@ -130,14 +164,15 @@ final class TrainMfCommand implements Callable<Integer> {
             histories = split.everything();
             result.put("factors", config.factors());
             result.put("lambda", config.lambda());
-            details.put("split", "leave-one-out");
+            details.put("split", splitSpec.label());
         } else {
             Weighting w = propensityModel == null ? Weighting.NAIVE : Weighting.of(weighting);
             RatingMf mf = new RatingMf(w, propensityModel);
             MfConfig config = new MfConfig(factors == null ? 10 : factors, lambda == null ? 10 : lambda, steps, learningRate, seed);
             if (factors == null || lambda == null) {
                 RatingMf.Selection selection = mf.select(train, config, factors == null ? new int[] {5, 10, 20, 40} : new int[] {factors},
-                        lambda == null ? new double[] {1, 3, 10, 30} : new double[] {lambda}, 0.2, CancellationToken.none());
+                        lambda == null ? new double[] {1, 3, 10, 30} : new double[] {lambda}, folds, Parallel.defaultThreads(),
+                        CancellationToken.none());
                 config = selection.best();
                 ArrayNode trials = result.putArray("trials");
                 for (RatingMf.Trial t : selection.trials()) {
@@ -159,6 +194,14 @@ final class TrainMfCommand implements Callable<Integer> {
         if (propensityModel != null) {
             result.put("propensities", propensityModel.description());
             details.put("propensities", propensityModel.description());
+            if (ips.equals("dag") && train.hasPropensity()) {
+                // A logged (or simulated, true) propensity column is there to check the DAG's estimates against.
+                double gap = 0;
+                for (int r = 0; r < train.size(); r++) {
+                    gap += Math.abs(propensityModel.propensity(train.user(r), train.item(r), train.value(r)) - train.propensity(r));
+                }
+                result.put("meanGapToPropensityColumn", gap / train.size());
+            }
         }
         details.put("factors", model.factors());
         if (testSet != null && !bpr) {
@@ -181,16 +224,31 @@ final class TrainMfCommand implements Callable<Integer> {
         return Cli.EXIT_OK;
     }
 
-    private PropensityModel propensityModel(Interactions train, Interactions mcarSample) {
+    private PropensityModel propensityModel(Interactions train, Interactions mcarSample, IdIndex users, IdIndex items)
+            throws ProjectFileException {
         return switch (ips) {
             case "none" -> null;
             case "propensity-column" -> propensities != null
                     ? PropensityTable.read(propensities, train.users(), train.items())
                     : PropensityTable.fromColumn(train);
             case "naive-bayes" -> NaiveBayesPropensities.fit(train, mcarSample, (long) train.users().size() * train.items().size());
-            case "dag" -> throw new CommandFailure("--ips dag needs an exposure model fitted on the project's DAG, which is"
-                    + " not available yet; use propensity-column or naive-bayes");
+            case "dag" -> {
+                Dag dag = graph != null ? ModelInputs.readGraph(graph) : data.projectGraph().orElseThrow(
+                        () -> new CommandFailure("--ips dag needs --graph FILE (or a project as --data): the causal graph"
+                                + " with the exposure and its causes"));
+                Table table = data.table();
+                List<String> columns = table.columnNames();
+                yield DagPropensities.estimate(dag, exposure, table,
+                        InteractionFiles.idColumn(columns, false).orElseThrow(() -> noIdColumn("user", columns)),
+                        InteractionFiles.idColumn(columns, true).orElseThrow(() -> noIdColumn("item", columns)),
+                        users, items, FitOptions.defaults().withSeed(seed), CancellationToken.none());
+            }
             default -> throw new CommandFailure("--ips must be none, propensity-column, naive-bayes or dag, not '" + ips + "'");
         };
+    }
+
+    private CommandFailure noIdColumn(String what, List<String> columns) {
+        return new CommandFailure("--ips dag needs --data with a header naming the " + what + " column (" + what + ", "
+                + what + "_id); its columns are " + String.join(", ", columns));
     }
 }

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.project.ProjectFileException;
+import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
@@ -13,6 +13,7 @@ import org.recausal.engine.recsys.sasrec.SasRecModel;
 import org.recausal.engine.recsys.sasrec.SasRecState;
 import org.recausal.engine.recsys.sasrec.SasRecTrainer;
 import org.recausal.engine.recsys.split.SequenceData;
+import org.recausal.engine.recsys.split.SplitSpec;
 import org.recausal.engine.task.CancellationToken;
 
 import picocli.CommandLine.Command;
@@ -20,12 +21,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "sasrec", mixinStandardHelpOptions = true,
         description = {"Train SASRec (Kang & McAuley 2018) on a log of 'user item' lines, any interaction file or a project's log,",
-            "each user's last item held out for testing and the one before for validation. Prints JSON;",
+            "each user's last item held out for testing and the one before for validation (or --split). Prints JSON;",
             "one progress line per epoch on stderr."})
 final class TrainSasRecCommand implements Callable<Integer> {
     @Spec
@@ -33,6 +35,9 @@ final class TrainSasRecCommand implements Callable<Integer> {
 
     @Mixin
     InteractionSource data;
+
+    @Mixin
+    RecsysSplitOptions splitOptions;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
     Path out;
@@ -58,7 +63,7 @@ final class TrainSasRecCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "128", description = "Sequences per step (default 128).")
     int batch;
 
-    @Option(names = "--epochs", defaultValue = "200", description = "Epochs (default 200).")
+    @Option(names = "--epochs", defaultValue = "201", description = "Epochs (default 201, as the authors' script).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
@@ -67,9 +72,13 @@ final class TrainSasRecCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
     Integer threads;
 
-    @Option(names = "--validate-every", defaultValue = "10", paramLabel = "E",
-            description = "Validation HR@10/NDCG@10 every E epochs (default 10; 0 = never).")
+    @Option(names = "--validate-every", defaultValue = "20", paramLabel = "E",
+            description = "Validation HR@10/NDCG@10 every E epochs and after the last (default 20; 0 = never).")
     int validateEvery;
+
+    @Option(names = "--select", defaultValue = "best", paramLabel = "best|last",
+            description = "Keep the weights with the best validation NDCG@10 (default) or the last ones.")
+    String select;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save a resumable checkpoint after every epoch.")
     Path checkpoint;
@@ -93,14 +102,21 @@ final class TrainSasRecCommand implements Callable<Integer> {
                 throw new CommandFailure(data.name() + " holds users or items the checkpoint does not know; resume on the same data");
             }
         }
-        SequenceData split = SequenceData.leaveOneOut(log);
+        SplitSpec splitSpec = splitOptions.spec(seed, SplitSpec.LEAVE_ONE_OUT);
+        SequenceData split = SequenceData.of(log, splitSpec.apply(log));
         PrintWriter err = spec.commandLine().getErr();
         ArrayNode history = Json.object().arrayNode();
         ObjectNode details = Json.object();
         details.put("data", data.name());
-        details.put("split", "leave-one-out");
+        details.put("split", splitSpec.label());
+        boolean keepBest = switch (select) {
+            case "best" -> true;
+            case "last" -> false;
+            default -> throw new CommandFailure("--select must be best or last, not '" + select + "'");
+        };
         SasRecTrainer trainer = new SasRecTrainer(config, threads == null ? Parallel.defaultThreads() : threads)
-                .validateEvery(validateEvery);
+                .validateEvery(validateEvery).keepBest(keepBest);
+        int[] selected = {0};
         var users = log.users();
         var items = log.items();
         SasRecModel model = trainer.train(split.train(), users, items, split.validation(), state, (report, current) -> {
@@ -108,7 +124,9 @@ final class TrainSasRecCommand implements Callable<Integer> {
             row.put("epoch", report.epoch());
             row.put("loss", report.loss());
             row.put("seconds", report.seconds());
+            row.put("elapsedSeconds", report.elapsedSeconds());
             report.validation().forEach(row::put);
+            selected[0] = keepBest && current.bestEpoch() > 0 ? current.bestEpoch() : report.epoch();
             err.printf("epoch %d/%d  loss %.4f  %.1fs%s%n", report.epoch(), config.epochs(), report.loss(), report.seconds(),
                     report.validation().isEmpty() ? "" : "  validation HR@10 %.4f NDCG@10 %.4f".formatted(
                             report.validation().get("HR@10"), report.validation().get("NDCG@10")));
@@ -120,12 +138,14 @@ final class TrainSasRecCommand implements Callable<Integer> {
             }
         }, CancellationToken.none());
         details.set("epochs", history);
+        details.put("selectedEpoch", selected[0]);
         ModelFile.write(out, new StoredModel(StoredModel.SASREC, model, users, items, split.everything(), details, null));
         ObjectNode result = Json.object();
         result.put("model", out.toString());
         result.put("kind", StoredModel.SASREC);
         result.put("users", users.size());
         result.put("items", items.size());
+        result.put("selectedEpoch", selected[0]);
         result.set("epochs", history);
         Json.print(spec.commandLine().getOut(), result);
         return Cli.EXIT_OK;

@@ -101,8 +101,64 @@ class RecsysCommandsTest {
         assertThat(nb.get("propensities").asString()).startsWith("Naive-Bayes");
         assertThat(nb.get("trials")).hasSize(16);
         assertOneLineFailure(run("train", "mf", "--data", ratings.toString(), "--ips", "dag", "--out",
-                folder.resolve("x.model").toString()), 1, "--ips dag needs an exposure model fitted on the project's DAG,"
-                + " which is not available yet; use propensity-column or naive-bayes");
+                folder.resolve("x.model").toString()), 1, "--ips dag needs --graph FILE: the causal graph with the"
+                + " exposure and its causes");
+    }
+
+    /**
+     * A log of every (user, item) pair considered, exposure caused by activity and popularity as the graph says,
+     * clicks observed on exposed rows: --ips dag fits the exposure mechanism and trains on the exposed rows.
+     */
+    @Test
+    void dagPropensitiesComeFromTheGraphsExposureMechanism() throws IOException {
+        SplittableRandom random = new SplittableRandom(11);
+        StringBuilder log = new StringBuilder("user_id,item_id,user_activity,item_popularity,exposure,click,exposure_propensity\n");
+        int exposed = 0;
+        for (int u = 0; u < 40; u++) {
+            double activity = random.nextDouble() * 2 - 1;
+            for (int i = 0; i < 30; i++) {
+                double popularity = (i - 15) / 10.0;
+                double p = 1 / (1 + Math.exp(-(-1 + activity + popularity)));
+                int shown = random.nextDouble() < p ? 1 : 0;
+                exposed += shown;
+                int click = shown == 1 && random.nextDouble() < 0.3 + 0.2 * popularity ? 1 : 0;
+                log.append("u").append(u).append(",i").append(i).append(',').append(activity).append(',')
+                        .append(popularity).append(',').append(shown).append(',').append(click).append(',').append(p).append('\n');
+            }
+        }
+        Path data = Files.writeString(folder.resolve("log.csv"), log);
+        Path graph = Files.writeString(folder.resolve("shop.dagitty"),
+                "dag { user_activity -> exposure; item_popularity -> exposure; exposure -> click; item_popularity -> click }");
+        JsonNode dag = json(run("train", "mf", "--data", data.toString(), "--ips", "dag", "--graph", graph.toString(),
+                "--loss", "squared", "--factors", "2", "--lambda", "1", "--steps", "50", "--out", folder.resolve("d.model").toString()));
+        assertThat(dag.get("propensities").asString())
+                .startsWith("P(exposure = 1 | user_activity, item_popularity) by logistic regression");
+        assertThat(dag.get("trainedOn").asString()).isEqualTo(exposed + " exposed rows of 1200");
+        assertThat(dag.get("meanGapToPropensityColumn").asDouble()).isLessThan(0.05);
+        JsonNode truth = json(run("train", "mf", "--data", data.toString(), "--ips", "propensity-column",
+                "--loss", "squared", "--factors", "2", "--lambda", "1", "--steps", "50", "--out", folder.resolve("t.model").toString()));
+        assertThat(truth.get("propensities").asString()).isEqualTo("the data's propensity column");
+        assertOneLineFailure(run("train", "mf", "--data", data.toString(), "--ips", "dag", "--graph", graph.toString(),
+                "--exposure", "shown", "--loss", "squared", "--out", folder.resolve("x.model").toString()), 1,
+                "the DAG has no variable 'shown' for the exposure");
+    }
+
+    @Test
+    void rankingModelsTrainAndEvaluateOnTheSplitTheyRecord() {
+        Path model = folder.resolve("t.model");
+        JsonNode trained = json(run("train", "mf", "--data", sequences.toString(), "--split", "random", "--seed", "5",
+                "--steps", "3", "--out", model.toString()));
+        assertThat(trained.get("kind").asString()).isEqualTo("bpr");
+        JsonNode evaluated = json(run("evaluate", "--model", model.toString(), "--data", sequences.toString(), "--json"));
+        assertThat(evaluated.get("split").asString()).isEqualTo("random seed=5");
+        JsonNode temporal = json(run("evaluate", "--model", model.toString(), "--data", sequences.toString(), "--split",
+                "temporal", "--cutoff", "0.7", "--json"));
+        assertThat(temporal.get("split").asString()).isEqualTo("temporal cutoff=0.7");
+        assertThat(temporal.get("users").asInt()).isLessThan(evaluated.get("users").asInt());
+        assertOneLineFailure(run("evaluate", "--model", model.toString(), "--data", sequences.toString(), "--cutoff", "0.5"),
+                1, "--cutoff goes with --split temporal");
+        assertOneLineFailure(run("evaluate", "--model", model.toString(), "--data", sequences.toString(), "--split", "kfold"),
+                1, "the split must be loo, temporal or random, not 'kfold'");
     }
 
     @Test

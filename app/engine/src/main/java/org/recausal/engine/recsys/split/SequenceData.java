@@ -1,29 +1,33 @@
 package org.recausal.engine.recsys.split;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 import org.recausal.engine.recsys.data.Interactions;
 import org.recausal.engine.recsys.data.UserSequences;
 
 /**
- * A log split leave-one-out for sequential recommendation, in the forms training and evaluation read:
- * training sequences, each user's validation and test item (none for users with fewer than three interactions),
- * the test-time input (training items then the validation item), and each user's whole sequence.
+ * A split log in the forms sequential training and evaluation read: training sequences, each user's validation
+ * and test items (none for users with fewer than three interactions under leave-one-out), the test-time input
+ * (the user's training and validation items in time order), and each user's whole sequence.
  */
 public record SequenceData(Interactions log, Split split, UserSequences train, int[][] validation, int[][] test,
         int[][] testInputs, int[][] everything, int[] popularity) {
 
     public static SequenceData leaveOneOut(Interactions log) {
-        Split split = Splits.leaveOneOut(log);
+        return of(log, Splits.leaveOneOut(log));
+    }
+
+    public static SequenceData of(Interactions log, Split split) {
         UserSequences train = UserSequences.of(split.train());
         int users = log.users().size();
         int[][] validation = targets(split.validation(), users);
         int[][] test = targets(split.test(), users);
+        int[] known = IntStream.range(0, log.size()).filter(r -> split.part()[r] < 2).toArray();
+        UserSequences beforeTest = UserSequences.of(log.rows(known));
         int[][] testInputs = new int[users][];
         for (int u = 0; u < users; u++) {
-            int[] t = train.items(u);
-            testInputs[u] = Arrays.copyOf(t, t.length + validation[u].length);
-            System.arraycopy(validation[u], 0, testInputs[u], t.length, validation[u].length);
+            testInputs[u] = beforeTest.items(u);
         }
         UserSequences all = UserSequences.of(log);
         int[][] everything = new int[users][];

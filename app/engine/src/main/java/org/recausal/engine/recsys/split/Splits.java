@@ -81,7 +81,7 @@ public final class Splits {
     }
 
     private static Split byPart(Interactions log, int[] part) {
-        return new Split(log.rows(rowsOf(part, 0)), log.rows(rowsOf(part, 1)), log.rows(rowsOf(part, 2)));
+        return new Split(log.rows(rowsOf(part, 0)), log.rows(rowsOf(part, 1)), log.rows(rowsOf(part, 2)), part);
     }
 
     private static int[] rowsOf(int[] part, int which) {

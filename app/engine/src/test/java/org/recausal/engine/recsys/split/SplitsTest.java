@@ -65,4 +65,23 @@ class SplitsTest {
         assertThat(other.train().size()).isEqualTo(5);
         assertThatThrownBy(() -> Splits.random(log(), 0.8, 0.5, 1)).hasMessageContaining("add up to at most 1");
     }
+
+    @Test
+    void splitSpecsRoundTripThroughTheirLabelsAndCutAtATimeOrAShare() {
+        for (SplitSpec spec : new SplitSpec[] {SplitSpec.LEAVE_ONE_OUT, SplitSpec.of("temporal", 25.0, 0),
+            SplitSpec.of("random", null, 9)}) {
+            assertThat(SplitSpec.parse(spec.label())).isEqualTo(spec);
+        }
+        assertThat(SplitSpec.parse(null)).isEqualTo(SplitSpec.LEAVE_ONE_OUT);
+        // Time 25 leaves 7 of the 10 interactions before it (times 1..20): the last of those validates.
+        Split byTime = SplitSpec.of("temporal", 25.0, 0).apply(log());
+        assertThat(pairs(byTime.test())).containsExactlyInAnyOrder("a:i3", "a:i4", "a:i5");
+        assertThat(byTime.part()).hasSize(10);
+        SequenceData data = SequenceData.of(log(), byTime);
+        int a = log().users().indexOf("a");
+        assertThat(data.test()[a]).hasSize(3);
+        assertThat(data.testInputs()[a]).hasSize(2);
+        assertThatThrownBy(() -> SplitSpec.of("temporal", 0.05, 0).apply(log())).hasMessageContaining("too little training");
+        assertThatThrownBy(() -> SplitSpec.of("temporal", 99.0, 0).apply(log())).hasMessageContaining("no test");
+    }
 }
