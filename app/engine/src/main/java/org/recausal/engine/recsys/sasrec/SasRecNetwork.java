@@ -71,7 +71,6 @@ final class SasRecNetwork {
         final float[] negativeLogit;
         final float[][] scratch;
         final float[] rowScratch;
-        final float[] keysTransposed;
         final float[] denseGrad;
         final int[] slotOfItem;
         int[] touched;
@@ -115,7 +114,6 @@ final class SasRecNetwork {
             negativeLogit = new float[capacityTokens];
             scratch = new float[6][td];
             rowScratch = new float[l.maxLength];
-            keysTransposed = new float[l.maxLength * d];
             denseGrad = new float[training ? l.denseSize() : 0];
             slotOfItem = new int[training ? l.items : 0];
             Arrays.fill(slotOfItem, -1);
@@ -173,8 +171,8 @@ final class SasRecNetwork {
     }
 
     /**
-     * Forward pass; {@code training} applies the drawn dropout masks, inference computes attention with vector loops
-     * ({@link #inferenceAttention}). Leaves the final states in {@code c.out}.
+     * Forward pass; {@code training} applies the drawn dropout masks, inference computes attention with matrix
+     * products ({@link #inferenceAttention}). Leaves the final states in {@code c.out}.
      */
     void forward(Chunk c, float[] w, boolean training) {
         embed(c, w, training);
@@ -215,8 +213,7 @@ final class SasRecNetwork {
         for (int s = 0; s < m; s++) {
             int len = c.start[s + 1] - c.start[s];
             for (int h = 0; h < layout.heads; h++) {
-                inferenceAttention(c, c.q[last], c.k[last], c.v[last], c.start[s], len, h * dh, len - 1, s, null, 0,
-                        attended);
+                latestAttention(c, c.q[last], c.k[last], c.v[last], c.start[s], len, h * dh, s, attended);
             }
         }
         feedForward(c, w, last, m, attended, false);
@@ -256,7 +253,7 @@ final class SasRecNetwork {
             for (int s = 0; s < c.sequences; s++) {
                 int len = c.start[s + 1] - c.start[s];
                 for (int h = 0; h < layout.heads; h++) {
-                    inferenceAttention(c, c.q[b], c.k[b], c.v[b], c.start[s], len, h * dh, 0, c.start[s], c.probs[b],
+                    inferenceAttention(c.q[b], c.k[b], c.v[b], c.start[s], len, h * dh, c.probs[b],
                             c.probStart[s] + h * len * len, attended);
                 }
             }
@@ -352,62 +349,70 @@ final class SasRecNetwork {
     }
 
     /**
-     * Causal attention without dropout, for inference: queries {@code firstQuery..len-1} of one sequence (tokens
-     * {@code t0..t0+len-1}) and one head, query {@code i} read from row {@code qRow + i - firstQuery} of {@code q}
-     * and its weighted values added to the same row of {@code result}; its weights go to {@code probs} (a len x len
-     * matrix at {@code base}) when that is given. The keys are transposed once so that each query's scores, like its
-     * weighted sum, are vector loops the JIT turns into SIMD code; the training pass's dot products are 5-10x slower.
-     * Equal to {@link #attention} up to the rounding of the sums' order.
+     * Causal attention of every position of one sequence (tokens {@code t0..t0+len-1}) and one head, without
+     * dropout, for inference: the scores {@code Q K^T} and the weighted values {@code P V} are two matrix products
+     * (through {@link Gemm}; the training pass's loops are several times slower on full windows), the weights are
+     * left in {@code probs} (a len x len matrix at {@code base}) and the values added to {@code result}. Equal to
+     * {@link #attention} up to the rounding of the sums' order.
      */
-    private void inferenceAttention(Chunk c, float[] q, float[] k, float[] v, int t0, int len, int col, int firstQuery,
-            int qRow, float[] probs, int base, float[] result) {
+    private void inferenceAttention(float[] q, float[] k, float[] v, int t0, int len, int col, float[] probs, int base,
+            float[] result) {
         int d = layout.dim;
         int dh = d / layout.heads;
         float scale = (float) (1 / Math.sqrt(dh));
-        float[] keys = c.keysTransposed;
+        int at = t0 * d + col;
+        Gemm.gemm(false, true, len, len, dh, scale, q, at, d, k, at, d, 0f, probs, base, len);
+        for (int i = 0; i < len; i++) {
+            softmax(probs, base + i * len, i + 1);
+            Arrays.fill(probs, base + i * len + i + 1, base + (i + 1) * len, 0f);
+        }
+        Gemm.gemm(false, false, len, dh, len, 1f, probs, base, len, v, at, d, 1f, result, at, d);
+    }
+
+    /**
+     * The latest position's attention over all {@code len} positions of one sequence and head, without dropout:
+     * its query is row {@code qRow} of {@code q} and its weighted values are added to that row of {@code result}.
+     */
+    private void latestAttention(Chunk c, float[] q, float[] k, float[] v, int t0, int len, int col, int qRow,
+            float[] result) {
+        int d = layout.dim;
+        int dh = d / layout.heads;
+        float scale = (float) (1 / Math.sqrt(dh));
+        float[] weights = c.rowScratch;
+        int qi = qRow * d + col;
         for (int j = 0; j < len; j++) {
             int kj = (t0 + j) * d + col;
+            float dot = 0f;
             for (int e = 0; e < dh; e++) {
-                keys[e * len + j] = k[kj + e];
+                dot += q[qi + e] * k[kj + e];
+            }
+            weights[j] = dot * scale;
+        }
+        softmax(weights, 0, len);
+        for (int j = 0; j < len; j++) {
+            float p = weights[j];
+            int vj = (t0 + j) * d + col;
+            for (int e = 0; e < dh; e++) {
+                result[qi + e] += p * v[vj + e];
             }
         }
-        float[] scores = c.rowScratch;
-        for (int i = firstQuery; i < len; i++) {
-            int qi = (qRow + i - firstQuery) * d + col;
-            int n = i + 1;
-            Arrays.fill(scores, 0, n, 0f);
-            for (int e = 0; e < dh; e++) {
-                float x = q[qi + e];
-                int row = e * len;
-                for (int j = 0; j < n; j++) {
-                    scores[j] += x * keys[row + j];
-                }
-            }
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                scores[j] *= scale;
-                max = Math.max(max, scores[j]);
-            }
-            float sum = 0f;
-            for (int j = 0; j < n; j++) {
-                float ex = (float) Math.exp(scores[j] - max);
-                scores[j] = ex;
-                sum += ex;
-            }
-            float inv = 1f / sum;
-            for (int j = 0; j < n; j++) {
-                float p = scores[j] * inv;
-                int vj = (t0 + j) * d + col;
-                for (int e = 0; e < dh; e++) {
-                    result[qi + e] += p * v[vj + e];
-                }
-                if (probs != null) {
-                    probs[base + i * len + j] = p;
-                }
-            }
-            if (probs != null) {
-                Arrays.fill(probs, base + i * len + n, base + (i + 1) * len, 0f);
-            }
+    }
+
+    /** Softmax of {@code x[from..from+n-1]} in place. */
+    private static void softmax(float[] x, int from, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = from; j < from + n; j++) {
+            max = Math.max(max, x[j]);
+        }
+        float sum = 0f;
+        for (int j = from; j < from + n; j++) {
+            float ex = (float) Math.exp(x[j] - max);
+            x[j] = ex;
+            sum += ex;
+        }
+        float inv = 1f / sum;
+        for (int j = from; j < from + n; j++) {
+            x[j] *= inv;
         }
     }
 
