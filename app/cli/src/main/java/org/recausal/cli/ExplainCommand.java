@@ -19,8 +19,8 @@ import org.recausal.engine.explain.HistoryItem;
 import org.recausal.engine.explain.ItemAttention;
 import org.recausal.engine.explain.ItemCategories;
 import org.recausal.engine.explain.LoggedHistories;
+import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.recsys.Parallel;
-import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.task.CancellationToken;
 
@@ -36,13 +36,19 @@ import tools.jackson.databind.node.ObjectNode;
             "Shapley attributions of the score to the history, the smallest set of past items whose removal drops",
             "the item out of the top K (verified by re-scoring), faithfulness checks and a summary. With --aggregate,",
             "attention over many users instead: item-to-item and, with --categories, category-to-category.",
+            "The model is a file, or a recommender saved in a project (--project PROJECT --model ID-or-NAME).",
             "See docs/explanations.md."})
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file (from train sasrec).")
-    Path modelFile;
+    @Option(names = "--project", paramLabel = "PROJECT",
+            description = "A project (.recausal) whose recommender --model names.")
+    Path project;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "A model file (from train sasrec), or with --project the id or name of one of its recommenders.")
+    String model;
 
     @Option(names = "--data", paramLabel = "FILE",
             description = "Interaction log to read the user's history from (default: the history saved in the model).")
@@ -90,7 +96,7 @@ final class ExplainCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ProjectFileException {
         if (k < 1 || maxRemovals < 1 || beam < 1) {
             throw Arguments.invalid(spec, "--k, --max-removals and --beam must be at least 1");
         }
@@ -100,7 +106,8 @@ final class ExplainCommand implements Callable<Integer> {
         if (aggregate != null && (aggregate < 1 || pairs < 1 || minCount < 1)) {
             throw Arguments.invalid(spec, "--aggregate, --pairs and --min-count must be at least 1");
         }
-        StoredModel stored = ModelFile.read(modelFile);
+        ChosenModel chosen = ChosenModel.of(project, model);
+        StoredModel stored = chosen.model();
         int workers = threads == null ? Parallel.defaultThreads() : Math.max(1, threads);
         Explainer explainer;
         int skipped = 0;
@@ -114,7 +121,9 @@ final class ExplainCommand implements Callable<Integer> {
         if (aggregate != null) {
             AttentionAggregate result = explainer.aggregator().aggregate(aggregate,
                     categories == null ? null : ItemCategories.read(categories), pairs, minCount, seed, CancellationToken.none());
-            Json.print(spec.commandLine().getOut(), toJson(result));
+            ObjectNode node = toJson(result);
+            chosen.describe(node);
+            Json.print(spec.commandLine().getOut(), node);
             return Cli.EXIT_OK;
         }
         ExplainOptions defaults = ExplainOptions.defaults();
@@ -123,6 +132,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode result = toJson(e);
+            chosen.describe(result);
             if (data != null) {
                 result.put("skipped_interactions", skipped);
             }

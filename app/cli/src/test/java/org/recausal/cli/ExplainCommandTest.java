@@ -13,9 +13,16 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recausal.engine.dag.Dag;
+import org.recausal.engine.project.Project;
+import org.recausal.engine.project.ProjectFileException;
+import org.recausal.engine.project.ProjectFiles;
+import org.recausal.engine.project.StoredRecommender;
+import org.recausal.engine.recsys.model.ModelFile;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** explain on a SASRec trained in-process on a small timed log. */
 class ExplainCommandTest {
@@ -103,6 +110,40 @@ class ExplainCommandTest {
         CliTest.Result text = run("explain", "--model", model.toString(), "--user", "12", "--item", top);
         assertThat(text.exitCode()).isZero();
         assertThat(text.out()).startsWith(e.get("summary").asString()).contains("shapley", "remove top 1 by attribution");
+    }
+
+    @Test
+    void explainsARecommenderSavedInAProject() throws IOException, ProjectFileException {
+        Project project = new Project("shop", new Dag());
+        project.addRecommender(new StoredRecommender("seq", "SASRec on the log", ModelFile.read(model), null));
+        Path saved = folder.resolve("shop.recausal");
+        ProjectFiles.save(project, saved);
+        JsonNode list = json(run("recommend", "--model", model.toString(), "--user", "9", "--k", "1", "--json"));
+        String top = list.get("items").get(0).get("item").asString();
+        JsonNode fromFile = json(run("explain", "--model", model.toString(), "--user", "9", "--item", top, "--json"));
+        for (String named : new String[] {"seq", "SASRec on the log"}) {
+            JsonNode e = json(run("explain", "--project", saved.toString(), "--model", named, "--user", "9", "--item", top,
+                    "--json"));
+            assertThat(e.get("recommender").get("id").asString()).isEqualTo("seq");
+            assertThat(e.get("recommender").get("name").asString()).isEqualTo("SASRec on the log");
+            ((ObjectNode) e).remove("recommender");
+            // The project holds the same model and histories: the same explanation, number for number.
+            assertThat(e).isEqualTo(fromFile);
+        }
+        JsonNode withLog = json(run("explain", "--project", saved.toString(), "--model", "seq", "--data", log.toString(),
+                "--user", "9", "--item", top, "--json"));
+        assertThat(withLog.get("history").get(0).has("time")).isTrue();
+
+        assertOneLineFailure(run("explain", "--project", saved.toString(), "--model", "bert4rec", "--user", "9", "--item",
+                top), 1, "shop.recausal has no recommender 'bert4rec' (its recommenders: seq \"SASRec on the log\" (sasrec))");
+        Path empty = folder.resolve("empty.recausal");
+        ProjectFiles.save(new Project("empty", new Dag()), empty);
+        assertOneLineFailure(run("explain", "--project", empty.toString(), "--model", "seq", "--user", "9", "--item", top), 1,
+                "empty.recausal holds no recommenders: train one in the app and save the project, or give a model file"
+                        + " (from train sasrec) as --model");
+        JsonNode fileInProject = json(run("explain", "--project", empty.toString(), "--model", model.toString(), "--user",
+                "9", "--item", top, "--json"));
+        assertThat(fileInProject).isEqualTo(fromFile);
     }
 
     @Test

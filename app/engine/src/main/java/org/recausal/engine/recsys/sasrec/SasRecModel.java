@@ -122,10 +122,9 @@ public final class SasRecModel implements Recommender {
             if (chunk.sequences == 0) {
                 continue;
             }
-            network.forward(chunk, params, false);
+            network.forwardLatest(chunk, params);
             for (int s = 0; s < chunk.sequences; s++) {
-                int last = chunk.start[s + 1] - 1;
-                System.arraycopy(chunk.out, last * d, out, placed.get(s) * d, d);
+                System.arraycopy(chunk.out, s * d, out, placed.get(s) * d, d);
             }
         }
     }

@@ -170,13 +170,62 @@ final class SasRecNetwork {
         }
     }
 
-    /** Forward pass; {@code training} applies the drawn dropout masks. Leaves the final states in {@code c.out}. */
+    /**
+     * Forward pass; {@code training} applies the drawn dropout masks, inference computes attention with matrix
+     * products ({@link #inferenceAttention}). Leaves the final states in {@code c.out}.
+     */
     void forward(Chunk c, float[] w, boolean training) {
+        embed(c, w, training);
+        for (int b = 0; b < layout.blocks; b++) {
+            block(c, w, b, training);
+        }
+        layerNorm(c.in[layout.blocks], c.tokens, w, layout.finalGain, layout.finalBias, c.xhatFinal, c.rstdFinal, c.out);
+    }
+
+    /**
+     * Inference of the final state of each sequence's latest position only, left in row {@code s} of {@code c.out}
+     * for sequence {@code s}; the attention weights are not kept. The blocks before the last run over every
+     * position, since the last block's keys and values read them all; the last block computes its query, attention,
+     * feed-forward and the final normalisation for the latest positions alone. The same values as {@link #forward}
+     * up to float rounding (products over fewer rows, sums in another order).
+     */
+    void forwardLatest(Chunk c, float[] w) {
+        int last = layout.blocks - 1;
         int d = layout.dim;
-        int n = c.tokens;
+        int m = c.sequences;
+        embed(c, w, false);
+        for (int b = 0; b < last; b++) {
+            block(c, w, b, false);
+        }
+        float[] in = c.in[last];
+        float[] latest = c.scratch[1];
+        for (int s = 0; s < m; s++) {
+            System.arraycopy(in, (c.start[s + 1] - 1) * d, latest, s * d, d);
+        }
+        float[] normed1 = c.normed1[last];
+        layerNorm(latest, m, w, layout.norm1Gain[last], layout.norm1Bias[last], c.xhat1[last], c.rstd1[last], normed1);
+        linear(normed1, m, w, layout.query[last], layout.queryBias[last], c.q[last]);
+        linear(in, c.tokens, w, layout.key[last], layout.keyBias[last], c.k[last]);
+        linear(in, c.tokens, w, layout.value[last], layout.valueBias[last], c.v[last]);
+        int dh = d / layout.heads;
+        float[] attended = c.scratch[0];
+        Arrays.fill(attended, 0, m * d, 0f);
+        for (int s = 0; s < m; s++) {
+            int len = c.start[s + 1] - c.start[s];
+            for (int h = 0; h < layout.heads; h++) {
+                latestAttention(c, c.q[last], c.k[last], c.v[last], c.start[s], len, h * dh, s, attended);
+            }
+        }
+        feedForward(c, w, last, m, attended, false);
+        layerNorm(c.in[layout.blocks], m, w, layout.finalGain, layout.finalBias, c.xhatFinal, c.rstdFinal, c.out);
+    }
+
+    /** The input of the first block: {@code dropout(E_item sqrt(d) + P_position)}. */
+    private void embed(Chunk c, float[] w, boolean training) {
+        int d = layout.dim;
         float embeddingScale = (float) Math.sqrt(d);
         float[] x = c.in[0];
-        for (int t = 0; t < n; t++) {
+        for (int t = 0; t < c.tokens; t++) {
             int e = layout.itemEmbedding + c.item[t] * d;
             int p = layout.positionEmbedding + c.position[t] * d;
             for (int j = 0; j < d; j++) {
@@ -184,36 +233,59 @@ final class SasRecNetwork {
                 x[t * d + j] = training && dropout > 0 ? value * c.inputMask[t * d + j] : value;
             }
         }
-        for (int b = 0; b < layout.blocks; b++) {
-            float[] in = c.in[b];
-            layerNorm(in, n, w, layout.norm1Gain[b], layout.norm1Bias[b], c.xhat1[b], c.rstd1[b], c.normed1[b]);
-            linear(c.normed1[b], n, w, layout.query[b], layout.queryBias[b], c.q[b]);
-            linear(in, n, w, layout.key[b], layout.keyBias[b], c.k[b]);
-            linear(in, n, w, layout.value[b], layout.valueBias[b], c.v[b]);
-            float[] attended = c.scratch[0];
-            attention(c, b, training && dropout > 0, attended);
-            float[] normed1 = c.normed1[b];
-            for (int i = 0; i < n * d; i++) {
-                attended[i] += normed1[i];
-            }
-            layerNorm(attended, n, w, layout.norm2Gain[b], layout.norm2Bias[b], c.xhat2[b], c.rstd2[b], c.normed2[b]);
-            float[] hidden = c.hidden[b];
-            linear(c.normed2[b], n, w, layout.ffn1[b], layout.ffn1Bias[b], hidden);
-            float[] dropped = c.hiddenDropped[b];
-            boolean drop = training && dropout > 0;
-            for (int i = 0; i < n * d; i++) {
-                float h = Math.max(0f, hidden[i]);
-                hidden[i] = h;
-                dropped[i] = drop ? h * c.hiddenMask[b][i] : h;
-            }
-            float[] next = c.in[b + 1];
-            linear(dropped, n, w, layout.ffn2[b], layout.ffn2Bias[b], next);
-            float[] normed2 = c.normed2[b];
-            for (int i = 0; i < n * d; i++) {
-                next[i] = (drop ? next[i] * c.outputMask[b][i] : next[i]) + normed2[i];
+    }
+
+    /** Block {@code b} over every position: {@code c.in[b]} to {@code c.in[b + 1]}. */
+    private void block(Chunk c, float[] w, int b, boolean training) {
+        int n = c.tokens;
+        float[] in = c.in[b];
+        layerNorm(in, n, w, layout.norm1Gain[b], layout.norm1Bias[b], c.xhat1[b], c.rstd1[b], c.normed1[b]);
+        linear(c.normed1[b], n, w, layout.query[b], layout.queryBias[b], c.q[b]);
+        linear(in, n, w, layout.key[b], layout.keyBias[b], c.k[b]);
+        linear(in, n, w, layout.value[b], layout.valueBias[b], c.v[b]);
+        float[] attended = c.scratch[0];
+        if (training) {
+            attention(c, b, dropout > 0, attended);
+        } else {
+            int d = layout.dim;
+            int dh = d / layout.heads;
+            Arrays.fill(attended, 0, n * d, 0f);
+            for (int s = 0; s < c.sequences; s++) {
+                int len = c.start[s + 1] - c.start[s];
+                for (int h = 0; h < layout.heads; h++) {
+                    inferenceAttention(c.q[b], c.k[b], c.v[b], c.start[s], len, h * dh, c.probs[b],
+                            c.probStart[s] + h * len * len, attended);
+                }
             }
         }
-        layerNorm(c.in[layout.blocks], n, w, layout.finalGain, layout.finalBias, c.xhatFinal, c.rstdFinal, c.out);
+        feedForward(c, w, b, n, attended, training && dropout > 0);
+    }
+
+    /**
+     * The rest of block {@code b} for the first {@code n} rows: {@code a = attended + normed1},
+     * {@code f = LN2(a)}, {@code c.in[b + 1] = dropout(W2 dropout(relu(W1 f + b1)) + b2) + f}.
+     */
+    private void feedForward(Chunk c, float[] w, int b, int n, float[] attended, boolean drop) {
+        int d = layout.dim;
+        float[] normed1 = c.normed1[b];
+        for (int i = 0; i < n * d; i++) {
+            attended[i] += normed1[i];
+        }
+        layerNorm(attended, n, w, layout.norm2Gain[b], layout.norm2Bias[b], c.xhat2[b], c.rstd2[b], c.normed2[b]);
+        float[] hidden = c.hidden[b];
+        linear(c.normed2[b], n, w, layout.ffn1[b], layout.ffn1Bias[b], hidden);
+        float[] dropped = c.hiddenDropped[b];
+        for (int i = 0; i < n * d; i++) {
+            float h = Math.max(0f, hidden[i]);
+            hidden[i] = h;
+            dropped[i] = drop ? h * c.hiddenMask[b][i] : h;
+        }
+        float[] next = c.in[b + 1];
+        linear(dropped, n, w, layout.ffn2[b], layout.ffn2Bias[b], next);
+        float[] normed2 = c.normed2[b];
+        for (int i = 0; i < n * d; i++) {
+            next[i] = (drop ? next[i] * c.outputMask[b][i] : next[i]) + normed2[i];
+        }
     }
 
     /** Causal attention per sequence and head; writes the (dropped-out) weighted values into {@code result}. */
@@ -273,6 +345,74 @@ final class SasRecNetwork {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Causal attention of every position of one sequence (tokens {@code t0..t0+len-1}) and one head, without
+     * dropout, for inference: the scores {@code Q K^T} and the weighted values {@code P V} are two matrix products
+     * (through {@link Gemm}; the training pass's loops are several times slower on full windows), the weights are
+     * left in {@code probs} (a len x len matrix at {@code base}) and the values added to {@code result}. Equal to
+     * {@link #attention} up to the rounding of the sums' order.
+     */
+    private void inferenceAttention(float[] q, float[] k, float[] v, int t0, int len, int col, float[] probs, int base,
+            float[] result) {
+        int d = layout.dim;
+        int dh = d / layout.heads;
+        float scale = (float) (1 / Math.sqrt(dh));
+        int at = t0 * d + col;
+        Gemm.gemm(false, true, len, len, dh, scale, q, at, d, k, at, d, 0f, probs, base, len);
+        for (int i = 0; i < len; i++) {
+            softmax(probs, base + i * len, i + 1);
+            Arrays.fill(probs, base + i * len + i + 1, base + (i + 1) * len, 0f);
+        }
+        Gemm.gemm(false, false, len, dh, len, 1f, probs, base, len, v, at, d, 1f, result, at, d);
+    }
+
+    /**
+     * The latest position's attention over all {@code len} positions of one sequence and head, without dropout:
+     * its query is row {@code qRow} of {@code q} and its weighted values are added to that row of {@code result}.
+     */
+    private void latestAttention(Chunk c, float[] q, float[] k, float[] v, int t0, int len, int col, int qRow,
+            float[] result) {
+        int d = layout.dim;
+        int dh = d / layout.heads;
+        float scale = (float) (1 / Math.sqrt(dh));
+        float[] weights = c.rowScratch;
+        int qi = qRow * d + col;
+        for (int j = 0; j < len; j++) {
+            int kj = (t0 + j) * d + col;
+            float dot = 0f;
+            for (int e = 0; e < dh; e++) {
+                dot += q[qi + e] * k[kj + e];
+            }
+            weights[j] = dot * scale;
+        }
+        softmax(weights, 0, len);
+        for (int j = 0; j < len; j++) {
+            float p = weights[j];
+            int vj = (t0 + j) * d + col;
+            for (int e = 0; e < dh; e++) {
+                result[qi + e] += p * v[vj + e];
+            }
+        }
+    }
+
+    /** Softmax of {@code x[from..from+n-1]} in place. */
+    private static void softmax(float[] x, int from, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = from; j < from + n; j++) {
+            max = Math.max(max, x[j]);
+        }
+        float sum = 0f;
+        for (int j = from; j < from + n; j++) {
+            float ex = (float) Math.exp(x[j] - max);
+            x[j] = ex;
+            sum += ex;
+        }
+        float inv = 1f / sum;
+        for (int j = from; j < from + n; j++) {
+            x[j] *= inv;
         }
     }
 
