@@ -156,7 +156,7 @@ class ExplainCommandTest {
                 "--k, --max-removals and --beam must be at least 1");
         Path ratings = Files.writeString(folder.resolve("r.ascii"), "1 0 3\n0 2 0\n4 0 1\n");
         Path mf = folder.resolve("mf.model");
-        json(run("train", "mf", "--data", ratings.toString(), "--factors", "2", "--steps", "5", "--out", mf.toString()));
+        json(run("train", "mf", "--data", ratings.toString(), "--factors", "2", "--lambda", "1", "--steps", "5", "--out", mf.toString()));
         assertOneLineFailure(run("explain", "--model", mf.toString(), "--user", "0", "--item", "0"), 1,
                 "explanations need a SASRec model: the user vector of this mf model does not depend on the user's history,"
                         + " so there is no history to attribute to");
