@@ -1,0 +1,132 @@
+package org.recausal.desktop.recsys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.recausal.engine.data.Table;
+import org.recausal.engine.recsys.Recommender;
+import org.recausal.engine.recsys.RecsysException;
+import org.recausal.engine.recsys.data.Interactions;
+import org.recausal.engine.recsys.data.TableInteractions;
+import org.recausal.engine.recsys.ips.PropensityTable;
+import org.recausal.engine.recsys.mf.Bpr;
+import org.recausal.engine.recsys.mf.RatingMf;
+import org.recausal.engine.recsys.model.StoredModel;
+import org.recausal.engine.recsys.sasrec.EpochReport;
+import org.recausal.engine.recsys.sasrec.SasRecModel;
+import org.recausal.engine.recsys.sasrec.SasRecState;
+import org.recausal.engine.recsys.sasrec.SasRecTrainer;
+import org.recausal.engine.recsys.split.SequenceData;
+import org.recausal.engine.task.CancellationToken;
+import org.recausal.engine.task.CancelledException;
+import org.recausal.engine.task.ProgressListener;
+
+/**
+ * One training run off the UI thread: reads the log from the dataset's table, splits it, trains the chosen model
+ * and evaluates it. A SASRec run that is cancelled after at least one epoch comes back stopped, with the state of
+ * its last finished epoch, so it can be resumed to exactly the model an uninterrupted run would have given.
+ */
+final class TrainingRun {
+    /** The share of the progress bar training takes; evaluation the rest. */
+    private static final double TRAINING_SHARE = 0.85;
+
+    private final int threads;
+
+    TrainingRun(int threads) {
+        this.threads = threads;
+    }
+
+    /**
+     * @param resume  a stopped SASRec run to continue (same settings and data), or null
+     * @param onEpoch receives each finished SASRec epoch, on the worker thread
+     */
+    TrainedRecommender run(String name, TrainSettings settings, Table table, TrainedRecommender resume,
+            Consumer<EpochReport> onEpoch, ProgressListener progress, CancellationToken cancel) {
+        progress.progress(0, "Reading the interactions of " + settings.dataset());
+        Interactions log = TableInteractions.read(table, settings.columns()).log();
+        check(settings, log);
+        SequenceData data = SequenceData.of(log, settings.split().apply(log, settings.testShare(),
+                settings.validationShare(), settings.seed()));
+        if (data.split().test().size() == 0) {
+            throw new RecsysException("the " + settings.split().shortName() + " split leaves no interactions to test"
+                    + " on; users need at least three interactions for leave-one-out");
+        }
+        ProgressListener training = (f, m) -> progress.progress(f * TRAINING_SHARE, m);
+        ProgressListener evaluation = (f, m) -> progress.progress(TRAINING_SHARE + f * (1 - TRAINING_SHARE), m);
+        ModelEvaluator evaluator = new ModelEvaluator(settings.seed(), threads);
+        if (settings.kind() == ModelKind.SASREC) {
+            return sasrec(name, settings, data, resume, onEpoch, training, evaluator, evaluation, cancel);
+        }
+        Recommender model = switch (settings.kind()) {
+            case BPR -> Bpr.fit(data.split().train(), settings.mf(), null, cancel, training);
+            default -> new RatingMf(settings.kind().weighting(), settings.kind().needsPropensities()
+                    ? PropensityTable.fromColumn(data.split().train()) : null)
+                    .fit(data.split().train(), settings.mf(), cancel, training);
+        };
+        ModelReport report = evaluator.evaluate(model, settings.kind().needsRatings(), data, evaluation, cancel);
+        StoredModel stored = new StoredModel(settings.kind().stored(), model, log.users(), log.items(), data.everything(),
+                null, null);
+        return new TrainedRecommender(name, settings, stored, List.of(), report);
+    }
+
+    private TrainedRecommender sasrec(String name, TrainSettings settings, SequenceData data, TrainedRecommender resume,
+            Consumer<EpochReport> onEpoch, ProgressListener training, ModelEvaluator evaluator,
+            ProgressListener evaluation, CancellationToken cancel) {
+        Interactions log = data.log();
+        SasRecState from = null;
+        List<EpochReport> epochs = new ArrayList<>();
+        if (resume != null) {
+            if (!resume.stored().users().ids().equals(log.users().ids())
+                    || !resume.stored().items().ids().equals(log.items().ids())) {
+                throw new RecsysException("the users or items of " + settings.dataset() + " changed since '"
+                        + resume.name() + "' stopped; train a new model on the data as they are now");
+            }
+            from = resume.stored().checkpoint();
+            epochs.addAll(resume.epochs());
+        }
+        int total = settings.epochs();
+        SasRecState[] last = {from};
+        SasRecTrainer trainer = new SasRecTrainer(settings.sasrec(), threads).validateEvery(settings.validateEvery());
+        try {
+            SasRecModel model = trainer.train(data.train(), log.users(), log.items(), data.validation(), from,
+                    (report, state) -> {
+                        // The trainer goes on changing its arrays: keep a copy of the state at the epoch's end.
+                        last[0] = new SasRecState(state.params().clone(), state.firstMoment().clone(),
+                                state.secondMoment().clone(), state.steps(), state.epochsDone());
+                        epochs.add(report);
+                        onEpoch.accept(report);
+                        training.progress(report.epoch() / (double) total, describe(report, total));
+                    }, cancel);
+            ModelReport report = evaluator.evaluate(model, false, data, evaluation, cancel);
+            StoredModel stored = new StoredModel(StoredModel.SASREC, model, log.users(), log.items(), data.everything(),
+                    null, null);
+            return new TrainedRecommender(name, settings, stored, epochs, report);
+        } catch (CancelledException e) {
+            if (last[0] == null) {
+                throw e;
+            }
+            SasRecModel partial = new SasRecModel(settings.sasrec(), log.users(), log.items(), last[0].params());
+            StoredModel stored = new StoredModel(StoredModel.SASREC, partial, log.users(), log.items(), data.everything(),
+                    null, last[0]);
+            return new TrainedRecommender(name, settings, stored, epochs, null);
+        }
+    }
+
+    private static void check(TrainSettings settings, Interactions log) {
+        if (settings.kind().needsRatings() && settings.columns().feedback() == null) {
+            throw new RecsysException(settings.kind().shortName() + " learns from ratings: choose the feedback column");
+        }
+        if (settings.kind().needsPropensities() && !log.hasPropensity()) {
+            throw new RecsysException(settings.kind().shortName() + " weighs each rating by its inverse propensity:"
+                    + " choose the propensity column");
+        }
+    }
+
+    static String describe(EpochReport report, int total) {
+        String validation = report.validation().isEmpty() ? "" : String.format(Locale.ROOT, " · validation HR@10 %.3f",
+                report.validation().getOrDefault("HR@10", Double.NaN));
+        return String.format(Locale.ROOT, "Epoch %d of %d · loss %.4f%s", report.epoch(), total, report.loss(), validation);
+    }
+}

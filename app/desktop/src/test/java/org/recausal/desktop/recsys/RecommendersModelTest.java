@@ -1,0 +1,138 @@
+package org.recausal.desktop.recsys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.recausal.desktop.testing.SameThreadExecutor;
+import org.recausal.engine.recsys.data.TableInteractions;
+import org.recausal.engine.recsys.mf.MfConfig;
+import org.recausal.engine.recsys.sasrec.EpochReport;
+import org.recausal.engine.recsys.sasrec.SasRecConfig;
+import org.recausal.engine.recsys.sasrec.SasRecModel;
+
+class RecommendersModelTest {
+
+    @TempDir
+    Path temp;
+
+    private final ScriptedRecsysDialogs dialogs = new ScriptedRecsysDialogs();
+
+    private RecommendersModel model(DatasetTable table) {
+        return new RecommendersModel(() -> List.of(table), dialogs, new SameThreadExecutor(), new SameThreadExecutor(),
+                Runnable::run);
+    }
+
+    private static TrainSettings sasrec(int epochs) {
+        return new TrainSettings("cyclic", columns(), ModelKind.SASREC, SplitKind.LEAVE_ONE_OUT, 0, 0,
+                new SasRecConfig(10, 16, 1, 1, 0.2f, 0.01f, 32, epochs, 3), null, 5);
+    }
+
+    private static TableInteractions.Columns columns() {
+        return new TableInteractions.Columns("user_id", "item_id", "timestamp", null, null);
+    }
+
+    @Test
+    void sasrecLearnsTheCycleAndTheReportHasBothProtocols() {
+        RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
+        model.train(sasrec(30));
+
+        assertThat(model.errorProperty().get()).isEmpty();
+        TrainedRecommender trained = model.selectedProperty().get();
+        assertThat(trained.name()).isEqualTo("SASRec on cyclic");
+        List<EpochReport> curve = model.getCurve();
+        assertThat(curve).hasSize(30);
+        assertThat(curve.getLast().loss()).isLessThan(curve.getFirst().loss() * 0.8);
+        assertThat(curve.get(4).validation()).containsKeys("HR@10", "NDCG@10");
+        assertThat(curve.get(3).validation()).isEmpty();
+        Map<String, Double> sampled = trained.report().ranking().get("sampled100").metrics();
+        Map<String, Double> full = trained.report().ranking().get("full").metrics();
+        // Chance puts the next item in a sampled top 10 about one time in ten; the cycle makes it predictable.
+        assertThat(sampled.get("HR@10")).isGreaterThan(0.6);
+        // Ranking against every item is at least as hard as against 100 of them, user by user.
+        assertThat(full.get("HR@10")).isLessThanOrEqualTo(sampled.get("HR@10"));
+        assertThat(full.get("HR@1")).isLessThanOrEqualTo(full.get("HR@5")).isLessThanOrEqualTo(full.get("HR@50"));
+        assertThat(trained.report().ranking().get("full").users()).isEqualTo(RecsysFixtures.USERS);
+        assertThat(model.getMetricRows()).extracting(MetricRow::metric).contains("HR@10", "NDCG@10", "Recall@10", "MRR",
+                "Catalogue coverage@10", "Gini of top-10 recommendations");
+        assertThat(model.getGroupRows()).hasSizeBetween(1, 3);
+        double[] recommended = trained.report().popularity().recommended();
+        assertThat(java.util.Arrays.stream(recommended).sum()).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aRunCancelledAfterAnEpochResumesToTheModelOfAnUninterruptedRun() {
+        RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
+        model.getCurve().addListener((javafx.collections.ListChangeListener<EpochReport>) change -> {
+            if (model.getCurve().size() == 3 && model.task().isRunning()) {
+                model.cancel();
+            }
+        });
+        model.train(sasrec(6));
+        TrainedRecommender stopped = model.selectedProperty().get();
+        assertThat(stopped.stopped()).isTrue();
+        assertThat(stopped.stored().checkpoint().epochsDone()).isEqualTo(3);
+        assertThat(stopped.epochs()).hasSize(3);
+        assertThat(model.statusProperty().get()).contains("Stopped").contains("epoch 3");
+
+        model.resume();
+        TrainedRecommender resumed = model.selectedProperty().get();
+        assertThat(resumed.stopped()).isFalse();
+        assertThat(resumed.epochs()).extracting(EpochReport::epoch).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(model.getModels()).hasSize(1);
+
+        RecommendersModel straight = model(RecsysFixtures.cyclicLog(temp));
+        straight.train(sasrec(6));
+        float[] expected = ((SasRecModel) straight.selectedProperty().get().stored().model()).params();
+        assertThat(((SasRecModel) resumed.stored().model()).params()).containsExactly(expected);
+    }
+
+    @Test
+    void anExportedModelOpensWithItsCurveAndReportWithoutRetraining() {
+        RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
+        model.train(sasrec(5));
+        TrainedRecommender trained = model.selectedProperty().get();
+        dialogs.save = temp.resolve("saved.model");
+        model.exportSelected();
+
+        RecommendersModel other = model(RecsysFixtures.cyclicLog(temp));
+        dialogs.open = dialogs.save;
+        other.open();
+        assertThat(dialogs.errors).isEmpty();
+        TrainedRecommender opened = other.selectedProperty().get();
+        assertThat(opened.name()).isEqualTo(trained.name());
+        assertThat(opened.settings()).isEqualTo(trained.settings());
+        assertThat(opened.epochs()).isEqualTo(trained.epochs());
+        assertThat(other.getMetricRows()).isEqualTo(model.getMetricRows());
+        assertThat(other.getGroupRows()).isEqualTo(model.getGroupRows());
+        assertThat(opened.report().popularity().consumed()).containsExactly(trained.report().popularity().consumed());
+    }
+
+    @Test
+    void ratingModelsReportTheirTestErrorsAndIpsEstimates() {
+        RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
+        TableInteractions.Columns ratings = new TableInteractions.Columns("user_id", "item_id", "timestamp", "rating",
+                "propensity");
+        model.train(new TrainSettings("cyclic", ratings, ModelKind.MF_IPS, SplitKind.RANDOM, 0.2, 0.1, null,
+                new MfConfig(4, 1, 300, 0.05f, 1), 0));
+        assertThat(model.errorProperty().get()).isEmpty();
+        Map<String, Double> errors = model.selectedProperty().get().report().ratings();
+        assertThat(errors).containsKeys("MSE", "MAE", "IPS-MSE", "SNIPS-MSE");
+        // The ratings are a function of the item (5 for even items, 1-3 for odd ones): item biases alone fit them.
+        assertThat(errors.get("MSE")).isLessThan(0.5);
+        assertThat(model.getMetricRows()).extracting(MetricRow::metric).contains("MSE (test ratings)");
+    }
+
+    @Test
+    void aDatasetThatIsNoLongerLoadedIsNamedInsteadOfTrained() {
+        RecommendersModel model = new RecommendersModel(List::of, dialogs, new SameThreadExecutor(),
+                new SameThreadExecutor(), Runnable::run);
+        model.train(sasrec(2));
+        assertThat(model.errorProperty().get()).contains("'cyclic' is not loaded");
+        assertThat(model.getModels()).isEmpty();
+    }
+}
