@@ -57,7 +57,7 @@ final class TrainSasRecCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "128", description = "Sequences per step (default 128).")
     int batch;
 
-    @Option(names = "--epochs", defaultValue = "200", description = "Epochs (default 200).")
+    @Option(names = "--epochs", defaultValue = "201", description = "Epochs (default 201, as the authors' script).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
@@ -66,9 +66,13 @@ final class TrainSasRecCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
     Integer threads;
 
-    @Option(names = "--validate-every", defaultValue = "10", paramLabel = "E",
-            description = "Validation HR@10/NDCG@10 every E epochs (default 10; 0 = never).")
+    @Option(names = "--validate-every", defaultValue = "20", paramLabel = "E",
+            description = "Validation HR@10/NDCG@10 every E epochs and after the last (default 20; 0 = never).")
     int validateEvery;
+
+    @Option(names = "--select", defaultValue = "best", paramLabel = "best|last",
+            description = "Keep the weights with the best validation NDCG@10 (default) or the last ones.")
+    String select;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save a resumable checkpoint after every epoch.")
     Path checkpoint;
@@ -98,8 +102,14 @@ final class TrainSasRecCommand implements Callable<Integer> {
         ObjectNode details = Json.object();
         details.put("data", data.getFileName().toString());
         details.put("split", "leave-one-out");
+        boolean keepBest = switch (select) {
+            case "best" -> true;
+            case "last" -> false;
+            default -> throw new CommandFailure("--select must be best or last, not '" + select + "'");
+        };
         SasRecTrainer trainer = new SasRecTrainer(config, threads == null ? Parallel.defaultThreads() : threads)
-                .validateEvery(validateEvery);
+                .validateEvery(validateEvery).keepBest(keepBest);
+        int[] selected = {0};
         var users = log.users();
         var items = log.items();
         SasRecModel model = trainer.train(split.train(), users, items, split.validation(), state, (report, current) -> {
@@ -107,7 +117,9 @@ final class TrainSasRecCommand implements Callable<Integer> {
             row.put("epoch", report.epoch());
             row.put("loss", report.loss());
             row.put("seconds", report.seconds());
+            row.put("elapsedSeconds", report.elapsedSeconds());
             report.validation().forEach(row::put);
+            selected[0] = keepBest && current.bestEpoch() > 0 ? current.bestEpoch() : report.epoch();
             err.printf("epoch %d/%d  loss %.4f  %.1fs%s%n", report.epoch(), config.epochs(), report.loss(), report.seconds(),
                     report.validation().isEmpty() ? "" : "  validation HR@10 %.4f NDCG@10 %.4f".formatted(
                             report.validation().get("HR@10"), report.validation().get("NDCG@10")));
@@ -119,12 +131,14 @@ final class TrainSasRecCommand implements Callable<Integer> {
             }
         }, CancellationToken.none());
         details.set("epochs", history);
+        details.put("selectedEpoch", selected[0]);
         ModelFile.write(out, new StoredModel(StoredModel.SASREC, model, users, items, split.everything(), details, null));
         ObjectNode result = Json.object();
         result.put("model", out.toString());
         result.put("kind", StoredModel.SASREC);
         result.put("users", users.size());
         result.put("items", items.size());
+        result.put("selectedEpoch", selected[0]);
         result.set("epochs", history);
         Json.print(spec.commandLine().getOut(), result);
         return Cli.EXIT_OK;

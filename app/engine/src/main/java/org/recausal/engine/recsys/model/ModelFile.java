@@ -42,7 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@code users.txt}, {@code items.txt}: the ids, one per line, in index order (UTF-8);</li>
  * <li>{@code histories.bin}: per user, a 32-bit item count then the item indices, little-endian;</li>
  * <li>{@code weights.bin}: the model's weights as little-endian 32-bit floats;</li>
- * <li>{@code optimizer.bin} (checkpoints only): Adam's first then second moments, same layout as the weights.</li>
+ * <li>{@code optimizer.bin} (checkpoints only): Adam's first then second moments, same layout as the weights;</li>
+ * <li>{@code best.bin} (checkpoints after a validation only): the best validated weights so far, same layout.</li>
  * </ul>
  * Model files come from elsewhere, so reading trusts nothing: entry sizes, counts, ids, indices and tensor
  * lengths are all checked against limits and against each other before anything is built, and weights must be finite.
@@ -93,6 +94,11 @@ public final class ModelFile {
             ObjectNode checkpoint = json.putObject("checkpoint");
             checkpoint.put("steps", stored.checkpoint().steps());
             checkpoint.put("epochsDone", stored.checkpoint().epochsDone());
+            checkpoint.put("elapsedSeconds", stored.checkpoint().elapsedSeconds());
+            if (stored.checkpoint().bestParams() != null) {
+                checkpoint.put("bestEpoch", stored.checkpoint().bestEpoch());
+                checkpoint.put("bestScore", stored.checkpoint().bestScore());
+            }
         }
         json.set("details", stored.details());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
@@ -109,6 +115,9 @@ public final class ModelFile {
                 zip.write(first);
                 zip.write(second);
                 zip.closeEntry();
+                if (stored.checkpoint().bestParams() != null) {
+                    put(zip, "best.bin", floats(stored.checkpoint().bestParams()));
+                }
             }
         } catch (IOException e) {
             throw new RecsysException(file + ": cannot be written (" + e.getMessage() + ")", e);
@@ -189,12 +198,25 @@ public final class ModelFile {
                     "optimizer.bin", name);
             float[] first = Arrays.copyOfRange(moments, 0, weights.length);
             float[] second = Arrays.copyOfRange(moments, weights.length, moments.length);
-            long steps = json.path("checkpoint").path("steps").asLong(-1);
-            int epochs = json.path("checkpoint").path("epochsDone").asInt(-1);
-            if (steps < 0 || epochs < 0) {
-                throw new RecsysException(name + ": the checkpoint's steps and epochsDone must be non-negative numbers");
+            JsonNode c = json.path("checkpoint");
+            long steps = c.path("steps").asLong(-1);
+            int epochs = c.path("epochsDone").asInt(-1);
+            double elapsed = c.path("elapsedSeconds").asDouble(0);
+            if (steps < 0 || epochs < 0 || !(elapsed >= 0)) {
+                throw new RecsysException(name + ": the checkpoint's steps, epochsDone and elapsedSeconds must be"
+                        + " non-negative numbers");
             }
-            checkpoint = new SasRecState(weights, first, second, steps, epochs);
+            checkpoint = SasRecState.unvalidated(weights, first, second, steps, epochs, elapsed);
+            if (entries.containsKey("best.bin")) {
+                float[] best = floats(read(zip, entries, "best.bin", MAX_BINARY_BYTES, name), weights.length, "best.bin", name);
+                int bestEpoch = c.path("bestEpoch").asInt(-1);
+                double bestScore = c.path("bestScore").asDouble(Double.NaN);
+                if (bestEpoch < 1 || bestEpoch > epochs || !Double.isFinite(bestScore)) {
+                    throw new RecsysException(name + ": the checkpoint's bestEpoch must be 1.." + epochs
+                            + " and its bestScore a number");
+                }
+                checkpoint = new SasRecState(weights, first, second, steps, epochs, elapsed, bestEpoch, bestScore, best);
+            }
         }
         return new StoredModel(StoredModel.SASREC, new SasRecModel(config, users, items, weights), users, items, histories,
                 details, checkpoint);

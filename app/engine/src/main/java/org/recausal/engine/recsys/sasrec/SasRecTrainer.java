@@ -6,8 +6,10 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.recausal.engine.recsys.Adam;
+import org.recausal.engine.recsys.EpochReport;
 import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.RecsysException;
+import org.recausal.engine.recsys.TrainingListener;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.UserSequences;
 import org.recausal.engine.recsys.metrics.Protocol;
@@ -20,18 +22,18 @@ import org.recausal.engine.task.CancellationToken;
  * item per target that the user never consumed, and takes an Adam step (beta2 = 0.98) on the mean binary
  * cross-entropy. A batch is cut into fixed chunks of {@value #CHUNK} sequences that run in parallel; their
  * gradients are summed in chunk order, so a seed gives the same model whatever the thread count or timing.
+ * <p>With validation, the weights of the epoch with the best validation NDCG@10 are kept and returned (model
+ * selection by validation, as is standard); without, the last weights.
  */
 public final class SasRecTrainer {
     static final int CHUNK = 16;
-
-    /** Receives each finished epoch and the state to checkpoint; may stop training by throwing. */
-    public interface Listener {
-        void epochDone(EpochReport report, SasRecState state);
-    }
+    /** The validation metric that selects the returned weights. */
+    public static final String SELECTION_METRIC = "NDCG@10";
 
     private final SasRecConfig config;
     private final int threads;
     private int validateEvery = 0;
+    private boolean keepBest = true;
 
     public SasRecTrainer(SasRecConfig config, int threads) {
         this.config = config;
@@ -44,13 +46,20 @@ public final class SasRecTrainer {
         return this;
     }
 
+    /** Whether to return the best validated weights (default) or the last ones. */
+    public SasRecTrainer keepBest(boolean best) {
+        this.keepBest = best;
+        return this;
+    }
+
     /**
      * @param train      each user's training items, oldest first
      * @param validation each user's validation item(s), ranked after the training items; may be null
      * @param resume     a saved state to continue from, or null
      */
     public SasRecModel train(UserSequences train, IdIndex users, IdIndex items, int[][] validation, SasRecState resume,
-            Listener listener, CancellationToken cancel) {
+            TrainingListener<SasRecState> listener, CancellationToken cancel) {
+        long runStarted = System.nanoTime();
         SasRecLayout layout = new SasRecLayout(items.size(), config);
         SasRecNetwork network = new SasRecNetwork(layout, config.dropout());
         int[] eligible = IntStream.range(0, train.userCount()).filter(u -> train.length(u) >= 2).toArray();
@@ -67,6 +76,10 @@ public final class SasRecTrainer {
         float[] w;
         Adam adam = new Adam(layout.size, config.learningRate(), 0.9f, 0.98f, 1e-8f);
         int firstEpoch = 0;
+        double elapsedBefore = 0;
+        int bestEpoch = 0;
+        double bestScore = Double.NaN;
+        float[] best = null;
         if (resume != null) {
             if (resume.params().length != layout.size) {
                 throw new RecsysException("the checkpoint does not match these settings and data (" + resume.params().length
@@ -75,6 +88,10 @@ public final class SasRecTrainer {
             w = resume.params().clone();
             adam.restore(resume.firstMoment(), resume.secondMoment(), resume.steps());
             firstEpoch = resume.epochsDone();
+            elapsedBefore = resume.elapsedSeconds();
+            bestEpoch = resume.bestEpoch();
+            bestScore = resume.bestScore();
+            best = resume.bestParams() == null ? null : resume.bestParams().clone();
         } else {
             w = SasRecModel.initialWeights(layout, config.seed());
         }
@@ -135,11 +152,19 @@ public final class SasRecTrainer {
                 metrics = new RankingEvaluation(Protocol.SAMPLED100, new int[] {10}, config.seed(), threads)
                         .catalogueMetrics(false).evaluate(model, histories, validation, null, cancel).metrics();
             }
+            Double score = metrics.get(SELECTION_METRIC);
+            if (score != null && (best == null || score > bestScore)) {
+                bestEpoch = epoch + 1;
+                bestScore = score;
+                best = w.clone();
+            }
+            double elapsed = elapsedBefore + (System.nanoTime() - runStarted) / 1e9;
             float[][] moments = adam.moments();
-            listener.epochDone(new EpochReport(epoch + 1, epochLoss / epochTargets, seconds, metrics),
-                    new SasRecState(w, moments[0], moments[1], adam.steps(), epoch + 1));
+            listener.epochDone(new EpochReport(epoch + 1, config.epochs(), epochLoss / epochTargets, seconds, elapsed, metrics),
+                    new SasRecState(w.clone(), moments[0].clone(), moments[1].clone(), adam.steps(), epoch + 1, elapsed,
+                            bestEpoch, bestScore, best == null ? null : best.clone()));
         }
-        return model;
+        return keepBest && best != null ? new SasRecModel(config, users, items, best) : model;
     }
 
     private static double runChunk(SasRecNetwork network, SasRecNetwork.Chunk chunk, float[] w, UserSequences train,

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -40,7 +41,9 @@ class ModelFileTest {
         for (int i = 0; i < size; i++) {
             w[i] = (float) Math.sin(i);
         }
-        SasRecState state = checkpoint ? new SasRecState(w, new float[size], new float[size], 12, 2) : null;
+        float[] best = new float[size];
+        Arrays.fill(best, 0.5f);
+        SasRecState state = checkpoint ? new SasRecState(w, new float[size], new float[size], 12, 2, 7.5, 1, 0.25, best) : null;
         ObjectNode details = JsonMapper.shared().createObjectNode().put("data", "log.txt");
         return new StoredModel(StoredModel.SASREC, new SasRecModel(config, users, items, w), users, items,
                 new int[][] {{0, 2, 1}, {3}}, details, state);
@@ -58,6 +61,10 @@ class ModelFileTest {
         assertThat(read.details().get("data").asString()).isEqualTo("log.txt");
         assertThat(read.checkpoint().steps()).isEqualTo(12);
         assertThat(read.checkpoint().epochsDone()).isEqualTo(2);
+        assertThat(read.checkpoint().elapsedSeconds()).isEqualTo(7.5);
+        assertThat(read.checkpoint().bestEpoch()).isEqualTo(1);
+        assertThat(read.checkpoint().bestScore()).isEqualTo(0.25);
+        assertThat(read.checkpoint().bestParams()).containsExactly(original.checkpoint().bestParams());
         assertThat(read.recommend("bob", 3)).isEqualTo(original.recommend("bob", 3));
         assertThat(read.recommend("ann", 5)).hasSize(1).extracting(StoredModel.Recommendation::item).containsExactly("d");
         assertThat(read.sasrec().config()).isEqualTo(((SasRecModel) original.model()).config());

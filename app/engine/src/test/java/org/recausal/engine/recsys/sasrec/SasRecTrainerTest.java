@@ -1,13 +1,16 @@
 package org.recausal.engine.recsys.sasrec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.recausal.engine.recsys.EpochReport;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.InteractionFiles;
 import org.recausal.engine.recsys.data.Interactions;
@@ -16,6 +19,7 @@ import org.recausal.engine.recsys.metrics.Protocol;
 import org.recausal.engine.recsys.metrics.RankingEvaluation;
 import org.recausal.engine.recsys.split.SequenceData;
 import org.recausal.engine.task.CancellationToken;
+import org.recausal.engine.task.CancelledException;
 
 /**
  * SASRec trained on generated sequences with a rule a sequential model must find: after item i comes item
@@ -48,8 +52,7 @@ class SasRecTrainerTest {
 
     static SasRecModel train(SequenceData data, SasRecConfig config, int threads, SasRecState resume, List<SasRecState> states) {
         return new SasRecTrainer(config, threads).train(data.train(), data.log().users(), data.log().items(), data.validation(),
-                resume, (report, state) -> states.add(new SasRecState(state.params().clone(), state.firstMoment().clone(),
-                        state.secondMoment().clone(), state.steps(), state.epochsDone())), CancellationToken.none());
+                resume, (report, state) -> states.add(state), CancellationToken.none());
     }
 
     @Test
@@ -77,6 +80,53 @@ class SasRecTrainerTest {
         float[] resumed = train(data, config(4), 2, states.get(1), new ArrayList<>()).params();
         assertThat(resumed).containsExactly(straight);
         assertThat(states.get(1).epochsDone()).isEqualTo(2);
+    }
+
+    @Test
+    void cancellingAndResumingFromTheLastCheckpointContinuesExactly() {
+        SequenceData data = data();
+        float[] straight = train(data, config(4), 2, null, new ArrayList<>()).params();
+        CancellationToken cancel = new CancellationToken();
+        List<SasRecState> states = new ArrayList<>();
+        List<EpochReport> reports = new ArrayList<>();
+        SasRecTrainer trainer = new SasRecTrainer(config(4), 2);
+        assertThatThrownBy(() -> trainer.train(data.train(), data.log().users(), data.log().items(), null, null,
+                (report, state) -> {
+                    reports.add(report);
+                    states.add(state);
+                    if (report.epoch() == 2) {
+                        cancel.cancel();
+                    }
+                }, cancel)).isInstanceOf(CancelledException.class);
+        assertThat(reports).extracting(EpochReport::epoch).containsExactly(1, 2);
+        assertThat(reports).allSatisfy(r -> assertThat(r.epochs()).isEqualTo(4));
+        assertThat(reports.get(1).elapsedSeconds()).isGreaterThan(reports.get(0).elapsedSeconds());
+        List<EpochReport> resumed = new ArrayList<>();
+        float[] continued = trainer.train(data.train(), data.log().users(), data.log().items(), null, states.get(1),
+                (report, state) -> resumed.add(report), CancellationToken.none()).params();
+        assertThat(continued).containsExactly(straight);
+        assertThat(resumed).extracting(EpochReport::epoch).containsExactly(3, 4);
+        assertThat(resumed.get(0).elapsedSeconds()).isGreaterThan(reports.get(1).elapsedSeconds());
+    }
+
+    @Test
+    void returnsTheWeightsOfTheBestValidatedEpoch() {
+        SequenceData data = data();
+        List<SasRecState> states = new ArrayList<>();
+        List<EpochReport> reports = new ArrayList<>();
+        SasRecModel model = new SasRecTrainer(config(6), 2).validateEvery(2).train(data.train(), data.log().users(),
+                data.log().items(), data.validation(), null, (report, state) -> {
+                    reports.add(report);
+                    states.add(state);
+                }, CancellationToken.none());
+        List<EpochReport> validated = reports.stream().filter(r -> !r.validation().isEmpty()).toList();
+        assertThat(validated).extracting(EpochReport::epoch).containsExactly(2, 4, 6);
+        EpochReport best = validated.stream().max(Comparator.comparingDouble(r -> r.validation().get("NDCG@10"))).orElseThrow();
+        SasRecState last = states.getLast();
+        assertThat(last.bestEpoch()).isEqualTo(best.epoch());
+        assertThat(last.bestScore()).isEqualTo(best.validation().get("NDCG@10"));
+        assertThat(model.params()).containsExactly(states.get(best.epoch() - 1).params());
+        assertThat(states.getFirst().bestParams()).isNull();
     }
 
     @Test
