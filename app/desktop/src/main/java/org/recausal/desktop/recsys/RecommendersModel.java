@@ -2,6 +2,7 @@ package org.recausal.desktop.recsys;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,15 +19,18 @@ import javafx.collections.ObservableList;
 
 import org.recausal.desktop.data.ProgressTask;
 import org.recausal.desktop.task.TaskExecutor;
+import org.recausal.engine.project.Project;
+import org.recausal.engine.project.StoredRecommender;
 import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.metrics.EvaluationReport;
 import org.recausal.engine.recsys.model.ModelFile;
-import org.recausal.engine.recsys.sasrec.EpochReport;
+import org.recausal.engine.recsys.EpochReport;
 
 /**
  * The Recommenders panel's state: the trained models, the selected one's evaluation as table rows, the training
  * curve (live while a run goes on), and the commands: train through the Train dialog, cancel, resume a stopped SASRec
- * run, remove, and move models to and from model files. Training runs off the UI thread as one cancellable task;
+ * run, remove, and move models to and from model files. The list is the project's: models trained here are kept in
+ * it and come back with it, curves and report included. Training runs off the UI thread as one cancellable task;
  * each finished epoch reaches the curve on the UI thread.
  */
 public final class RecommendersModel {
@@ -49,6 +53,9 @@ public final class RecommendersModel {
     /** Counts runs (UI thread only), so the epochs of a superseded run never reach the curve. */
     private long runs;
     private Runnable modelsChanged = () -> { };
+    /** The project the list is kept in, or null before one is shown; and each listed model's record in it. */
+    private Project project;
+    private final Map<TrainedRecommender, StoredRecommender> records = new IdentityHashMap<>();
 
     /**
      * @param data     the project's loaded datasets, asked on the UI thread when the analyst trains
@@ -113,7 +120,7 @@ public final class RecommendersModel {
             if (selected.get() == model) {
                 selected.set(models.isEmpty() ? null : models.getLast());
             }
-            modelsChanged.run();
+            changed();
         }
     }
 
@@ -147,13 +154,30 @@ public final class RecommendersModel {
                 }, failure -> dialogs.showError("Cannot open " + file.getFileName(), message(failure)));
     }
 
-    /** Shows another project's models (none until the project stores them), dropping any run still going on. */
-    public void setModels(List<TrainedRecommender> loaded) {
+    /**
+     * Shows another project's trained models, read from it without retraining, and keeps the project's list in step
+     * with the panel's from now on. A run still going on for the previous project is dropped.
+     */
+    public void setProject(Project shown) {
         task.cancel();
         runs++;
+        project = Objects.requireNonNull(shown, "project");
+        records.clear();
+        List<TrainedRecommender> loaded = new ArrayList<>();
+        for (StoredRecommender stored : shown.recommenders()) {
+            TrainedRecommender model = TrainedRecommender.of(stored.model(), stored.name());
+            records.put(model, stored);
+            loaded.add(model);
+        }
         models.setAll(loaded);
         selected.set(loaded.isEmpty() ? null : loaded.getFirst());
         show(selected.get());
+    }
+
+    /** Whether the dataset the model was trained on left the project or changed since. */
+    public boolean stale(TrainedRecommender model) {
+        StoredRecommender record = records.get(model);
+        return project != null && record != null && record.isStale(project);
     }
 
     private void start(String name, TrainSettings settings, DatasetTable table, TrainedRecommender resume) {
@@ -168,10 +192,10 @@ public final class RecommendersModel {
                         curve.add(epoch);
                     }
                 }), progress, cancel), trained -> {
-                    if (resume != null) {
-                        models.set(Math.max(0, models.indexOf(resume)), trained);
+                    if (resume != null && models.contains(resume)) {
+                        models.set(models.indexOf(resume), trained);
                         selected.set(trained);
-                        modelsChanged.run();
+                        changed();
                     } else {
                         add(trained);
                     }
@@ -188,7 +212,32 @@ public final class RecommendersModel {
     private void add(TrainedRecommender model) {
         models.add(model);
         selected.set(model);
+        changed();
+    }
+
+    /** Puts the list into the project, each model under an id made from its name, and reports the change. */
+    private void changed() {
+        if (project != null) {
+            project.recommenders().forEach(r -> project.removeRecommender(r.id()));
+            for (TrainedRecommender model : models) {
+                StoredRecommender record = records.computeIfAbsent(model, this::record);
+                project.addRecommender(record);
+            }
+            records.keySet().retainAll(models);
+        }
         modelsChanged.run();
+    }
+
+    private StoredRecommender record(TrainedRecommender model) {
+        String base = model.name().replaceAll("[^A-Za-z0-9_.-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
+        base = base.isEmpty() ? "model" : base.substring(0, Math.min(56, base.length()));
+        String id = base;
+        for (int n = 2; project.recommender(id).isPresent(); n++) {
+            id = base + "-" + n;
+        }
+        StoredRecommender.TrainedOn trainedOn = model.settings() == null ? null
+                : project.dataset(model.settings().dataset()).map(StoredRecommender.TrainedOn::of).orElse(null);
+        return new StoredRecommender(id, model.name(), model.toStored(), trainedOn);
     }
 
     private DatasetTable table(String id) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.recausal.engine.recsys.model.StoredModel;
-import org.recausal.engine.recsys.sasrec.EpochReport;
+import org.recausal.engine.recsys.EpochReport;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -84,7 +84,8 @@ public record TrainedRecommender(String name, TrainSettings settings, StoredMode
             report = null;
         }
         String name = details.path("name").isString() ? details.path("name").asString() : fallbackName;
-        return new TrainedRecommender(name, settings, stored, epochs(details.path("epochs")), report);
+        int total = settings != null ? settings.epochs() : details.path("epochs").size();
+        return new TrainedRecommender(name, settings, stored, epochs(details.path("epochs"), total), report);
     }
 
     /** The epochs as the command line writes them too: epoch, loss, seconds and any validation metrics. */
@@ -95,22 +96,23 @@ public record TrainedRecommender(String name, TrainSettings settings, StoredMode
             row.put("epoch", e.epoch());
             row.put("loss", e.loss());
             row.put("seconds", e.seconds());
+            row.put("elapsedSeconds", e.elapsedSeconds());
             e.validation().forEach(row::put);
         }
         return array;
     }
 
-    private static List<EpochReport> epochs(JsonNode array) {
+    private static List<EpochReport> epochs(JsonNode array, int total) {
         List<EpochReport> epochs = new ArrayList<>();
         for (JsonNode row : array) {
             Map<String, Double> validation = new LinkedHashMap<>();
             row.properties().forEach(e -> {
-                if (!List.of("epoch", "loss", "seconds").contains(e.getKey()) && e.getValue().isNumber()) {
+                if (!List.of("epoch", "loss", "seconds", "elapsedSeconds").contains(e.getKey()) && e.getValue().isNumber()) {
                     validation.put(e.getKey(), e.getValue().asDouble());
                 }
             });
-            epochs.add(new EpochReport(row.path("epoch").asInt(), row.path("loss").asDouble(),
-                    row.path("seconds").asDouble(), validation));
+            epochs.add(new EpochReport(row.path("epoch").asInt(), total, row.path("loss").asDouble(),
+                    row.path("seconds").asDouble(), row.path("elapsedSeconds").asDouble(), validation));
         }
         return epochs;
     }

@@ -14,7 +14,7 @@ import org.recausal.engine.recsys.ips.PropensityTable;
 import org.recausal.engine.recsys.mf.Bpr;
 import org.recausal.engine.recsys.mf.RatingMf;
 import org.recausal.engine.recsys.model.StoredModel;
-import org.recausal.engine.recsys.sasrec.EpochReport;
+import org.recausal.engine.recsys.EpochReport;
 import org.recausal.engine.recsys.sasrec.SasRecModel;
 import org.recausal.engine.recsys.sasrec.SasRecState;
 import org.recausal.engine.recsys.sasrec.SasRecTrainer;
@@ -26,7 +26,8 @@ import org.recausal.engine.task.ProgressListener;
 /**
  * One training run off the UI thread: reads the log from the dataset's table, splits it, trains the chosen model
  * and evaluates it. A SASRec run that is cancelled after at least one epoch comes back stopped, with the state of
- * its last finished epoch, so it can be resumed to exactly the model an uninterrupted run would have given.
+ * its last finished epoch, so it can be resumed to exactly the model an uninterrupted run would have given. SASRec
+ * keeps the weights of its best validation NDCG@10 (the last ones when it never validates).
  */
 final class TrainingRun {
     /** The share of the progress bar training takes; evaluation the rest. */
@@ -86,18 +87,15 @@ final class TrainingRun {
             from = resume.stored().checkpoint();
             epochs.addAll(resume.epochs());
         }
-        int total = settings.epochs();
         SasRecState[] last = {from};
         SasRecTrainer trainer = new SasRecTrainer(settings.sasrec(), threads).validateEvery(settings.validateEvery());
         try {
             SasRecModel model = trainer.train(data.train(), log.users(), log.items(), data.validation(), from,
                     (report, state) -> {
-                        // The trainer goes on changing its arrays: keep a copy of the state at the epoch's end.
-                        last[0] = new SasRecState(state.params().clone(), state.firstMoment().clone(),
-                                state.secondMoment().clone(), state.steps(), state.epochsDone());
+                        last[0] = state;
                         epochs.add(report);
                         onEpoch.accept(report);
-                        training.progress(report.epoch() / (double) total, describe(report, total));
+                        training.progress(report.epoch() / (double) report.epochs(), describe(report));
                     }, cancel);
             ModelReport report = evaluator.evaluate(model, false, data, evaluation, cancel);
             StoredModel stored = new StoredModel(StoredModel.SASREC, model, log.users(), log.items(), data.everything(),
@@ -107,7 +105,9 @@ final class TrainingRun {
             if (last[0] == null) {
                 throw e;
             }
-            SasRecModel partial = new SasRecModel(settings.sasrec(), log.users(), log.items(), last[0].params());
+            // As a finished run would: the best validated weights so far, else the last ones.
+            float[] weights = last[0].bestParams() != null ? last[0].bestParams() : last[0].params();
+            SasRecModel partial = new SasRecModel(settings.sasrec(), log.users(), log.items(), weights);
             StoredModel stored = new StoredModel(StoredModel.SASREC, partial, log.users(), log.items(), data.everything(),
                     null, last[0]);
             return new TrainedRecommender(name, settings, stored, epochs, null);
@@ -124,9 +124,9 @@ final class TrainingRun {
         }
     }
 
-    static String describe(EpochReport report, int total) {
+    static String describe(EpochReport report) {
         String validation = report.validation().isEmpty() ? "" : String.format(Locale.ROOT, " · validation HR@10 %.3f",
                 report.validation().getOrDefault("HR@10", Double.NaN));
-        return String.format(Locale.ROOT, "Epoch %d of %d · loss %.4f%s", report.epoch(), total, report.loss(), validation);
+        return String.format(Locale.ROOT, "Epoch %d of %d · loss %.4f%s", report.epoch(), report.epochs(), report.loss(), validation);
     }
 }

@@ -9,9 +9,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.testing.SameThreadExecutor;
+import org.recausal.engine.dag.Dag;
+import org.recausal.engine.project.Project;
+import org.recausal.engine.project.StoredRecommender;
 import org.recausal.engine.recsys.data.TableInteractions;
 import org.recausal.engine.recsys.mf.MfConfig;
-import org.recausal.engine.recsys.sasrec.EpochReport;
+import org.recausal.engine.recsys.EpochReport;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
 import org.recausal.engine.recsys.sasrec.SasRecModel;
 
@@ -134,5 +137,34 @@ class RecommendersModelTest {
         model.train(sasrec(2));
         assertThat(model.errorProperty().get()).contains("'cyclic' is not loaded");
         assertThat(model.getModels()).isEmpty();
+    }
+
+    @Test
+    void trainedModelsAreKeptInTheProjectAndComeBackFromIt() {
+        RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
+        Project project = new Project("shop", new Dag());
+        model.setProject(project);
+        int[] changes = {0};
+        model.setOnModelsChanged(() -> changes[0]++);
+        model.train(sasrec(3));
+        model.train(sasrec(2));
+
+        assertThat(changes[0]).isEqualTo(2);
+        assertThat(project.recommenders()).extracting(StoredRecommender::name)
+                .containsExactly("SASRec on cyclic", "SASRec on cyclic #2");
+        assertThat(project.recommenders()).extracting(StoredRecommender::id)
+                .containsExactly("SASRec-on-cyclic", "SASRec-on-cyclic-2");
+
+        RecommendersModel reopened = model(RecsysFixtures.cyclicLog(temp));
+        reopened.setProject(project);
+        assertThat(reopened.getModels()).extracting(TrainedRecommender::name)
+                .containsExactly("SASRec on cyclic", "SASRec on cyclic #2");
+        reopened.selectedProperty().set(reopened.getModels().getLast());
+        model.selectedProperty().set(model.getModels().getLast());
+        assertThat(reopened.getMetricRows()).isEqualTo(model.getMetricRows());
+        assertThat(reopened.getCurve()).hasSize(2);
+
+        reopened.remove(reopened.getModels().getFirst());
+        assertThat(project.recommenders()).extracting(StoredRecommender::id).containsExactly("SASRec-on-cyclic-2");
     }
 }
