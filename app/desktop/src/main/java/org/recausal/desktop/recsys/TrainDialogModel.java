@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -67,11 +67,12 @@ public final class TrainDialogModel {
         kind.addListener((_, _, now) -> defaults(now));
         defaults(kind.get());
         dataset.set(available.isEmpty() ? null : available.getFirst());
-        Observable[] all = {dataset, user, item, time, feedback, propensity, kind, maxLength, dimension, blocks, heads,
+        // Change listeners, not invalidation ones: a field check() did not read must still trigger the next check.
+        ObservableValue<?>[] all = {dataset, user, item, time, feedback, propensity, kind, maxLength, dimension, blocks, heads,
             dropout, batchSize, validateEvery, factors, lambda, epochs, learningRate, seed, split, testShare,
             validationShare};
-        for (Observable o : all) {
-            o.addListener(_ -> check());
+        for (ObservableValue<?> o : all) {
+            o.addListener((_, _, _) -> check());
         }
         check();
     }

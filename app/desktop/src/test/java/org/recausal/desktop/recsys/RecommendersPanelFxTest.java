@@ -1,0 +1,158 @@
+package org.recausal.desktop.recsys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.recausal.desktop.data.DatasetRole;
+import org.recausal.desktop.data.ImportDialogModel;
+import org.recausal.desktop.settings.RecentFiles;
+import org.recausal.desktop.task.BackgroundTaskExecutor;
+import org.recausal.desktop.testing.FxWaits;
+import org.recausal.desktop.testing.ScriptedDialogs;
+import org.recausal.desktop.window.MainWindow;
+import org.recausal.engine.data.ImportOptions;
+import org.recausal.engine.data.ImportResult;
+import org.recausal.engine.data.TableReader;
+import org.recausal.engine.mapping.ColumnInfo;
+import org.recausal.engine.project.DatasetSource;
+import org.recausal.engine.recsys.data.TableInteractions;
+import org.recausal.engine.recsys.sasrec.SasRecConfig;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Recommenders panel in the real main window and the Train dialog, headless: a log attached as a dataset is
+ * trained on in the background, the curves, metrics and plots show, and the project keeps the model.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RecommendersPanelFxTest {
+
+    @TempDir
+    Path temp;
+
+    private final BackgroundTaskExecutor tasks = new BackgroundTaskExecutor();
+    private MainWindow window;
+
+    @Start
+    void start(Stage primary) throws Exception {
+        Stage stage = new Stage();
+        window = MainWindow.create(stage, new ScriptedDialogs(), tasks,
+                new RecentFiles(Files.createTempDirectory(temp, "config")));
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.stage().hide());
+        tasks.close();
+    }
+
+    @Test
+    void trainingInTheWindowShowsCurvesMetricsAndPlotsAndKeepsTheModelInTheProject(FxRobot robot) {
+        robot.interact(() -> {
+            attach(RecsysFixtures.cyclicLog(temp));
+            window.recommendersPanel().shownProperty().set(true);
+        });
+        RecommendersModel model = window.recommendersPanel().model();
+        TrainSettings settings = new TrainSettings("cyclic", new TableInteractions.Columns("user_id", "item_id",
+                "timestamp", null, null), ModelKind.SASREC, SplitKind.LEAVE_ONE_OUT, 0, 0,
+                new SasRecConfig(10, 16, 1, 1, 0.2f, 0.01f, 32, 20, 3), null, 5);
+        robot.interact(() -> model.train(settings));
+        FxWaits.waitFor(120, () -> fx(() -> model.getModels().size() == 1 || !model.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> model.errorProperty().get())).isEmpty();
+
+        ListView<TrainedRecommender> list = robot.lookup("#modelList").queryListView();
+        assertThat(fx(() -> list.getSelectionModel().getSelectedItem().name())).isEqualTo("SASRec on cyclic");
+        LineChart<?, ?> loss = robot.lookup("#lossChart").query();
+        LineChart<?, ?> validation = robot.lookup("#validationChart").query();
+        assertThat(fx(() -> loss.getData().getFirst().getData().size())).isEqualTo(20);
+        assertThat(fx(() -> validation.getData().stream().map(s -> s.getName()).toList())).containsExactly("HR@10", "NDCG@10");
+        assertThat(fx(() -> validation.getData().getFirst().getData().size())).isEqualTo(4);
+
+        TabPane tabs = robot.lookup("#tabs").query();
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        String hr = fx(() -> model.getMetricRows().stream().filter(r -> r.metric().equals("HR@10")).findFirst()
+                .orElseThrow().sampled());
+        assertThat(robot.lookup(".table-cell").queryAll()).anyMatch(cell -> hr.equals(((Labeled) cell).getText()));
+
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        BarChart<?, ?> popularity = robot.lookup("#popularityChart").query();
+        assertThat(fx(() -> popularity.getData().stream().map(s -> s.getName()).toList()))
+                .containsExactly("recommended (top 10)", "consumed (held-out items)");
+        LineChart<?, ?> cutoffs = robot.lookup("#cutoffChart").query();
+        assertThat(fx(() -> cutoffs.getData().getFirst().getData().size())).isEqualTo(ModelReport.KS.size());
+
+        assertThat(fx(() -> window.model().currentProject().recommenders().size())).isEqualTo(1);
+        assertThat(fx(() -> window.model().dirtyProperty().get())).isTrue();
+    }
+
+    @Test
+    void theTrainDialogShowsEachModelsSettingsAndRefusesMistypedNumbers(FxRobot robot) {
+        TrainDialogModel model = new TrainDialogModel(List.of(RecsysFixtures.cyclicLog(temp)));
+        TrainDialog[] dialog = new TrainDialog[1];
+        robot.interact(() -> {
+            dialog[0] = new TrainDialog(window.stage(), List.of(MainWindow.stylesheet()), model);
+            dialog[0].stage().show();
+        });
+        GridPane sasrec = robot.lookup("#sasrecGrid").query();
+        GridPane mf = robot.lookup("#mfGrid").query();
+        assertThat(fx(sasrec::isVisible)).isTrue();
+        assertThat(fx(mf::isVisible)).isFalse();
+        robot.interact(() -> model.kindProperty().set(ModelKind.BPR));
+        assertThat(fx(sasrec::isVisible)).isFalse();
+        assertThat(fx(mf::isVisible)).isTrue();
+        TextField rate = robot.lookup("#learningRateField").query();
+        assertThat(fx(() -> rate.getText())).isEqualTo("0.005");
+
+        robot.interact(() -> rate.setText("quick"));
+        Button train = robot.lookup("#trainButton").queryButton();
+        Label problem = robot.lookup("#problemLabel").query();
+        assertThat(fx(train::isDisabled)).isTrue();
+        assertThat(fx(() -> problem.getText())).contains("Learning rate");
+        robot.interact(() -> rate.setText("0.01"));
+        robot.clickOn(train);
+        assertThat(fx(() -> dialog[0].stage().isShowing())).isFalse();
+        assertThat(model.settings().mf().learningRate()).isEqualTo(0.01f);
+    }
+
+    private void attach(DatasetTable log) {
+        Path file = temp.resolve("cyclic.csv");
+        ImportResult result = TableReader.read(file);
+        try {
+            window.dataPanel().model().add(new ImportDialogModel.Imported(file, log.name(), DatasetRole.INTERACTIONS,
+                    DatasetSource.embed(file), ImportOptions.defaults(), result, ColumnInfo.of(result.table()), null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T fx(Callable<T> query) {
+        return FxWaits.fx(query);
+    }
+}
