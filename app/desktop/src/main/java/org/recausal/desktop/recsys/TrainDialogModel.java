@@ -60,13 +60,14 @@ public final class TrainDialogModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private TrainSettings settings;
 
-    /** @param available the project's loaded datasets; the first is chosen */
+    /** @param available the project's loaded datasets; the first with user and item columns is chosen */
     public TrainDialogModel(List<DatasetTable> available) {
         datasets.setAll(available);
         dataset.addListener((_, _, now) -> datasetChanged(now));
         kind.addListener((_, _, now) -> defaults(now));
         defaults(kind.get());
-        dataset.set(available.isEmpty() ? null : available.getFirst());
+        dataset.set(available.stream().filter(d -> TableInteractions.holdsInteractions(d.table().columnNames()))
+                .findFirst().orElse(available.isEmpty() ? null : available.getFirst()));
         // Change listeners, not invalidation ones: a field check() did not read must still trigger the next check.
         ObservableValue<?>[] all = {dataset, user, item, time, feedback, propensity, kind, maxLength, dimension, blocks, heads,
             dropout, batchSize, validateEvery, factors, lambda, epochs, learningRate, seed, split, testShare,

@@ -46,7 +46,7 @@ final class TrainingRun {
     TrainedRecommender run(String name, TrainSettings settings, Table table, TrainedRecommender resume,
             Consumer<EpochReport> onEpoch, ProgressListener progress, CancellationToken cancel) {
         progress.progress(0, "Reading the interactions of " + settings.dataset());
-        Interactions log = TableInteractions.read(table, settings.columns()).log();
+        Interactions log = TableInteractions.read(table, settings.columns(), settings.kind().needsRatings()).log();
         check(settings, log);
         SequenceData data = SequenceData.of(log, settings.split().apply(log, settings.testShare(),
                 settings.validationShare(), settings.seed()));

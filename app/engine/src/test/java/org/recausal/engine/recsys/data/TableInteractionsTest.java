@@ -34,7 +34,7 @@ class TableInteractionsTest {
                 u2,i1,70,2,1
                 """);
         TableInteractions.Read read = TableInteractions.read(table,
-                new TableInteractions.Columns("user_id", "item_id", "timestamp", "rating", "p"));
+                new TableInteractions.Columns("user_id", "item_id", "timestamp", "rating", "p"), true);
         Interactions log = read.log();
         assertThat(read.skipped()).isEqualTo(1);
         assertThat(log.size()).isEqualTo(3);
@@ -50,7 +50,7 @@ class TableInteractionsTest {
     @Test
     void withoutTimeAndFeedbackTheRowOrderIsTheTimeAndEveryRowCountsOne() throws IOException {
         Table table = table("user,item\na,x\na,y\nb,x\n");
-        Interactions log = TableInteractions.read(table, new TableInteractions.Columns("user", "item", null, null, null))
+        Interactions log = TableInteractions.read(table, new TableInteractions.Columns("user", "item", null, null, null), false)
                 .log();
         assertThat(log.isImplicit()).isTrue();
         assertThat(log.time(2)).isGreaterThan(log.time(1)).isGreaterThan(log.time(0));
@@ -60,11 +60,19 @@ class TableInteractionsTest {
     @Test
     void aTextColumnAsTimeOrAPropensityOutsideZeroOneIsRefusedByName() throws IOException {
         Table table = table("user,item,when,p\na,x,monday,0.5\nb,y,tuesday,1.5\n");
-        assertThatThrownBy(() -> TableInteractions.read(table, new TableInteractions.Columns("user", "item", "when", null, null)))
+        assertThatThrownBy(() -> TableInteractions.read(table, new TableInteractions.Columns("user", "item", "when", null, null), false))
                 .isInstanceOf(RecsysException.class).hasMessageContaining("time column 'when'");
-        assertThatThrownBy(() -> TableInteractions.read(table, new TableInteractions.Columns("user", "item", null, null, "p")))
+        assertThatThrownBy(() -> TableInteractions.read(table, new TableInteractions.Columns("user", "item", null, null, "p"), false))
                 .isInstanceOf(RecsysException.class).hasMessageContaining("row 2").hasMessageContaining("1.5");
         assertThatThrownBy(() -> new TableInteractions.Columns("user", "user", null, null, null))
                 .hasMessageContaining("different columns");
+    }
+
+    @Test
+    void withZeroOneFeedbackARankingModelReadsThePositivesAndARatingModelEveryRow() throws IOException {
+        Table table = table("user,item,click\na,x,1\na,y,0\nb,x,0\nb,z,1\n");
+        TableInteractions.Columns columns = new TableInteractions.Columns("user", "item", null, "click", null);
+        assertThat(TableInteractions.read(table, columns, false).log().size()).isEqualTo(2);
+        assertThat(TableInteractions.read(table, columns, true).log().size()).isEqualTo(4);
     }
 }
