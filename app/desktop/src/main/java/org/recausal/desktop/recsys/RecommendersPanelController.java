@@ -24,6 +24,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import org.recausal.desktop.canvas.DagCanvas;
@@ -35,7 +36,7 @@ import org.recausal.engine.recsys.metrics.Protocol;
 /** The Recommenders panel's view (recommenders-panel.fxml): binds its controls and charts to a {@link RecommendersModel}. */
 public final class RecommendersPanelController {
 
-    private static final double PANEL_SHARE = 0.55;
+    private static final double PANEL_SHARE = 0.6;
     private static final List<String> CUTOFF_METRICS = List.of("HR", "NDCG", "Recall");
 
     private final RecommendersModel model;
@@ -53,6 +54,8 @@ public final class RecommendersPanelController {
     @FXML private Button removeButton;
     @FXML private Label errorLabel;
     @FXML private Label curveTitle;
+    @FXML private Label noCurveLabel;
+    @FXML private HBox curveRow;
     @FXML private LineChart<Number, Number> lossChart;
     @FXML private LineChart<Number, Number> validationChart;
     @FXML private TableView<MetricRow> metricTable;
@@ -128,13 +131,19 @@ public final class RecommendersPanelController {
                 () -> model.selectedProperty().get() == null || !model.selectedProperty().get().stopped(),
                 model.selectedProperty())));
         statusLabel.textProperty().bind(model.statusProperty());
+        // While a run goes on its progress says what happens; the status line returns when it ends.
+        statusLabel.visibleProperty().bind(running.not());
+        statusLabel.managedProperty().bind(running.not());
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
     }
 
     private void bindModels() {
         modelList.setItems(model.getModels());
-        modelList.setPlaceholder(new Label("No model yet: Train… starts one"));
+        Label empty = new Label("No model yet. Train… starts one; a model file opens with the folder button.");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("placeholder");
+        modelList.setPlaceholder(empty);
         modelList.setCellFactory(_ -> new ListCell<>() {
             @Override
             protected void updateItem(TrainedRecommender item, boolean empty) {
@@ -171,6 +180,13 @@ public final class RecommendersPanelController {
 
     private void bindCurves() {
         curveTitle.textProperty().bind(model.curveTitleProperty());
+        var noCurve = Bindings.createBooleanBinding(() -> model.getCurve().isEmpty() && !model.task().isRunning()
+                && model.selectedProperty().get() != null, model.getCurve(), model.task().runningProperty(),
+                model.selectedProperty());
+        noCurveLabel.visibleProperty().bind(noCurve);
+        noCurveLabel.managedProperty().bind(noCurve);
+        curveRow.visibleProperty().bind(noCurve.not());
+        curveRow.managedProperty().bind(noCurve.not());
         model.getCurve().addListener((ListChangeListener<EpochReport>) _ -> showCurves());
         showCurves();
     }
@@ -200,7 +216,18 @@ public final class RecommendersPanelController {
             axis.setAutoRanging(false);
             axis.setLowerBound(0);
             axis.setUpperBound(Math.max(1, last));
-            axis.setTickUnit(Math.max(1, Math.ceil(last / 10.0)));
+            axis.setTickUnit(tickUnit(last));
+        }
+    }
+
+    /** A round step giving about five epoch ticks: 1, 2, 5, 10, 20, 50, ... */
+    static double tickUnit(int epochs) {
+        for (double decade = 1; ; decade *= 10) {
+            for (double step : new double[] {decade, 2 * decade, 5 * decade}) {
+                if (epochs / step <= 6) {
+                    return step;
+                }
+            }
         }
     }
 
