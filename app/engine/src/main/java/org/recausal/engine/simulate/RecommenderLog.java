@@ -319,6 +319,50 @@ public final class RecommenderLog {
     }
 
     /**
+     * An effect whose true value on the log is known.
+     *
+     * @param question what it answers, in words
+     * @param outcome  the outcome variable
+     * @param treated  the interventions of the world compared ...
+     * @param control  ... with this one (empty: the world as it is)
+     */
+    public record KnownEffect(String question, String outcome, List<Intervention> treated,
+            List<Intervention> control, RecommenderWorld.TrueEffect truth) {
+    }
+
+    /** The popularity penalty the sample's notes evaluate: show items less the more popular they are. */
+    public static final String POPULARITY_PENALTY =
+            "sigmoid(1.5 * (recommender_score - 1.8) - 0.5 * log(1 + item_popularity))";
+
+    /**
+     * The effects the sample project documents: exposure on clicks and purchases, a popularity penalty on both, and
+     * a discount on the price, each averaged over {@code replicates} draws of the per-row noise.
+     */
+    public List<KnownEffect> knownEffects(int replicates) {
+        List<Intervention> shown = List.of(Intervention.parse("exposure=1"));
+        List<Intervention> hidden = List.of(Intervention.parse("exposure=0"));
+        List<Intervention> penalty = List.of(Intervention.parse("exposure:=bernoulli(" + POPULARITY_PENALTY + ")"));
+        List<Intervention> discounted = List.of(Intervention.parse("discount=1"));
+        List<Intervention> fullPrice = List.of(Intervention.parse("discount=0"));
+        List<KnownEffect> effects = new ArrayList<>();
+        for (String outcome : List.of("click", "purchase")) {
+            effects.add(known("average effect of showing an item on " + outcome, outcome, shown, hidden, replicates));
+        }
+        for (String outcome : List.of("click", "purchase")) {
+            effects.add(known("popularity penalty on " + outcome + ", against the shop as it is", outcome, penalty,
+                    List.of(), replicates));
+        }
+        effects.add(known("average effect of a discount on the price", "item_price", discounted, fullPrice,
+                replicates));
+        return effects;
+    }
+
+    private KnownEffect known(String question, String outcome, List<Intervention> treated,
+            List<Intervention> control, int replicates) {
+        return new KnownEffect(question, outcome, treated, control, trueEffect(outcome, treated, control, replicates));
+    }
+
+    /**
      * Writes the log as an analyst gets it, latent variables left out: {@code interactions.csv} (one row per
      * considered pair, oldest first: user_id, item_id, session_id, timestamp, the per-row variables and the true
      * {@code exposure_propensity}), {@code users.csv} and {@code items.csv} (ids and observed traits). Scores and

@@ -13,9 +13,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import java.util.stream.IntStream;
 import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,7 @@ import org.recausal.engine.data.ImportOptions;
 import org.recausal.engine.layout.LayeredLayout;
 import org.recausal.engine.mapping.ColumnInfo;
 import org.recausal.engine.mapping.ColumnMapping;
+import org.recausal.engine.scm.Intervention;
 import org.recausal.engine.simulate.RecommenderLog;
 import org.recausal.engine.simulate.RecommenderWorld;
 import org.recausal.engine.task.CancellationToken;
@@ -44,13 +48,82 @@ import org.recausal.engine.task.ProgressListener;
 class RecommenderShopSample {
     static final Path FILE = Path.of("../../sample-projects/recommender-shop.recausal");
 
-    /** The sample with its data, read from the CSV files {@link RecommenderLog#writeCsv} wrote to {@code folder}. */
-    static Project build(Path folder) throws IOException {
+    /** The number of draws of the per-row noise the documented true effects average over. */
+    private static final int REPLICATES = 20;
+
+    /** The sample with the log's data, written to {@code folder} on the way, and notes that give its true effects. */
+    static Project build(RecommenderLog log, Path folder) throws IOException {
+        log.writeCsv(folder);
         Project project = new Project("Recommender shop", graph());
+        project.setNotes(notes(log));
         attach(project, folder.resolve("interactions.csv"), null);
         attach(project, folder.resolve("users.csv"), new DatasetJoin("interactions", "user_id", "user_id"));
         attach(project, folder.resolve("items.csv"), new DatasetJoin("interactions", "item_id", "item_id"));
         return project;
+    }
+
+    static String notes(RecommenderLog log) {
+        RecommenderLog.Settings settings = log.settings();
+        long sessions = log.rows() / settings.slate();
+        StringBuilder notes = new StringBuilder();
+        notes.append(String.format(Locale.ROOT, """
+                # Recommender shop
+
+                A simulated online shop whose recommender decides which items to show. The data are a log of %,d \
+                (user, item) pairs the ranking considered: %,d sessions of %,d users over %d days, %d candidates a \
+                session, over a catalogue of %,d items. They come from a world whose equations are written out \
+                (`org.recausal.engine.simulate.RecommenderLog`, seed %d), so the true effects below are known.
+
+                ## Data
+
+                * `interactions` (%,d rows): `user_id`, `item_id`, `session_id`, `timestamp`, the per-row variables \
+                and `exposure_propensity`, the true probability that the item was shown given its score (not a \
+                variable of the graph; inverse-propensity weights for recommenders and off-policy estimates).
+                * `users` (%,d rows, joined on `user_id`): `user_tenure`, `user_activity`.
+                * `items` (%,d rows, joined on `item_id`): `item_category`, `item_popularity`.
+                * `user_preference` and `item_quality` are latent: no column holds them.
+
+                ## True effects on this log
+
+                Each is the mean over the log's rows of the difference between two worlds that share every random \
+                number, averaged over %d draws of the per-row noise (the users, items, sessions and candidates stay \
+                as they are), with its Monte Carlo standard error.
+
+                | Question | Intervention | Compared with | Outcome | True effect | MC s.e. |
+                |---|---|---|---|---|---|
+                """, log.rows(), sessions, distinctUsers(log), settings.days(), settings.slate(), settings.items(),
+                settings.seed(), log.rows(), settings.users(), settings.items(), REPLICATES));
+        for (RecommenderLog.KnownEffect effect : log.knownEffects(REPLICATES)) {
+            notes.append("| ").append(effect.question()).append(" | `").append(texts(effect.treated()))
+                    .append("` | ").append(effect.control().isEmpty() ? "the shop as it is"
+                            : "`" + texts(effect.control()) + "`")
+                    .append(" | `").append(effect.outcome()).append("` | ")
+                    .append(String.format(Locale.ROOT, "%.4f", effect.truth().effect())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.4f", effect.truth().standardError())).append(" |\n");
+        }
+        notes.append("""
+
+                ## Recovering them from the data
+
+                * Exposure is confounded: the latent user preference raises the score (so exposure), clicks and \
+                purchases, so the naive difference of means overstates the effect. The score is exposure's only \
+                cause, so adjusting for `recommender_score` identifies it: \
+                `recausal estimate PROJECT --treatment exposure --outcome click`.
+                * The popularity penalty is a policy of pre-exposure variables: \
+                `recausal estimate PROJECT --treatment exposure --outcome click --policy '%s'`.
+                * A model fitted to the observed variables cannot simulate what the latent preference confounds \
+                (`simulate` says so and points to `estimate`); it does simulate the discount on the price: \
+                `recausal simulate PROJECT --do discount=1 --baseline discount=0 --outcome item_price`.
+                """.formatted(RecommenderLog.POPULARITY_PENALTY));
+        return notes.toString();
+    }
+
+    private static long distinctUsers(RecommenderLog log) {
+        return IntStream.range(0, log.users().rows()).filter(u -> log.users().value("user_activity", u) > 0).count();
+    }
+
+    private static String texts(List<Intervention> interventions) {
+        return String.join(", ", interventions.stream().map(Intervention::text).toList());
     }
 
     private static void attach(Project project, Path file, DatasetJoin join) {
@@ -118,9 +191,8 @@ class RecommenderShopSample {
      */
     @Test
     void committedSampleIsWhatThisCodeBuilds(@TempDir Path folder) throws IOException, ProjectFileException {
-        RecommenderLog.generate(RecommenderLog.Settings.sample()).writeCsv(folder);
         Path fresh = folder.resolve("fresh" + ProjectFiles.EXTENSION);
-        ProjectFiles.save(build(folder), fresh);
+        ProjectFiles.save(build(RecommenderLog.generate(RecommenderLog.Settings.sample()), folder), fresh);
         if (Boolean.getBoolean("recausal.writeSamples")) {
             Files.copy(fresh, FILE, StandardCopyOption.REPLACE_EXISTING);
         }

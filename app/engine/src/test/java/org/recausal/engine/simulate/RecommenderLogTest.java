@@ -39,7 +39,7 @@ class RecommenderLogTest {
     void logsAShopOfPersistentUsersAndItems() {
         assertThat(log.rows()).isBetween(50_000, 100_000).isEqualTo(rows.rows());
         assertThat(rows.mean("exposure")).isBetween(0.3, 0.65);
-        assertThat(rows.mean("click")).isBetween(0.05, 0.3);
+        assertThat(rows.mean("click")).isBetween(0.05, 0.4);
         assertThat(rows.mean("purchase")).isBetween(0.01, 0.15);
         // A user's activity is the number of sessions they open, 10 candidates each.
         double sessions = 0;
