@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.testing.SameThreadExecutor;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.project.Project;
+import org.recausal.engine.project.ProjectFiles;
 import org.recausal.engine.project.StoredRecommender;
 import org.recausal.engine.recsys.data.TableInteractions;
 import org.recausal.engine.recsys.mf.MfConfig;
@@ -68,8 +69,10 @@ class RecommendersModelTest {
     }
 
     @Test
-    void aRunCancelledAfterAnEpochResumesToTheModelOfAnUninterruptedRun() {
+    void aRunStoppedAfterAnEpochResumesFromTheSavedProjectToTheModelOfAnUninterruptedRun() throws Exception {
         RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
+        Project project = new Project("shop", new Dag());
+        model.setProject(project);
         model.getCurve().addListener((javafx.collections.ListChangeListener<EpochReport>) change -> {
             if (model.getCurve().size() == 3 && model.task().isRunning()) {
                 model.cancel();
@@ -80,18 +83,27 @@ class RecommendersModelTest {
         assertThat(stopped.stopped()).isTrue();
         assertThat(stopped.stored().checkpoint().epochsDone()).isEqualTo(3);
         assertThat(stopped.epochs()).hasSize(3);
+        assertThat(stopped.report()).isNull();
         assertThat(model.statusProperty().get()).contains("Stopped").contains("epoch 3");
 
-        model.resume();
-        TrainedRecommender resumed = model.selectedProperty().get();
+        Path file = temp.resolve("stopped.recausal");
+        ProjectFiles.save(project, file);
+        RecommendersModel reopened = model(RecsysFixtures.cyclicLog(temp));
+        reopened.setProject(ProjectFiles.open(file));
+        assertThat(reopened.selectedProperty().get().stopped()).isTrue();
+        reopened.resume();
+        TrainedRecommender resumed = reopened.selectedProperty().get();
         assertThat(resumed.stopped()).isFalse();
         assertThat(resumed.epochs()).extracting(EpochReport::epoch).containsExactly(1, 2, 3, 4, 5, 6);
-        assertThat(model.getModels()).hasSize(1);
+        assertThat(reopened.getModels()).hasSize(1);
 
         RecommendersModel straight = model(RecsysFixtures.cyclicLog(temp));
         straight.train(sasrec(6));
-        float[] expected = ((SasRecModel) straight.selectedProperty().get().stored().model()).params();
-        assertThat(((SasRecModel) resumed.stored().model()).params()).containsExactly(expected);
+        TrainedRecommender expected = straight.selectedProperty().get();
+        assertThat(((SasRecModel) resumed.stored().model()).params())
+                .containsExactly(((SasRecModel) expected.stored().model()).params());
+        assertThat(resumed.epochs()).extracting(EpochReport::loss)
+                .containsExactlyElementsOf(expected.epochs().stream().map(EpochReport::loss).toList());
     }
 
     @Test
@@ -140,7 +152,7 @@ class RecommendersModelTest {
     }
 
     @Test
-    void trainedModelsAreKeptInTheProjectAndComeBackFromIt() {
+    void trainedModelsAreKeptInTheProjectAndComeBackFromIt() throws Exception {
         RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
         Project project = new Project("shop", new Dag());
         model.setProject(project);
@@ -155,8 +167,10 @@ class RecommendersModelTest {
         assertThat(project.recommenders()).extracting(StoredRecommender::id)
                 .containsExactly("SASRec-on-cyclic", "SASRec-on-cyclic-2");
 
+        Path file = temp.resolve("shop.recausal");
+        ProjectFiles.save(project, file);
         RecommendersModel reopened = model(RecsysFixtures.cyclicLog(temp));
-        reopened.setProject(project);
+        reopened.setProject(ProjectFiles.open(file));
         assertThat(reopened.getModels()).extracting(TrainedRecommender::name)
                 .containsExactly("SASRec on cyclic", "SASRec on cyclic #2");
         reopened.selectedProperty().set(reopened.getModels().getLast());
@@ -164,7 +178,10 @@ class RecommendersModelTest {
         assertThat(reopened.getMetricRows()).isEqualTo(model.getMetricRows());
         assertThat(reopened.getCurve()).hasSize(2);
 
-        reopened.remove(reopened.getModels().getFirst());
+        assertThat(((SasRecModel) reopened.selectedProperty().get().stored().model()).params())
+                .containsExactly(((SasRecModel) model.selectedProperty().get().stored().model()).params());
+
+        model.remove(model.getModels().getFirst());
         assertThat(project.recommenders()).extracting(StoredRecommender::id).containsExactly("SASRec-on-cyclic-2");
     }
 }

@@ -271,8 +271,9 @@ public final class ModelFile {
                         + " non-negative numbers");
             }
             checkpoint = SasRecState.unvalidated(weights, first, second, steps, epochs, elapsed);
-            if (entries.containsKey("best.bin")) {
-                float[] best = floats(read(zip, entries, "best.bin", MAX_BINARY_BYTES, name), weights.length, "best.bin", name);
+            // model.json names a best epoch exactly when best.bin holds its weights.
+            if (c.has("bestEpoch")) {
+                float[] best = floats(zip.read("best.bin", MAX_BINARY_BYTES), weights.length, "best.bin", name);
                 int bestEpoch = c.path("bestEpoch").asInt(-1);
                 double bestScore = c.path("bestScore").asDouble(Double.NaN);
                 if (bestEpoch < 1 || bestEpoch > epochs || !Double.isFinite(bestScore)) {
