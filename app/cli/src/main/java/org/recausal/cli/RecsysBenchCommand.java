@@ -107,7 +107,7 @@ final class RecsysBenchCommand implements Callable<Integer> {
             result.set("kernels", kernels());
         }
         if (parts.contains("coat")) {
-            result.set("coat", coat());
+            result.set("coat", coat(workers));
         }
         if (parts.contains("games")) {
             result.set("games", games(workers));
@@ -159,7 +159,7 @@ final class RecsysBenchCommand implements Callable<Integer> {
         return macs / best;
     }
 
-    private ObjectNode coat() {
+    private ObjectNode coat(int workers) {
         IdIndex users = new IdIndex();
         IdIndex items = new IdIndex();
         Interactions train = InteractionFiles.read(coat.resolve("train.ascii"), users, items);
@@ -193,8 +193,8 @@ final class RecsysBenchCommand implements Callable<Integer> {
                 };
                 RatingMf mf = new RatingMf(weighting, weighting == Weighting.NAIVE ? null : propensities);
                 MfConfig base = new MfConfig(10, 10, 1000, 0.02f, seed);
-                MfConfig chosen = mf.select(train, base, new int[] {5, 10, 20, 40}, new double[] {1, 3, 10, 30}, 0.2,
-                        CancellationToken.none()).best();
+                MfConfig chosen = mf.select(train, base, new int[] {5, 10, 20, 40}, new double[] {1, 3, 10, 30}, 4,
+                        workers, CancellationToken.none()).best();
                 FactorModel model = mf.fit(train, chosen, CancellationToken.none(), ProgressListener.NONE);
                 RatingMetrics metrics = new RatingMetrics();
                 for (int r = 0; r < evaluated.size(); r++) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import org.recausal.engine.project.ProjectFileException;
+import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.InteractionFiles;
 import org.recausal.engine.recsys.data.Interactions;
@@ -39,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "mf", mixinStandardHelpOptions = true,
         description = {"Train matrix factorisation: squared error on ratings (naive, or debiased by inverse propensities",
             "as in Schnabel et al. 2016), or BPR on implicit feedback (on the leave-one-out training part).",
-            "Without --factors and --lambda, picks them by the error on 20% of the log held out, weighted as in training."})
+            "Without --factors and --lambda, picks them by cross-validation on the training log, its error weighted as in training."})
 final class TrainMfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -79,6 +80,10 @@ final class TrainMfCommand implements Callable<Integer> {
 
     @Option(names = "--lambda", paramLabel = "L", description = "L2 strength (default: chosen from 1, 3, 10, 30).")
     Double lambda;
+
+    @Option(names = "--folds", defaultValue = "4", paramLabel = "F",
+            description = "Cross-validation folds of the training log that choose --factors and --lambda (default 4).")
+    int folds;
 
     @Option(names = "--steps", defaultValue = "1000", description = "Adam steps (ratings) or epochs (BPR) (default 1000; BPR 30).")
     int steps;
@@ -137,7 +142,8 @@ final class TrainMfCommand implements Callable<Integer> {
             MfConfig config = new MfConfig(factors == null ? 10 : factors, lambda == null ? 10 : lambda, steps, learningRate, seed);
             if (factors == null || lambda == null) {
                 RatingMf.Selection selection = mf.select(train, config, factors == null ? new int[] {5, 10, 20, 40} : new int[] {factors},
-                        lambda == null ? new double[] {1, 3, 10, 30} : new double[] {lambda}, 0.2, CancellationToken.none());
+                        lambda == null ? new double[] {1, 3, 10, 30} : new double[] {lambda}, folds, Parallel.defaultThreads(),
+                        CancellationToken.none());
                 config = selection.best();
                 ArrayNode trials = result.putArray("trials");
                 for (RatingMf.Trial t : selection.trials()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.recausal.engine.recsys.RecsysException;
@@ -46,6 +47,15 @@ public final class InteractionFiles {
         } catch (IOException e) {
             throw new RecsysException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * The column of {@code header} this reader takes as the user id (or, with {@code item}, the item id), if any:
+     * for reading other columns of the same file row by row.
+     */
+    public static Optional<String> idColumn(List<String> header, boolean item) {
+        int role = item ? Layout.ITEM : Layout.USER;
+        return header.stream().filter(c -> Layout.role(c) == role).findFirst();
     }
 
     static Interactions parse(BufferedReader in, String name, IdIndex users, IdIndex items) throws IOException {
@@ -155,7 +165,7 @@ public final class InteractionFiles {
                 case "item", "item_id", "itemid", "iid" -> ITEM;
                 case "rating", "feedback", "value", "label", "click" -> VALUE;
                 case "time", "timestamp", "order" -> TIME;
-                case "propensity" -> PROPENSITY;
+                case "propensity", "exposure_propensity" -> PROPENSITY;
                 case "exposure", "exposed" -> EXPOSURE;
                 case "position", "rank" -> POSITION;
                 default -> -1;

@@ -34,6 +34,20 @@ public final class PropensityTable implements PropensityModel {
         return new PropensityTable(values, "the data's propensity column");
     }
 
+    /** Propensities {@code p[r]} of the pairs {@code (users[r], items[r])}; pairs with an index below 0 are skipped. */
+    public static PropensityTable of(int[] users, int[] items, double[] p, String description) {
+        Map<Long, Float> values = new HashMap<>();
+        for (int r = 0; r < p.length; r++) {
+            if (!(p[r] > 0 && p[r] <= 1)) {
+                throw new RecsysException(description + ": the propensity " + p[r] + " of row " + (r + 1) + " is not in (0, 1]");
+            }
+            if (users[r] >= 0 && items[r] >= 0) {
+                values.put(key(users[r], items[r]), (float) p[r]);
+            }
+        }
+        return new PropensityTable(values, description);
+    }
+
     /**
      * Reads a dense matrix (rows users, columns items, as Coat's propensities.ascii) or {@code user,item,p} rows,
      * naming users and items through the indices of the ratings they weight.

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.recausal.engine.recsys.Adam;
+import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.RecsysException;
 import org.recausal.engine.recsys.data.Interactions;
 import org.recausal.engine.recsys.ips.PropensityModel;
@@ -17,8 +18,8 @@ import org.recausal.engine.task.ProgressListener;
 /**
  * Squared-error matrix factorisation for explicit ratings, naive or debiased by inverse propensities
  * (MF-IPS of Schnabel et al. 2016): full-batch Adam on {@link RatingObjective}, and the paper's model selection,
- * which picks factors and lambda by the validation error on a held-out part of the self-selected log, weighted
- * the same way as the training loss (so an IPS model is chosen by its IPS-estimated error).
+ * which picks factors and lambda by cross-validated error on the self-selected log, weighted the same way as the
+ * training loss (so an IPS model is chosen by its IPS-estimated error).
  */
 public final class RatingMf {
     private final Weighting weighting;
@@ -107,34 +108,52 @@ public final class RatingMf {
     public record Trial(int factors, double lambda, double validationMse) {
     }
 
-    /** The best setting by weighted validation MSE on a seeded {@code holdout} share of the log, and all trials. */
+    /** The setting with the lowest cross-validated error, and every setting's error. */
     public record Selection(MfConfig best, List<Trial> trials) {
     }
 
-    public Selection select(Interactions log, MfConfig base, int[] factorGrid, double[] lambdaGrid, double holdout,
-            CancellationToken cancel) {
+    /**
+     * The best setting by {@code folds}-fold cross-validation on the log (the paper's model selection): the log's
+     * ratings are dealt into folds in a seeded order, each setting is fitted on all folds but one and scored on the
+     * held-out one by the weighted squared error, and the errors of all folds are pooled by weight.
+     */
+    public Selection select(Interactions log, MfConfig base, int[] factorGrid, double[] lambdaGrid, int folds,
+            int threads, CancellationToken cancel) {
+        if (folds < 2 || folds > log.size()) {
+            throw new RecsysException("cross-validation needs 2 to " + log.size() + " folds, not " + folds);
+        }
         int[] rows = IntStream.range(0, log.size()).toArray();
         Splits.shuffle(rows, new SplittableRandom(base.seed() ^ 0x5DEECE66DL));
-        int cut = (int) Math.round(holdout * rows.length);
-        Interactions validation = log.rows(Arrays.copyOfRange(rows, 0, cut));
-        Interactions train = log.rows(Arrays.copyOfRange(rows, cut, rows.length));
-        double[] vw = weights(validation);
-        double vTotal = Arrays.stream(vw).sum();
+        int settings = factorGrid.length * lambdaGrid.length;
+        double[][] error = new double[settings][folds];
+        double[][] weight = new double[settings][folds];
+        Parallel.forEach(settings * folds, threads, job -> {
+            int setting = job / folds;
+            int fold = job % folds;
+            int from = (int) ((long) rows.length * fold / folds);
+            int to = (int) ((long) rows.length * (fold + 1) / folds);
+            Interactions validation = log.rows(Arrays.copyOfRange(rows, from, to));
+            int[] rest = new int[rows.length - (to - from)];
+            System.arraycopy(rows, 0, rest, 0, from);
+            System.arraycopy(rows, to, rest, from, rows.length - to);
+            MfConfig config = base.withFactors(factorGrid[setting / lambdaGrid.length])
+                    .withLambda(lambdaGrid[setting % lambdaGrid.length]);
+            FactorModel model = fit(log.rows(rest), config, cancel, ProgressListener.NONE);
+            double[] vw = weights(validation);
+            for (int r = 0; r < validation.size(); r++) {
+                double e = model.predict(validation.user(r), validation.item(r)) - validation.value(r);
+                error[setting][fold] += vw[r] * e * e;
+                weight[setting][fold] += vw[r];
+            }
+        });
         List<Trial> trials = new ArrayList<>();
         Trial best = null;
-        for (int f : factorGrid) {
-            for (double lambda : lambdaGrid) {
-                FactorModel model = fit(train, base.withFactors(f).withLambda(lambda), cancel, ProgressListener.NONE);
-                double error = 0;
-                for (int r = 0; r < validation.size(); r++) {
-                    double e = model.predict(validation.user(r), validation.item(r)) - validation.value(r);
-                    error += vw[r] * e * e;
-                }
-                Trial trial = new Trial(f, lambda, error / vTotal);
-                trials.add(trial);
-                if (best == null || trial.validationMse() < best.validationMse()) {
-                    best = trial;
-                }
+        for (int setting = 0; setting < settings; setting++) {
+            Trial trial = new Trial(factorGrid[setting / lambdaGrid.length], lambdaGrid[setting % lambdaGrid.length],
+                    Arrays.stream(error[setting]).sum() / Arrays.stream(weight[setting]).sum());
+            trials.add(trial);
+            if (best == null || trial.validationMse() < best.validationMse()) {
+                best = trial;
             }
         }
         return new Selection(base.withFactors(best.factors()).withLambda(best.lambda()), trials);
