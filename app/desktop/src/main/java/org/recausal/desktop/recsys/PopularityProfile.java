@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 
 /**
  * How recommendations and consumption spread over the catalogue's popularity: items ranked by their training
- * popularity are cut into ten groups of equal item count (the most popular tenth first), and each group gets its
+ * popularity are cut into five groups of equal item count (the most popular fifth first), and each group gets its
  * share of the top-K recommendation slots and its share of the held-out items users actually consumed. A model
  * with popularity bias puts more of its slots into the first groups than users' consumption does.
  *
@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
  */
 public record PopularityProfile(int k, List<String> groups, double[] recommended, double[] consumed) {
 
-    static final int GROUPS = 10;
+    /** Fifths: few enough for their labels to sit side by side under a panel-sized chart. */
+    static final int GROUPS = 5;
 
     /**
      * @param lists      each evaluated user's top-K items

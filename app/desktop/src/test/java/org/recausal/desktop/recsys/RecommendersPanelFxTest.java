@@ -86,26 +86,28 @@ class RecommendersPanelFxTest {
         FxWaits.waitFor(120, () -> fx(() -> model.getModels().size() == 1 || !model.errorProperty().get().isEmpty()));
         assertThat(fx(() -> model.errorProperty().get())).isEmpty();
 
-        ListView<TrainedRecommender> list = robot.lookup("#modelList").queryListView();
+        javafx.scene.Node panel = fx(() -> window.stage().getScene().lookup(".recommenders-panel"));
+        java.util.function.Function<String, org.testfx.service.query.NodeQuery> find = id -> robot.from(panel).lookup(id);
+        ListView<TrainedRecommender> list = find.apply("#modelList").queryListView();
         assertThat(fx(() -> list.getSelectionModel().getSelectedItem().name())).isEqualTo("SASRec on cyclic");
-        LineChart<?, ?> loss = robot.lookup("#lossChart").query();
-        LineChart<?, ?> validation = robot.lookup("#validationChart").query();
+        LineChart<?, ?> loss = find.apply("#lossChart").query();
+        LineChart<?, ?> validation = find.apply("#validationChart").query();
         assertThat(fx(() -> loss.getData().getFirst().getData().size())).isEqualTo(20);
         assertThat(fx(() -> validation.getData().stream().map(s -> s.getName()).toList())).containsExactly("HR@10", "NDCG@10");
         assertThat(fx(() -> validation.getData().getFirst().getData().size())).isEqualTo(4);
 
-        TabPane tabs = robot.lookup("#tabs").query();
+        TabPane tabs = find.apply("#tabs").query();
         robot.interact(() -> tabs.getSelectionModel().select(1));
         WaitForAsyncUtils.waitForFxEvents();
         String hr = fx(() -> model.getMetricRows().stream().filter(r -> r.metric().equals("HR@10")).findFirst()
                 .orElseThrow().sampled());
-        assertThat(robot.lookup(".table-cell").queryAll()).anyMatch(cell -> hr.equals(((Labeled) cell).getText()));
+        assertThat(find.apply(".table-cell").queryAll()).anyMatch(cell -> hr.equals(((Labeled) cell).getText()));
 
         robot.interact(() -> tabs.getSelectionModel().select(2));
-        BarChart<?, ?> popularity = robot.lookup("#popularityChart").query();
+        BarChart<?, ?> popularity = find.apply("#popularityChart").query();
         assertThat(fx(() -> popularity.getData().stream().map(s -> s.getName()).toList()))
                 .containsExactly("recommended (top 10)", "consumed (held-out items)");
-        LineChart<?, ?> cutoffs = robot.lookup("#cutoffChart").query();
+        LineChart<?, ?> cutoffs = find.apply("#cutoffChart").query();
         assertThat(fx(() -> cutoffs.getData().getFirst().getData().size())).isEqualTo(ModelReport.KS.size());
 
         assertThat(fx(() -> window.model().currentProject().recommenders().size())).isEqualTo(1);
@@ -120,19 +122,23 @@ class RecommendersPanelFxTest {
             dialog[0] = new TrainDialog(window.stage(), List.of(MainWindow.stylesheet()), model);
             dialog[0].stage().show();
         });
-        GridPane sasrec = robot.lookup("#sasrecGrid").query();
-        GridPane mf = robot.lookup("#mfGrid").query();
+        // Looked up in the dialog only: the main window has a problem label and a train button of its own.
+        FxRobot inDialog = new FxRobot();
+        java.util.function.Function<String, org.testfx.service.query.NodeQuery> find = id -> inDialog
+                .from(dialog[0].stage().getScene().getRoot()).lookup(id);
+        GridPane sasrec = find.apply("#sasrecGrid").query();
+        GridPane mf = find.apply("#mfGrid").query();
         assertThat(fx(sasrec::isVisible)).isTrue();
         assertThat(fx(mf::isVisible)).isFalse();
         robot.interact(() -> model.kindProperty().set(ModelKind.BPR));
         assertThat(fx(sasrec::isVisible)).isFalse();
         assertThat(fx(mf::isVisible)).isTrue();
-        TextField rate = robot.lookup("#learningRateField").query();
+        TextField rate = find.apply("#learningRateField").query();
         assertThat(fx(() -> rate.getText())).isEqualTo("0.005");
 
         robot.interact(() -> rate.setText("quick"));
-        Button train = robot.lookup("#trainButton").queryButton();
-        Label problem = robot.lookup("#problemLabel").query();
+        Button train = find.apply("#trainButton").queryButton();
+        Label problem = find.apply("#problemLabel").query();
         assertThat(fx(train::isDisabled)).isTrue();
         assertThat(fx(() -> problem.getText())).contains("Learning rate");
         robot.interact(() -> rate.setText("0.01"));
