@@ -192,21 +192,32 @@ public final class RecommendersModel {
                         curve.add(epoch);
                     }
                 }), progress, cancel), trained -> {
-                    if (resume != null && models.contains(resume)) {
-                        models.set(models.indexOf(resume), trained);
-                        selected.set(trained);
-                        changed();
-                    } else {
-                        add(trained);
+                    // A run of a project no longer shown (another was opened meanwhile) is dropped.
+                    if (mine == runs) {
+                        finished(name, resume, trained);
                     }
-                    status.set(trained.stopped() ? "Stopped " + name + " after epoch "
-                            + trained.stored().checkpoint().epochsDone() + "; Resume continues it."
-                            : "Trained " + name + ".");
-                }, failure -> error.set(what + " failed: " + message(failure)),
-                () -> {
-                    status.set(what + " cancelled before its first epoch ended.");
-                    show(selected.get());
+                }, failure -> {
+                    if (mine == runs) {
+                        error.set(what + " failed: " + message(failure));
+                    }
+                }, () -> {
+                    if (mine == runs) {
+                        status.set(what + " cancelled before its first epoch ended.");
+                        show(selected.get());
+                    }
                 });
+    }
+
+    private void finished(String name, TrainedRecommender resume, TrainedRecommender trained) {
+        if (resume != null && models.contains(resume)) {
+            models.set(models.indexOf(resume), trained);
+            selected.set(trained);
+            changed();
+        } else {
+            add(trained);
+        }
+        status.set(trained.stopped() ? "Stopped " + name + " after epoch " + trained.stored().checkpoint().epochsDone()
+                + "; Resume continues it." : "Trained " + name + ".");
     }
 
     private void add(TrainedRecommender model) {

@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recausal.desktop.task.TaskExecutor;
 import org.recausal.desktop.testing.SameThreadExecutor;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectFiles;
 import org.recausal.engine.project.StoredRecommender;
+import org.recausal.engine.recsys.EpochReport;
 import org.recausal.engine.recsys.data.TableInteractions;
 import org.recausal.engine.recsys.mf.MfConfig;
-import org.recausal.engine.recsys.EpochReport;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
 import org.recausal.engine.recsys.sasrec.SasRecModel;
 
@@ -183,5 +186,39 @@ class RecommendersModelTest {
 
         model.remove(model.getModels().getFirst());
         assertThat(project.recommenders()).extracting(StoredRecommender::id).containsExactly("SASRec-on-cyclic-2");
+    }
+
+    @Test
+    void aRunOfAProjectNoLongerShownIsDroppedAndLandsInNeitherProject() {
+        Runnable[] pending = new Runnable[1];
+        TaskExecutor later = new TaskExecutor() {
+            @Override
+            public <T> void run(String description, Callable<T> work, Consumer<? super T> onSuccess,
+                    Consumer<? super Exception> onFailure) {
+                pending[0] = () -> {
+                    try {
+                        onSuccess.accept(work.call());
+                    } catch (Exception e) {
+                        onFailure.accept(e);
+                    }
+                };
+            }
+        };
+        DatasetTable log = RecsysFixtures.cyclicLog(temp);
+        RecommendersModel model = new RecommendersModel(() -> List.of(log), dialogs, later, new SameThreadExecutor(),
+                Runnable::run);
+        Project first = new Project("first", new Dag());
+        Project second = new Project("second", new Dag());
+        model.setProject(first);
+        model.train(sasrec(2));
+        model.setProject(second);
+        String status = model.statusProperty().get();
+        pending[0].run();
+
+        assertThat(model.getModels()).isEmpty();
+        assertThat(first.recommenders()).isEmpty();
+        assertThat(second.recommenders()).isEmpty();
+        assertThat(model.statusProperty().get()).isEqualTo(status);
+        assertThat(model.errorProperty().get()).isEmpty();
     }
 }
