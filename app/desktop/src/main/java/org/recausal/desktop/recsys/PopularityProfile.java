@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  * share of the top-K recommendation slots and its share of the held-out items users actually consumed. A model
  * with popularity bias puts more of its slots into the first groups than users' consumption does.
  *
- * @param groups      the groups' labels, most popular first
+ * @param groups      the groups' labels (1st, 2nd, ...), most popular first
  * @param recommended each group's share of the top-K slots (sums to 1)
  * @param consumed    each group's share of the held-out interactions (sums to 1)
  */
@@ -38,9 +38,19 @@ public record PopularityProfile(int k, List<String> groups, double[] recommended
         }
         List<String> labels = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            labels.add(g == 0 ? "top " + 100 / groups + "%" : g * 100 / groups + "–" + (g + 1) * 100 / groups + "%");
+            labels.add(ordinal(g + 1));
         }
         return new PopularityProfile(k, labels, shares(lists, groupOf, groups), shares(heldOut, groupOf, groups));
+    }
+
+    /** Short labels (1st, 2nd, ...) fit side by side under a panel-sized chart. */
+    private static String ordinal(int n) {
+        return n + switch (n % 10 == 1 && n != 11 ? 1 : n % 10 == 2 && n != 12 ? 2 : n % 10 == 3 && n != 13 ? 3 : 0) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
     }
 
     private static double[] shares(int[][] lists, int[] groupOf, int groups) {

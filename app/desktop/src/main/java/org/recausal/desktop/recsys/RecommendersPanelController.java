@@ -1,6 +1,7 @@
 package org.recausal.desktop.recsys;
 
 import java.util.List;
+import java.util.Objects;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -273,9 +274,15 @@ public final class RecommendersPanelController {
             return;
         }
         EvaluationReport ranking = report.ranking().get(protocolBox.getValue().label());
+        // With one held-out item per user (leave-one-out) Recall@K is HR@K: one line, named for both.
+        boolean same = report.ks().stream().allMatch(k -> Objects.equals(ranking.metrics().get("HR@" + k),
+                ranking.metrics().get("Recall@" + k)));
         for (String metric : CUTOFF_METRICS) {
+            if (same && metric.equals("Recall")) {
+                continue;
+            }
             XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(metric + "@K");
+            series.setName(same && metric.equals("HR") ? "HR@K = Recall@K" : metric + "@K");
             for (int k : report.ks()) {
                 Double value = ranking.metrics().get(metric + "@" + k);
                 if (value != null && !value.isNaN()) {

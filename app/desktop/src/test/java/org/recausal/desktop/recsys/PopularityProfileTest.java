@@ -13,7 +13,7 @@ class PopularityProfileTest {
         int[][] lists = {{1, 2}, {1, 4}};
         int[][] heldOut = {{3}, {0}};
         PopularityProfile profile = PopularityProfile.of(2, lists, heldOut, popularity);
-        assertThat(profile.groups()).containsExactly("top 20%", "20–40%", "40–60%", "60–80%", "80–100%");
+        assertThat(profile.groups()).containsExactly("1st", "2nd", "3rd", "4th", "5th");
         assertThat(profile.recommended()).containsExactly(0.5, 0.25, 0.25, 0, 0);
         assertThat(profile.consumed()).containsExactly(0, 0, 0, 0.5, 0.5);
     }

@@ -109,6 +109,9 @@ class RecommendersPanelFxTest {
                 .containsExactly("recommended (top 10)", "consumed (held-out items)");
         LineChart<?, ?> cutoffs = find.apply("#cutoffChart").query();
         assertThat(fx(() -> cutoffs.getData().getFirst().getData().size())).isEqualTo(ModelReport.KS.size());
+        // Leave-one-out holds out one item per user, so Recall@K is HR@K and shares its line.
+        assertThat(fx(() -> cutoffs.getData().stream().map(s -> s.getName()).toList()))
+                .containsExactly("HR@K = Recall@K", "NDCG@K");
 
         assertThat(fx(() -> window.model().currentProject().recommenders().size())).isEqualTo(1);
         assertThat(fx(() -> window.model().dirtyProperty().get())).isTrue();
