@@ -35,6 +35,7 @@ import org.recausal.engine.recsys.EpochReport;
  */
 public final class RecommendersModel {
     private final Supplier<List<DatasetTable>> data;
+    private final Supplier<CausalData> causal;
     private final RecsysDialogs dialogs;
     private final TaskExecutor files;
     private final Executor uiThread;
@@ -59,13 +60,15 @@ public final class RecommendersModel {
 
     /**
      * @param data     the project's loaded datasets, asked on the UI thread when the analyst trains
+     * @param causal   the graph and the joined data, for propensities from the DAG; asked when training starts
      * @param training runs training off the UI thread
      * @param files    reads and writes model files off the UI thread (not behind a training run)
      * @param uiThread hands progress and epochs to the UI thread ({@code Platform::runLater} in the app)
      */
-    public RecommendersModel(Supplier<List<DatasetTable>> data, RecsysDialogs dialogs, TaskExecutor training,
-            TaskExecutor files, Executor uiThread) {
+    public RecommendersModel(Supplier<List<DatasetTable>> data, Supplier<CausalData> causal, RecsysDialogs dialogs,
+            TaskExecutor training, TaskExecutor files, Executor uiThread) {
         this.data = Objects.requireNonNull(data, "data");
+        this.causal = Objects.requireNonNull(causal, "causal");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.files = Objects.requireNonNull(files, "files");
         this.uiThread = Objects.requireNonNull(uiThread, "uiThread");
@@ -84,7 +87,7 @@ public final class RecommendersModel {
     /** Recommenders > Train…: the Train dialog on the project's loaded datasets, then training in the background. */
     public void train() {
         error.set("");
-        dialogs.showTrain(new TrainDialogModel(data.get())).ifPresent(this::train);
+        dialogs.showTrain(new TrainDialogModel(data.get(), causal.get().dag())).ifPresent(this::train);
     }
 
     /** Trains a new model with {@code settings}. */
@@ -186,7 +189,8 @@ public final class RecommendersModel {
         curve.setAll(resume == null ? List.of() : resume.epochs());
         curveTitle.set(name);
         String what = (resume == null ? "Training " : "Resuming ") + name;
-        task.start(what, (progress, cancel) -> run.run(name, settings, table.table(), resume,
+        CausalData inputs = causal.get();
+        task.start(what, (progress, cancel) -> run.run(name, settings, table.table(), inputs, resume,
                 epoch -> uiThread.execute(() -> {
                     if (mine == runs) {
                         curve.add(epoch);

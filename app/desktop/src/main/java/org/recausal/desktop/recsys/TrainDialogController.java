@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 
 /** The Train dialog's view (train-dialog.fxml): binds its fields to a {@link TrainDialogModel}. */
 public final class TrainDialogController {
@@ -27,6 +28,10 @@ public final class TrainDialogController {
     @FXML private ChoiceBox<ModelKind> kindBox;
     @FXML private GridPane sasrecGrid;
     @FXML private GridPane mfGrid;
+    @FXML private HBox propensityRow;
+    @FXML private ChoiceBox<TrainDialogModel.PropensitySource> propensitySourceBox;
+    @FXML private Label exposureLabel;
+    @FXML private ComboBox<String> exposureBox;
     @FXML private TextField maxLengthField;
     @FXML private TextField dimensionField;
     @FXML private TextField blocksField;
@@ -80,6 +85,17 @@ public final class TrainDialogController {
         sasrecGrid.managedProperty().bind(sasrec);
         mfGrid.visibleProperty().bind(sasrec.not());
         mfGrid.managedProperty().bind(sasrec.not());
+        var weighted = Bindings.createBooleanBinding(() -> model.kindProperty().get().needsPropensities(),
+                model.kindProperty());
+        propensityRow.visibleProperty().bind(weighted);
+        propensityRow.managedProperty().bind(weighted);
+        propensitySourceBox.getItems().setAll(TrainDialogModel.PropensitySource.values());
+        propensitySourceBox.valueProperty().bindBidirectional(model.propensitySourceProperty());
+        exposureBox.setItems(model.getExposures());
+        exposureBox.valueProperty().bindBidirectional(model.exposureProperty());
+        var fromDag = model.propensitySourceProperty().isEqualTo(TrainDialogModel.PropensitySource.DAG);
+        exposureLabel.visibleProperty().bind(fromDag);
+        exposureBox.visibleProperty().bind(fromDag);
         epochsLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> model.kindProperty().get().needsRatings() ? "Steps" : "Epochs", model.kindProperty()));
         bind(maxLengthField, model.maxLengthProperty());

@@ -1,6 +1,7 @@
 package org.recausal.desktop.recsys;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -15,6 +16,9 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.Role;
+import org.recausal.engine.dag.Variable;
 import org.recausal.engine.data.Column;
 import org.recausal.engine.data.NumericColumn;
 import org.recausal.engine.recsys.RecsysException;
@@ -57,12 +61,41 @@ public final class TrainDialogModel {
     private final ObjectProperty<SplitKind> split = new SimpleObjectProperty<>(this, "split", SplitKind.LEAVE_ONE_OUT);
     private final StringProperty testShare = new SimpleStringProperty(this, "testShare", "0.2");
     private final StringProperty validationShare = new SimpleStringProperty(this, "validationShare", "0.1");
+    private final ObservableList<String> exposures = FXCollections.observableArrayList();
+    private final ObjectProperty<PropensitySource> propensitySource = new SimpleObjectProperty<>(this,
+            "propensitySource", PropensitySource.COLUMN);
+    private final StringProperty exposure = new SimpleStringProperty(this, "exposure");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private TrainSettings settings;
 
-    /** @param available the project's loaded datasets; the first with user and item columns is chosen */
-    public TrainDialogModel(List<DatasetTable> available) {
+    /** Where IPS and SNIPS take their propensities from. */
+    public enum PropensitySource {
+        COLUMN("the data's propensity column"),
+        DAG("the exposure mechanism fitted on the DAG");
+
+        private final String label;
+
+        PropensitySource(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /**
+     * @param available the project's loaded datasets; the first with user and item columns is chosen
+     * @param dag       the project's graph: its observed variables may be the exposure whose mechanism gives
+     *                  propensities (the one with the exposure role first)
+     */
+    public TrainDialogModel(List<DatasetTable> available, Dag dag) {
         datasets.setAll(available);
+        dag.variables().stream().filter(v -> v.role() != Role.LATENT)
+                .sorted(Comparator.comparing((Variable v) -> v.role() != Role.EXPOSURE)).map(Variable::name)
+                .forEach(exposures::add);
+        exposure.set(exposures.isEmpty() ? null : exposures.getFirst());
         dataset.addListener((_, _, now) -> datasetChanged(now));
         kind.addListener((_, _, now) -> defaults(now));
         defaults(kind.get());
@@ -71,7 +104,7 @@ public final class TrainDialogModel {
         // Change listeners, not invalidation ones: a field check() did not read must still trigger the next check.
         ObservableValue<?>[] all = {dataset, user, item, time, feedback, propensity, kind, maxLength, dimension, blocks, heads,
             dropout, batchSize, validateEvery, factors, lambda, epochs, learningRate, seed, split, testShare,
-            validationShare};
+            validationShare, propensitySource, exposure};
         for (ObservableValue<?> o : all) {
             o.addListener((_, _, _) -> check());
         }
@@ -158,9 +191,13 @@ public final class TrainDialogModel {
         if (model.needsRatings() && chosen.feedback() == null) {
             throw new RecsysException(model.shortName() + " learns from ratings: choose the feedback column");
         }
-        if (model.needsPropensities() && chosen.propensity() == null) {
+        boolean fromDag = model.needsPropensities() && propensitySource.get() == PropensitySource.DAG;
+        if (model.needsPropensities() && !fromDag && chosen.propensity() == null) {
             throw new RecsysException(model.shortName() + " weighs ratings by inverse propensities: choose the"
-                    + " propensity column");
+                    + " propensity column, or take them from the DAG's exposure mechanism");
+        }
+        if (fromDag && exposure.get() == null) {
+            throw new RecsysException("choose the DAG's exposure variable whose mechanism gives the propensities");
         }
         long seedValue = whole(seed, "Seed", Long.MIN_VALUE, Long.MAX_VALUE);
         int epochCount = (int) whole(epochs, model.needsRatings() ? "Steps" : "Epochs", 1, 100_000);
@@ -183,7 +220,8 @@ public final class TrainDialogModel {
         if (split.get().usesShares() && !(test > 0 && validation >= 0 && test + validation < 1)) {
             throw new RecsysException("the test share must be above 0 and, with the validation share, below 1");
         }
-        return new TrainSettings(data.id(), chosen, model, split.get(), test, validation, sasrec, mf, every);
+        return new TrainSettings(data.id(), chosen, model, split.get(), test, validation, sasrec, mf, every,
+                fromDag ? exposure.get() : null);
     }
 
     private static String optional(StringProperty column) {
@@ -317,6 +355,20 @@ public final class TrainDialogModel {
 
     public StringProperty validationShareProperty() {
         return validationShare;
+    }
+
+    /** The DAG's observed variables, the exposure-role ones first. */
+    public ObservableList<String> getExposures() {
+        return exposures;
+    }
+
+    public ObjectProperty<PropensitySource> propensitySourceProperty() {
+        return propensitySource;
+    }
+
+    /** The DAG variable whose fitted mechanism gives propensities, when they come from the DAG. */
+    public StringProperty exposureProperty() {
+        return exposure;
     }
 
     /** What stops training from starting, in plain words; empty when the settings are complete. */

@@ -19,9 +19,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param sasrec        SASRec's settings (SASRec only, else null)
  * @param mf            matrix factorisation's settings (the other kinds, else null); {@code steps} are epochs for BPR
  * @param validateEvery SASRec: validation HR@10 and NDCG@10 every this many epochs
+ * @param exposure      IPS and SNIPS: the DAG's exposure variable whose fitted mechanism gives the propensities, or
+ *                      null to take them from the propensity column
  */
 public record TrainSettings(String dataset, TableInteractions.Columns columns, ModelKind kind, SplitKind split,
-        double testShare, double validationShare, SasRecConfig sasrec, MfConfig mf, int validateEvery) {
+        double testShare, double validationShare, SasRecConfig sasrec, MfConfig mf, int validateEvery, String exposure) {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,12 +46,6 @@ public record TrainSettings(String dataset, TableInteractions.Columns columns, M
         return sasrec != null ? sasrec.epochs() : mf.steps();
     }
 
-    /** The same settings with another number of SASRec epochs (to resume a finished run for more). */
-    public TrainSettings withEpochs(int epochs) {
-        return new TrainSettings(dataset, columns, kind, split, testShare, validationShare, sasrec.withEpochs(epochs),
-                null, validateEvery);
-    }
-
     ObjectNode toJson() {
         ObjectNode json = JSON.createObjectNode();
         json.put("dataset", dataset);
@@ -64,6 +60,7 @@ public record TrainSettings(String dataset, TableInteractions.Columns columns, M
         json.put("testShare", testShare);
         json.put("validationShare", validationShare);
         json.put("validateEvery", validateEvery);
+        json.put("exposure", exposure);
         ObjectNode h = json.putObject("hyperParameters");
         if (sasrec != null) {
             h.put("maxlen", sasrec.maxLength());
@@ -102,7 +99,7 @@ public record TrainSettings(String dataset, TableInteractions.Columns columns, M
                 h.path("steps").asInt(), (float) h.path("lr").asDouble(), h.path("seed").asLong());
         return new TrainSettings(json.path("dataset").asString(), columns, kind, SplitKind.ofShortName(json.path("split")
                 .asString()), json.path("testShare").asDouble(), json.path("validationShare").asDouble(), sasrec, mf,
-                json.path("validateEvery").asInt());
+                json.path("validateEvery").asInt(), text(json.path("exposure")));
     }
 
     private static String text(JsonNode node) {

@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.recausal.engine.data.Column;
 import org.recausal.engine.data.Table;
+import org.recausal.engine.mapping.MappedTable;
+import org.recausal.engine.project.ModelData;
 import org.recausal.engine.recsys.Recommender;
 import org.recausal.engine.recsys.RecsysException;
 import org.recausal.engine.recsys.data.Interactions;
 import org.recausal.engine.recsys.data.TableInteractions;
+import org.recausal.engine.recsys.ips.DagPropensities;
+import org.recausal.engine.recsys.ips.PropensityModel;
 import org.recausal.engine.recsys.ips.PropensityTable;
 import org.recausal.engine.recsys.mf.Bpr;
 import org.recausal.engine.recsys.mf.RatingMf;
@@ -19,9 +24,12 @@ import org.recausal.engine.recsys.sasrec.SasRecModel;
 import org.recausal.engine.recsys.sasrec.SasRecState;
 import org.recausal.engine.recsys.sasrec.SasRecTrainer;
 import org.recausal.engine.recsys.split.SequenceData;
+import org.recausal.engine.scm.FitOptions;
 import org.recausal.engine.task.CancellationToken;
 import org.recausal.engine.task.CancelledException;
 import org.recausal.engine.task.ProgressListener;
+
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One training run off the UI thread: reads the log from the dataset's table, splits it, trains the chosen model
@@ -43,7 +51,7 @@ final class TrainingRun {
      * @param resume  a stopped SASRec run to continue (same settings and data), or null
      * @param onEpoch receives each finished SASRec epoch, on the worker thread
      */
-    TrainedRecommender run(String name, TrainSettings settings, Table table, TrainedRecommender resume,
+    TrainedRecommender run(String name, TrainSettings settings, Table table, CausalData causal, TrainedRecommender resume,
             Consumer<EpochReport> onEpoch, ProgressListener progress, CancellationToken cancel) {
         progress.progress(0, "Reading the interactions of " + settings.dataset());
         Interactions log = TableInteractions.read(table, settings.columns(), settings.kind().needsRatings()).log();
@@ -60,15 +68,19 @@ final class TrainingRun {
         if (settings.kind() == ModelKind.SASREC) {
             return sasrec(name, settings, data, resume, onEpoch, training, evaluator, evaluation, cancel);
         }
+        PropensityModel propensities = propensities(settings, data.split().train(), causal, cancel);
         Recommender model = switch (settings.kind()) {
             case BPR -> Bpr.fit(data.split().train(), settings.mf(), null, cancel, training);
-            default -> new RatingMf(settings.kind().weighting(), settings.kind().needsPropensities()
-                    ? PropensityTable.fromColumn(data.split().train()) : null)
-                    .fit(data.split().train(), settings.mf(), cancel, training);
+            default -> new RatingMf(settings.kind().weighting(), propensities).fit(data.split().train(), settings.mf(),
+                    cancel, training);
         };
         ModelReport report = evaluator.evaluate(model, settings.kind().needsRatings(), data, evaluation, cancel);
+        ObjectNode details = TrainSettings.JSON.createObjectNode();
+        if (propensities != null) {
+            details.put("propensities", propensities.description());
+        }
         StoredModel stored = new StoredModel(settings.kind().stored(), model, log.users(), log.items(), data.everything(),
-                null, null);
+                details, null);
         return new TrainedRecommender(name, settings, stored, List.of(), report);
     }
 
@@ -114,11 +126,35 @@ final class TrainingRun {
         }
     }
 
+    /** The propensities an IPS or SNIPS model weighs its training ratings by; null for the other kinds. */
+    private static PropensityModel propensities(TrainSettings settings, Interactions train, CausalData causal,
+            CancellationToken cancel) {
+        if (!settings.kind().needsPropensities()) {
+            return null;
+        }
+        if (settings.exposure() == null) {
+            return PropensityTable.fromColumn(train);
+        }
+        // The exposure's causes (user activity, item popularity, ...) may sit in datasets joined to the log.
+        MappedTable mapped = causal.data().get().tables().stream().filter(t -> t.name().equals(settings.dataset()))
+                .findFirst().orElseThrow(() -> new RecsysException("'" + settings.dataset() + "' is joined to another"
+                        + " dataset; train on the dataset the others are joined to, to fit the exposure mechanism"));
+        List<Column> columns = new ArrayList<>(ModelData.nodeColumns(mapped).columns());
+        for (String id : List.of(settings.columns().user(), settings.columns().item())) {
+            if (columns.stream().noneMatch(c -> c.name().equals(id))) {
+                columns.add(mapped.table().column(id));
+            }
+        }
+        return DagPropensities.estimate(causal.dag(), settings.exposure(), new Table(mapped.name(), columns),
+                settings.columns().user(), settings.columns().item(), train.users(), train.items(),
+                FitOptions.defaults().withSeed(settings.seed()), cancel);
+    }
+
     private static void check(TrainSettings settings, Interactions log) {
         if (settings.kind().needsRatings() && settings.columns().feedback() == null) {
             throw new RecsysException(settings.kind().shortName() + " learns from ratings: choose the feedback column");
         }
-        if (settings.kind().needsPropensities() && !log.hasPropensity()) {
+        if (settings.kind().needsPropensities() && settings.exposure() == null && !log.hasPropensity()) {
             throw new RecsysException(settings.kind().shortName() + " weighs each rating by its inverse propensity:"
                     + " choose the propensity column");
         }

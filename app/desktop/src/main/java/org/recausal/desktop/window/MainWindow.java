@@ -28,6 +28,7 @@ import org.recausal.desktop.properties.PropertiesViewModel;
 import org.recausal.desktop.query.FxDebouncer;
 import org.recausal.desktop.query.QueryPanelController;
 import org.recausal.desktop.query.QueryPanelViewModel;
+import org.recausal.desktop.recsys.CausalData;
 import org.recausal.desktop.recsys.DatasetTable;
 import org.recausal.desktop.recsys.FxRecsysDialogs;
 import org.recausal.desktop.recsys.RecommendersModel;
@@ -91,7 +92,7 @@ public final class MainWindow {
                 dialogs, new BackgroundTaskExecutor(), Platform::runLater);
         RecommendersModel recommenders = new RecommendersModel(() -> data.getDatasets().stream()
                 .filter(DatasetEntry::loaded).map(d -> new DatasetTable(d.id(), d.name(), d.table())).toList(),
-                new FxRecsysDialogs(stage, List.of(stylesheet())), new BackgroundTaskExecutor("recausal-training"),
+                () -> new CausalData(data.dag().copy(), data.loadedData()), new FxRecsysDialogs(stage, List.of(stylesheet())), new BackgroundTaskExecutor("recausal-training"),
                 new BackgroundTaskExecutor("recausal-models"), Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         // The live analysis has a thread of its own, so it never waits for a save or delays one.

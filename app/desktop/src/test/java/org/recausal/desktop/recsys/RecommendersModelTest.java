@@ -30,13 +30,20 @@ class RecommendersModelTest {
     private final ScriptedRecsysDialogs dialogs = new ScriptedRecsysDialogs();
 
     private RecommendersModel model(DatasetTable table) {
-        return new RecommendersModel(() -> List.of(table), dialogs, new SameThreadExecutor(), new SameThreadExecutor(),
+        return new RecommendersModel(() -> List.of(table), RecommendersModelTest::noGraph, dialogs, new SameThreadExecutor(), new SameThreadExecutor(),
                 Runnable::run);
+    }
+
+    /** No graph and no joined data: propensities come from the log's column in these tests. */
+    static CausalData noGraph() {
+        return new CausalData(new Dag(), () -> {
+            throw new AssertionError("the joined data are read only for propensities from the DAG");
+        });
     }
 
     private static TrainSettings sasrec(int epochs) {
         return new TrainSettings("cyclic", columns(), ModelKind.SASREC, SplitKind.LEAVE_ONE_OUT, 0, 0,
-                new SasRecConfig(10, 16, 1, 1, 0.2f, 0.01f, 32, epochs, 3), null, 5);
+                new SasRecConfig(10, 16, 1, 1, 0.2f, 0.01f, 32, epochs, 3), null, 5, null);
     }
 
     private static TableInteractions.Columns columns() {
@@ -136,7 +143,7 @@ class RecommendersModelTest {
         TableInteractions.Columns ratings = new TableInteractions.Columns("user_id", "item_id", "timestamp", "rating",
                 "propensity");
         model.train(new TrainSettings("cyclic", ratings, ModelKind.MF_IPS, SplitKind.RANDOM, 0.2, 0.1, null,
-                new MfConfig(4, 1, 300, 0.05f, 1), 0));
+                new MfConfig(4, 1, 300, 0.05f, 1), 0, null));
         assertThat(model.errorProperty().get()).isEmpty();
         Map<String, Double> errors = model.selectedProperty().get().report().ratings();
         assertThat(errors).containsKeys("MSE", "MAE", "IPS-MSE", "SNIPS-MSE");
@@ -147,7 +154,7 @@ class RecommendersModelTest {
 
     @Test
     void aDatasetThatIsNoLongerLoadedIsNamedInsteadOfTrained() {
-        RecommendersModel model = new RecommendersModel(List::of, dialogs, new SameThreadExecutor(),
+        RecommendersModel model = new RecommendersModel(List::of, RecommendersModelTest::noGraph, dialogs, new SameThreadExecutor(),
                 new SameThreadExecutor(), Runnable::run);
         model.train(sasrec(2));
         assertThat(model.errorProperty().get()).contains("'cyclic' is not loaded");
@@ -205,7 +212,7 @@ class RecommendersModelTest {
             }
         };
         DatasetTable log = RecsysFixtures.cyclicLog(temp);
-        RecommendersModel model = new RecommendersModel(() -> List.of(log), dialogs, later, new SameThreadExecutor(),
+        RecommendersModel model = new RecommendersModel(() -> List.of(log), RecommendersModelTest::noGraph, dialogs, later, new SameThreadExecutor(),
                 Runnable::run);
         Project first = new Project("first", new Dag());
         Project second = new Project("second", new Dag());

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.recausal.engine.dag.Dag;
 import org.recausal.desktop.data.DatasetRole;
 import org.recausal.desktop.data.ImportDialogModel;
 import org.recausal.desktop.settings.RecentFiles;
@@ -37,6 +38,7 @@ import org.recausal.engine.data.TableReader;
 import org.recausal.engine.mapping.ColumnInfo;
 import org.recausal.engine.project.DatasetSource;
 import org.recausal.engine.recsys.data.TableInteractions;
+import org.recausal.engine.recsys.mf.MfConfig;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -81,7 +83,7 @@ class RecommendersPanelFxTest {
         RecommendersModel model = window.recommendersPanel().model();
         TrainSettings settings = new TrainSettings("cyclic", new TableInteractions.Columns("user_id", "item_id",
                 "timestamp", null, null), ModelKind.SASREC, SplitKind.LEAVE_ONE_OUT, 0, 0,
-                new SasRecConfig(10, 16, 1, 1, 0.2f, 0.01f, 32, 20, 3), null, 5);
+                new SasRecConfig(10, 16, 1, 1, 0.2f, 0.01f, 32, 20, 3), null, 5, null);
         robot.interact(() -> model.train(settings));
         FxWaits.waitFor(120, () -> fx(() -> model.getModels().size() == 1 || !model.errorProperty().get().isEmpty()));
         assertThat(fx(() -> model.errorProperty().get())).isEmpty();
@@ -119,7 +121,7 @@ class RecommendersPanelFxTest {
 
     @Test
     void theTrainDialogShowsEachModelsSettingsAndRefusesMistypedNumbers(FxRobot robot) {
-        TrainDialogModel model = new TrainDialogModel(List.of(RecsysFixtures.cyclicLog(temp)));
+        TrainDialogModel model = new TrainDialogModel(List.of(RecsysFixtures.cyclicLog(temp)), new Dag());
         TrainDialog[] dialog = new TrainDialog[1];
         robot.interact(() -> {
             dialog[0] = new TrainDialog(window.stage(), List.of(MainWindow.stylesheet()), model);
@@ -150,11 +152,35 @@ class RecommendersPanelFxTest {
         assertThat(model.settings().mf().learningRate()).isEqualTo(0.01f);
     }
 
+    @Test
+    void mfIpsTakesItsPropensitiesFromTheExposureMechanismFittedOnTheDag(FxRobot robot) {
+        Path project = RecsysFixtures.exposureProject(temp);
+        robot.interact(() -> window.model().openFile(project));
+        FxWaits.waitFor(60, () -> fx(() -> window.model().currentHistory().dag().size() == 3));
+        Path pairs = RecsysFixtures.exposureLog(temp);
+        robot.interact(() -> attach(pairs, "pairs"));
+        RecommendersModel model = window.recommendersPanel().model();
+        String dataset = fx(() -> window.dataPanel().model().getDatasets().getFirst().id());
+        TrainSettings settings = new TrainSettings(dataset, new TableInteractions.Columns("user_id", "item_id", null,
+                "rating", null), ModelKind.MF_IPS, SplitKind.RANDOM, 0.2, 0.1, null, new MfConfig(4, 1, 200, 0.05f, 1), 0,
+                "exposure");
+        robot.interact(() -> model.train(settings));
+        FxWaits.waitFor(120, () -> fx(() -> model.getModels().size() == 1 || !model.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> model.errorProperty().get())).isEmpty();
+        TrainedRecommender trained = fx(() -> model.selectedProperty().get());
+        assertThat(trained.settings().exposure()).isEqualTo("exposure");
+        assertThat(trained.stored().details().path("propensities").asString()).startsWith("P(exposure = 1 | popularity)");
+        assertThat(trained.report().ratings()).containsKeys("MSE", "MAE");
+    }
+
     private void attach(DatasetTable log) {
-        Path file = temp.resolve("cyclic.csv");
+        attach(temp.resolve("cyclic.csv"), log.name());
+    }
+
+    private void attach(Path file, String name) {
         ImportResult result = TableReader.read(file);
         try {
-            window.dataPanel().model().add(new ImportDialogModel.Imported(file, log.name(), DatasetRole.INTERACTIONS,
+            window.dataPanel().model().add(new ImportDialogModel.Imported(file, name, DatasetRole.INTERACTIONS,
                     DatasetSource.embed(file), ImportOptions.defaults(), result, ColumnInfo.of(result.table()), null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

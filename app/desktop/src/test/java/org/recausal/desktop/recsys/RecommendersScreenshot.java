@@ -60,7 +60,7 @@ public final class RecommendersScreenshot {
                     waitForData.stop();
                     window.dataPanel().shownProperty().set(false);
                     window.recommendersPanel().shownProperty().set(true);
-                    TrainDialogModel sasrec = new TrainDialogModel(loaded);
+                    TrainDialogModel sasrec = new TrainDialogModel(loaded, window.dataPanel().model().dag());
                     sasrec.epochsProperty().set("40");
                     sasrec.validateEveryProperty().set("5");
                     model.train(sasrec.settings());
@@ -70,7 +70,7 @@ public final class RecommendersScreenshot {
             waitForData.play();
             model.getModels().addListener((ListChangeListener<TrainedRecommender>) _ -> {
                 if (model.getModels().size() == 1) {
-                    TrainDialogModel bpr = new TrainDialogModel(loaded(window));
+                    TrainDialogModel bpr = new TrainDialogModel(loaded(window), window.dataPanel().model().dag());
                     bpr.kindProperty().set(ModelKind.BPR);
                     model.train(bpr.settings());
                 } else if (model.getModels().size() == 2) {

@@ -7,6 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.DataType;
+import org.recausal.engine.dag.Role;
+import org.recausal.engine.dag.Variable;
 
 class TrainDialogModelTest {
 
@@ -15,7 +19,7 @@ class TrainDialogModelTest {
 
     @Test
     void columnsAreGuessedFromTheirNamesAndSasRecStartsWithThePapersSettings() {
-        TrainDialogModel model = new TrainDialogModel(List.of(RecsysFixtures.cyclicLog(temp)));
+        TrainDialogModel model = new TrainDialogModel(List.of(RecsysFixtures.cyclicLog(temp)), new Dag());
         assertThat(model.userProperty().get()).isEqualTo("user_id");
         assertThat(model.itemProperty().get()).isEqualTo("item_id");
         assertThat(model.timeProperty().get()).isEqualTo("timestamp");
@@ -35,7 +39,7 @@ class TrainDialogModelTest {
 
     @Test
     void aRatingModelTakesItsOwnDefaultsAndARandomSplit() {
-        TrainDialogModel model = new TrainDialogModel(List.of(RecsysFixtures.cyclicLog(temp)));
+        TrainDialogModel model = new TrainDialogModel(List.of(RecsysFixtures.cyclicLog(temp)), new Dag());
         model.kindProperty().set(ModelKind.MF_SNIPS);
         TrainSettings settings = model.settings();
         assertThat(settings.mf().factors()).isEqualTo(10);
@@ -47,7 +51,7 @@ class TrainDialogModelTest {
 
     @Test
     void whatIsMissingOrMistypedIsNamedAndNoSettingsAreGiven() {
-        TrainDialogModel model = new TrainDialogModel(List.of(RecsysFixtures.cyclicLog(temp)));
+        TrainDialogModel model = new TrainDialogModel(List.of(RecsysFixtures.cyclicLog(temp)), new Dag());
         model.learningRateProperty().set("fast");
         assertThat(model.settings()).isNull();
         assertThat(model.problemProperty().get()).isEqualTo("Learning rate: 'fast' is not a number");
@@ -63,6 +67,24 @@ class TrainDialogModelTest {
         assertThat(model.problemProperty().get()).contains("test share");
         model.splitProperty().set(SplitKind.LEAVE_ONE_OUT);
         assertThat(model.problemProperty().get()).isEmpty();
-        assertThat(new TrainDialogModel(List.of()).problemProperty().get()).contains("no loaded dataset");
+        assertThat(new TrainDialogModel(List.of(), new Dag()).problemProperty().get()).contains("no loaded dataset");
+    }
+
+    @Test
+    void propensitiesFromTheDagNeedNoColumnAndNameTheExposureVariable() {
+        Dag dag = new Dag();
+        dag.addVariable(Variable.of("popularity", Role.ORDINARY, DataType.CONTINUOUS));
+        dag.addVariable(Variable.of("shown", Role.EXPOSURE, DataType.BINARY));
+        dag.addVariable(Variable.of("taste", Role.LATENT, DataType.CONTINUOUS));
+        TrainDialogModel model = new TrainDialogModel(List.of(RecsysFixtures.cyclicLog(temp)), dag);
+        assertThat(model.getExposures()).containsExactly("shown", "popularity");
+        model.kindProperty().set(ModelKind.MF_IPS);
+        model.propensityProperty().set(TrainDialogModel.NONE);
+        assertThat(model.settings()).isNull();
+        model.propensitySourceProperty().set(TrainDialogModel.PropensitySource.DAG);
+        assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(model.settings().exposure()).isEqualTo("shown");
+        model.kindProperty().set(ModelKind.MF);
+        assertThat(model.settings().exposure()).isNull();
     }
 }
