@@ -78,6 +78,74 @@ class SampleProjectTest {
     }
 
     @Test
+    void fitSaveStoresTheModelThatSimulateAndCounterfactualReuseUntilTheGraphChanges() throws Exception {
+        Path copy = folder.resolve("shop.recausal");
+        Files.copy(SAMPLE, copy);
+        String[] discount = {"--do", "discount=1", "--baseline", "discount=0", "--outcome", "item_price",
+            "--samples", "20000", "--bootstrap", "0"};
+        JsonNode before = json(CliTest.run(concat(new String[] {"simulate", copy.toString(), "--model", "linear"},
+                discount)));
+        assertThat(before.get("model").stringValue()).isEqualTo("fitted");
+        assertThat(before.has("model_note")).isFalse();
+
+        JsonNode fit = json(CliTest.run("fit", copy.toString(), "--model", "linear", "--save"));
+        assertThat(fit.get("saved").stringValue()).isEqualTo(copy.toString());
+        assertThat(ProjectFiles.open(copy).scm()).isPresent();
+        JsonNode stored = json(CliTest.run(concat(new String[] {"simulate", copy.toString()}, discount)));
+        assertThat(stored.get("model").stringValue()).isEqualTo("stored");
+        // The stored model is the one fitted with the same options and seed, so it simulates the same numbers.
+        assertThat(stored.get("effect").doubleValue()).isEqualTo(before.get("effect").doubleValue());
+        JsonNode counterfactual = json(CliTest.run("counterfactual", copy.toString(), "--row", "2", "--do",
+                "discount=1", "--outcome", "item_price"));
+        assertThat(counterfactual.get("model").stringValue()).isEqualTo("stored");
+        JsonNode otherKind = json(CliTest.run(concat(new String[] {"simulate", copy.toString(), "--noise", "gaussian"},
+                discount)));
+        assertThat(otherKind.get("model").stringValue()).isEqualTo("fitted");
+
+        Project edited = ProjectFiles.open(copy);
+        edited.dag().removeEdge("device", "logged_in");
+        ProjectFiles.save(edited, copy);
+        JsonNode stale = json(CliTest.run(concat(new String[] {"simulate", copy.toString(), "--model", "linear"},
+                discount)));
+        assertThat(stale.get("model").stringValue()).isEqualTo("fitted");
+        assertThat(stale.get("model_note").stringValue()).contains("stale: the graph changed");
+    }
+
+    @Test
+    void scenariosAreSavedInTheProjectAndRunByName() throws Exception {
+        Path copy = folder.resolve("shop.recausal");
+        Files.copy(SAMPLE, copy);
+        JsonNode saved = json(CliTest.run("simulate", copy.toString(), "--do", "discount=1", "--outcome",
+                "item_price", "--model", "linear", "--samples", "20000", "--bootstrap", "0", "--save-scenario",
+                "promotion"));
+        Project project = ProjectFiles.open(copy);
+        assertThat(project.scenario("promotion")).isPresent();
+        assertThat(project.scenarioResult("promotion").orElseThrow().isStale(project)).isFalse();
+        JsonNode rerun = json(CliTest.run("simulate", copy.toString(), "--scenario", "promotion", "--bootstrap",
+                "0"));
+        assertThat(rerun.get("scenario").stringValue()).isEqualTo("promotion");
+        assertThat(rerun.get("model").stringValue()).isEqualTo("stored");
+        assertThat(rerun.get("effect").doubleValue()).isEqualTo(saved.get("effect").doubleValue());
+        CliTest.assertOneLineFailure(CliTest.run("simulate", copy.toString(), "--scenario", "clearance"),
+                Cli.EXIT_FAILED, "shop.recausal has no scenario 'clearance' (its scenarios: promotion)");
+        CliTest.assertOneLineFailure(CliTest.run("simulate", copy.toString(), "--scenario", "promotion", "--do",
+                "discount=0"), Cli.EXIT_USAGE, "--scenario runs the saved scenario as it is; leave out --do,"
+                        + " --baseline, --outcome and --subgroup");
+        CliTest.assertOneLineFailure(CliTest.run("simulate", copy.toString(), "--do", "discount=1", "--outcome",
+                "item_price", "--save-scenario", "two\nlines"), Cli.EXIT_USAGE,
+                "--save-scenario: a scenario name is one line of text, not blank");
+        CliTest.assertOneLineFailure(CliTest.run("fit", "--graph", copy.toString(), "--data",
+                folder.resolve(unpack("data/interactions.csv")).toString(), "--save"), Cli.EXIT_USAGE,
+                "--save stores the model in the PROJECT it was fitted to: give a PROJECT, without --graph or --data");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    @Test
     void counterfactualOfOneLoggedRow() throws Exception {
         JsonNode answer = json(CliTest.run("counterfactual", SAMPLE.toString(), "--row", "1", "--do", "discount=1",
                 "--outcome", "item_price", "--model", "linear"));
@@ -128,6 +196,27 @@ class SampleProjectTest {
         CliTest.assertOneLineFailure(CliTest.run("train", "mf", "--data", SAMPLE.toString(), "--dataset", "ratings",
                 "--out", model.toString()), Cli.EXIT_FAILED,
                 "recommender-shop.recausal has no dataset 'ratings' (its datasets: interactions, users, items)");
+    }
+
+    @Test
+    void generateWritesAShopProjectWhoseTruthTheEstimateCovers() throws Exception {
+        Path shop = folder.resolve("small.recausal");
+        JsonNode generated = json(CliTest.run("generate", "recommender", "--project", shop.toString(), "--users",
+                "300", "--items", "100", "--replicates", "5", "--seed", "2"));
+        JsonNode click = generated.get("true_effects").get(0);
+        assertThat(click.get("question").stringValue()).isEqualTo("average effect of showing an item on click");
+        Project project = ProjectFiles.open(shop);
+        assertThat(project.datasets()).hasSize(3);
+        assertThat(project.notes()).contains(String.format(java.util.Locale.ROOT, "| %.4f |",
+                click.get("effect").doubleValue()));
+        JsonNode estimate = json(CliTest.run("estimate", shop.toString(), "--treatment", "exposure", "--outcome",
+                "click", "--bootstrap", "50"));
+        assertThat(estimate.get("rows").intValue()).isEqualTo(generated.get("rows").intValue());
+        double slack = 2 * click.get("standard_error").doubleValue();
+        assertThat(click.get("effect").doubleValue()).isBetween(estimate.get("ci").get(0).doubleValue() - slack,
+                estimate.get("ci").get(1).doubleValue() + slack);
+        CliTest.assertOneLineFailure(CliTest.run("generate", "recommender", "--users", "300"), Cli.EXIT_USAGE,
+                "give --output FILE (independent rows) or --project FILE (a shop's log)");
     }
 
     @Test

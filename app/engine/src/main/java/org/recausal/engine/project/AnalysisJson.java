@@ -68,12 +68,9 @@ final class AnalysisJson {
         for (int i = 0; i < list.size(); i++) {
             String at = part + ": result " + (i + 1);
             ObjectNode item = PartJson.element(list, i, at);
-            ModelFingerprint model = fingerprint(PartJson.optionalObject(item, "model", at), at + ": model");
-            ObjectNode resultJson = PartJson.optionalObject(item, "result", at);
-            if (resultJson == null) {
-                throw new ProjectFileException(at + " has no \"result\"");
-            }
-            StoredResult result = new StoredResult(ScenarioResultJson.fromJson(resultJson, at), model);
+            ModelFingerprint model = fingerprint(PartJson.requiredObject(item, "model", at), at + ": model");
+            StoredResult result = new StoredResult(
+                    ScenarioResultJson.fromJson(PartJson.requiredObject(item, "result", at), at), model);
             if (project.scenario(result.scenario()).isEmpty()) {
                 throw new ProjectFileException(at + " is for scenario '" + result.scenario()
                         + "', which the project does not have");
@@ -94,9 +91,6 @@ final class AnalysisJson {
     }
 
     static ModelFingerprint fingerprint(ObjectNode json, String where) throws ProjectFileException {
-        if (json == null) {
-            throw new ProjectFileException(where + " is missing");
-        }
         try {
             return new ModelFingerprint(PartJson.text(json, "graph", where), PartJson.text(json, "data", where),
                     PartJson.text(json, "options", where));

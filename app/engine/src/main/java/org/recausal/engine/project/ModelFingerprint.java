@@ -3,18 +3,26 @@ package org.recausal.engine.project;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.recausal.engine.dag.CausalEdge;
 import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.Role;
+import org.recausal.engine.dag.Variable;
 import org.recausal.engine.scm.FitOptions;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a structural causal model was fitted on, so that a saved model is reused until the graph or the data change:
  * three SHA-256 digests (lower-case hex), of
  * <ul>
- * <li>the graph's structure: each variable's name, role and type, and the edges (not positions, descriptions or
- * notes, which do not change a fit);</li>
+ * <li>the graph's structure: each variable's name, type and whether it is latent, and the edges (not other roles,
+ * positions, descriptions or notes, which do not change a fit);</li>
  * <li>the data: each dataset's id, SHA-256, import options, column-to-node mapping and join, in project order;</li>
  * <li>the fit options ({@link FitOptions}), seed included.</li>
  * </ul>
@@ -52,31 +60,39 @@ public record ModelFingerprint(String graph, String data, String options) {
         return changed;
     }
 
+    /** Canonical JSON: variables sorted by name, edges by source then target name, whatever the graph's order. */
     private static String graphText(Dag dag) {
-        StringBuilder text = new StringBuilder();
-        dag.variables().stream().map(v -> v.name() + "\t" + v.role().id() + "\t" + v.type().id()).sorted()
-                .forEach(line -> text.append("variable\t").append(line).append('\n'));
-        dag.edges().stream().map(e -> e.from() + "\t" + e.to()).sorted()
-                .forEach(line -> text.append("edge\t").append(line).append('\n'));
-        return text.toString();
+        ArrayNode variables = JsonNodeFactory.instance.arrayNode();
+        dag.variables().stream().sorted(Comparator.comparing(Variable::name)).forEach(v -> variables.addObject()
+                .put("name", v.name()).put("latent", v.role() == Role.LATENT).put("type", v.type().id()));
+        ArrayNode edges = JsonNodeFactory.instance.arrayNode();
+        dag.edges().stream().sorted(Comparator.comparing(CausalEdge::from).thenComparing(CausalEdge::to))
+                .forEach(e -> edges.addObject().put("from", e.from()).put("to", e.to()));
+        ObjectNode json = PartJson.object();
+        json.set("variables", variables);
+        json.set("edges", edges);
+        return new String(PartJson.write(json), StandardCharsets.UTF_8);
     }
 
+    /** Canonical JSON of what decides the rows a fit sees, dataset by dataset in project order. */
     private static String dataText(List<Dataset> datasets) {
-        StringBuilder text = new StringBuilder();
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
         for (Dataset dataset : datasets) {
-            text.append("dataset\t").append(dataset.id()).append('\t').append(dataset.source().fingerprint().sha256())
-                    .append('\n');
-            text.append(new String(PartJson.write(DatasetJson.options(dataset.options())), StandardCharsets.UTF_8));
-            dataset.mapping().links().forEach((column, node) -> text.append("link\t").append(column).append('\t').append(node)
-                    .append('\n'));
-            dataset.mapping().excluded().forEach(column -> text.append("excluded\t").append(column).append('\n'));
+            ObjectNode item = list.addObject();
+            item.put("id", dataset.id());
+            item.put("sha256", dataset.source().fingerprint().sha256());
+            item.set("import", DatasetJson.options(dataset.options()));
+            ObjectNode links = item.putObject("links");
+            dataset.mapping().links().forEach(links::put);
+            ArrayNode excluded = item.putArray("excluded");
+            dataset.mapping().excluded().forEach(excluded::add);
             DatasetJoin join = dataset.join();
             if (join != null) {
-                text.append("join\t").append(join.dataset()).append('\t').append(join.datasetKey()).append('\t')
-                        .append(join.key()).append('\n');
+                item.putObject("join").put("dataset", join.dataset()).put("datasetKey", join.datasetKey())
+                        .put("key", join.key());
             }
         }
-        return text.toString();
+        return new String(PartJson.write(list), StandardCharsets.UTF_8);
     }
 
     static String sha256(String text) {

@@ -79,17 +79,11 @@ final class NodeFitJson {
             throws ProjectFileException {
         ModelChoice family = json.get("family") == null || json.get("family").isNull() ? null
                 : choice(PartJson.text(json, "family", where), where);
-        ObjectNode q = PartJson.optionalObject(json, "quality", where);
-        if (q == null) {
-            throw new ProjectFileException(where + " has no \"quality\"");
-        }
+        ObjectNode q = PartJson.requiredObject(json, "quality", where);
         String at = where + ": quality";
         NodeFit.Quality quality = switch (PartJson.text(q, "kind", at)) {
             case "numeric" -> {
-                ObjectNode r = PartJson.optionalObject(q, "residuals", at);
-                if (r == null) {
-                    throw new ProjectFileException(at + " has no \"residuals\"");
-                }
+                ObjectNode r = PartJson.requiredObject(q, "residuals", at);
                 double[] v = new double[SUMMARY.length];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = PartJson.numberOrNaN(r, SUMMARY[i], at + ": residuals");

@@ -154,6 +154,15 @@ final class PartJson {
         return (ObjectNode) value;
     }
 
+    /** A required object field. */
+    static ObjectNode requiredObject(JsonNode node, String field, String where) throws ProjectFileException {
+        ObjectNode value = optionalObject(node, field, where);
+        if (value == null) {
+            throw new ProjectFileException(where + " has no \"" + field + "\"");
+        }
+        return value;
+    }
+
     static ArrayNode array(JsonNode node, String field, String where) throws ProjectFileException {
         JsonNode value = node.get(field);
         if (value == null || !value.isArray()) {

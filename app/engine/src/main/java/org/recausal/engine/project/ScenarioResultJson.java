@@ -99,10 +99,7 @@ public final class ScenarioResultJson {
     }
 
     private static Interval interval(JsonNode json, String field, String where) throws ProjectFileException {
-        ObjectNode item = PartJson.optionalObject(json, field, where);
-        if (item == null) {
-            throw new ProjectFileException(where + " has no \"" + field + "\"");
-        }
+        ObjectNode item = PartJson.requiredObject(json, field, where);
         String at = where + ": " + field;
         return new Interval(number(item, "lower", at), number(item, "upper", at), number(item, "level", at));
     }

@@ -91,13 +91,9 @@ final class ScmJson {
     static StoredScm decode(String part, ObjectNode json, ProjectArchive archive) throws ProjectFileException {
         BinaryArrays.Reader arrays = new BinaryArrays.Reader(ProjectFormat.SCM_ARRAYS, arraysBytes(part, json,
                 archive));
-        ModelFingerprint fittedOn = AnalysisJson.fingerprint(PartJson.optionalObject(json, "fittedOn", part),
+        ModelFingerprint fittedOn = AnalysisJson.fingerprint(PartJson.requiredObject(json, "fittedOn", part),
                 part + ": fittedOn");
-        ObjectNode optionsJson = PartJson.optionalObject(json, "options", part);
-        if (optionsJson == null) {
-            throw new ProjectFileException(part + " has no \"options\"");
-        }
-        FitOptions options = options(optionsJson, part + ": options");
+        FitOptions options = options(PartJson.requiredObject(json, "options", part), part + ": options");
         int rows = PartJson.integer(json, "rows", part);
         ArrayNode list = PartJson.array(json, "nodes", part);
         List<StructuralCausalModel.Node> nodes = new ArrayList<>();
@@ -108,7 +104,7 @@ final class ScmJson {
             ObjectNode item = PartJson.element(list, i, at);
             String name = PartJson.text(item, "name", at);
             at += " ('" + name + "')";
-            Scale scale = scale(PartJson.optionalObject(item, "scale", at), at + ": scale");
+            Scale scale = scale(PartJson.requiredObject(item, "scale", at), at + ": scale");
             List<String> parents = PartJson.texts(item, "parents", at);
             List<Scale> parentScales = new ArrayList<>();
             for (String parent : parents) {
@@ -129,11 +125,7 @@ final class ScmJson {
                 throw new ProjectFileException(at + " repeats the name of an earlier node");
             }
             nodes.add(new StructuralCausalModel.Node(name, scale, mechanism));
-            ObjectNode fit = PartJson.optionalObject(item, "fit", at);
-            if (fit == null) {
-                throw new ProjectFileException(at + " has no \"fit\"");
-            }
-            fits.add(NodeFitJson.fromJson(fit, name, scale, at + ": fit"));
+            fits.add(NodeFitJson.fromJson(PartJson.requiredObject(item, "fit", at), name, scale, at + ": fit"));
         }
         List<Confounding> confounding = new ArrayList<>();
         ArrayNode confoundingList = PartJson.array(json, "confounding", part);
@@ -176,7 +168,7 @@ final class ScmJson {
     private static Mechanism mechanism(ObjectNode item, Scale scale, Features features, BinaryArrays.Reader arrays,
             String at) throws ProjectFileException {
         String kind = PartJson.text(item, "mechanism", at);
-        ModelParameters parameters = parameters(PartJson.optionalObject(item, "model", at), arrays, at + ": model");
+        ModelParameters parameters = parameters(PartJson.requiredObject(item, "model", at), arrays, at + ": model");
         try {
             switch (kind) {
                 case ADDITIVE -> {
@@ -184,7 +176,7 @@ final class ScmJson {
                         throw new ProjectFileException(at + ": an additive-noise mechanism needs a numeric node");
                     }
                     return new AdditiveNoiseMechanism(parameters.regressor(features),
-                            noise(PartJson.optionalObject(item, "noise", at), arrays, at + ": noise"));
+                            noise(PartJson.requiredObject(item, "noise", at), arrays, at + ": noise"));
                 }
                 case DISCRETE -> {
                     if (scale.isNumeric()) {
@@ -214,9 +206,6 @@ final class ScmJson {
 
     private static ModelParameters parameters(ObjectNode json, BinaryArrays.Reader arrays, String where)
             throws ProjectFileException {
-        if (json == null) {
-            throw new ProjectFileException(where + " is missing");
-        }
         String kind = PartJson.text(json, "kind", where);
         Map<String, Double> numbers = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : section(json, "numbers", where).properties()) {
@@ -255,9 +244,6 @@ final class ScmJson {
 
     private static NoiseDistribution noise(ObjectNode json, BinaryArrays.Reader arrays, String where)
             throws ProjectFileException {
-        if (json == null) {
-            throw new ProjectFileException(where + " is missing");
-        }
         String kind = PartJson.text(json, "kind", where);
         try {
             return switch (kind) {
@@ -289,9 +275,6 @@ final class ScmJson {
     }
 
     static Scale scale(ObjectNode json, String where) throws ProjectFileException {
-        if (json == null) {
-            throw new ProjectFileException(where + " is missing");
-        }
         String kind = PartJson.text(json, "kind", where);
         List<String> levels = PartJson.texts(json, "levels", where);
         for (Scale.Kind k : Scale.Kind.values()) {
@@ -332,10 +315,7 @@ final class ScmJson {
                         where));
             }
         }
-        ObjectNode b = PartJson.optionalObject(json, "boosting", where);
-        if (b == null) {
-            throw new ProjectFileException(where + " has no \"boosting\"");
-        }
+        ObjectNode b = PartJson.requiredObject(json, "boosting", where);
         String at = where + ": boosting";
         try {
             BoostedTrees.Settings boosting = new BoostedTrees.Settings(PartJson.integer(b, "trees", at),

@@ -1,6 +1,7 @@
 package org.recausal.engine.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,10 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recausal.engine.dag.CausalEdge;
 import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.Variable;
+import org.recausal.engine.dag.Role;
 import org.recausal.engine.estimate.InterventionEffects;
 import org.recausal.engine.estimate.ScenarioResult;
 import org.recausal.engine.model.ModelParameters;
@@ -154,6 +158,21 @@ class ScmPersistenceTest {
     }
 
     @Test
+    void aModelThatWasNotFittedIsNotSavedAndTheOldFileStays() throws Exception {
+        Path file = folder.resolve("kept.recausal");
+        Project project = new Project("shop", RecommenderWorld.dag());
+        ProjectFiles.save(project, file);
+        byte[] before = Files.readAllBytes(file);
+        FittedScm truth = new FittedScm(RecommenderWorld.model(), List.of(), FitOptions.defaults(), 0);
+        project.setScm(StoredScm.of(truth, project));
+
+        assertThatThrownBy(() -> ProjectFiles.save(project, file)).isInstanceOf(ProjectFileException.class)
+                .hasMessageStartingWith("Cannot save kept.recausal: the mechanism of 'user_tenure' (")
+                .hasMessageEndingWith(") is not a fitted one and cannot be saved");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
     void theSameModelSavesToTheSameBytes() throws Exception {
         StructuralCausalModel truth = mixedTruth();
         Dag dag = KnownModels.dagOf(truth);
@@ -185,6 +204,21 @@ class ScmPersistenceTest {
         String first = project.dag().names().getFirst();
         project.dag().updateVariable(project.dag().require(first).at(999, 999).withDescription("moved"));
         assertThat(stored.isStale(project)).as("moving a node").isFalse();
+        project.dag().updateVariable(project.dag().require(first).withRole(Role.EXPOSURE));
+        assertThat(stored.isStale(project)).as("marking the exposure").isFalse();
+
+        Project reordered = project.copy();
+        String last = reordered.dag().names().getLast();
+        Variable moved = reordered.dag().require(last);
+        List<CausalEdge> edges = reordered.dag().removeVariable(last);
+        reordered.dag().addVariable(moved, 0);
+        edges.forEach(e -> reordered.dag().addEdge(e.from(), e.to(), e.note()));
+        assertThat(reordered.dag().names().getFirst()).isEqualTo(last);
+        assertThat(stored.isStale(reordered)).as("listing the variables in another order").isFalse();
+
+        Project hidden = project.copy();
+        hidden.dag().updateVariable(hidden.dag().require(first).withRole(Role.LATENT));
+        assertThat(stored.changesSince(hidden)).as("making a variable latent").containsExactly("the graph");
 
         Project edited = project.copy();
         edited.dag().removeEdge(edited.dag().edges().getFirst().from(), edited.dag().edges().getFirst().to());
