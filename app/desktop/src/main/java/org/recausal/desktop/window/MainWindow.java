@@ -19,6 +19,7 @@ import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.data.DataDialogs;
 import org.recausal.desktop.data.DataPanelController;
 import org.recausal.desktop.data.DataPanelModel;
+import org.recausal.desktop.data.DatasetEntry;
 import org.recausal.desktop.data.FxDataDialogs;
 import org.recausal.desktop.dialog.DialogService;
 import org.recausal.desktop.interchange.GraphTransferViewModel;
@@ -27,6 +28,11 @@ import org.recausal.desktop.properties.PropertiesViewModel;
 import org.recausal.desktop.query.FxDebouncer;
 import org.recausal.desktop.query.QueryPanelController;
 import org.recausal.desktop.query.QueryPanelViewModel;
+import org.recausal.desktop.recsys.CausalData;
+import org.recausal.desktop.recsys.DatasetTable;
+import org.recausal.desktop.recsys.FxRecsysDialogs;
+import org.recausal.desktop.recsys.RecommendersModel;
+import org.recausal.desktop.recsys.RecommendersPanelController;
 import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.simulate.SimulateModel;
 import org.recausal.desktop.simulate.SimulatePanelController;
@@ -84,6 +90,10 @@ public final class MainWindow {
         DataPanelModel data = new DataPanelModel(dataDialogs, dataTasks, Platform::runLater);
         SimulateModel simulate = new SimulateModel(() -> new SimulateModel.Inputs(data.dag().copy(), data.loadedData()),
                 dialogs, new BackgroundTaskExecutor(), Platform::runLater);
+        RecommendersModel recommenders = new RecommendersModel(() -> data.getDatasets().stream()
+                .filter(DatasetEntry::loaded).map(d -> new DatasetTable(d.id(), d.name(), d.table())).toList(),
+                () -> new CausalData(data.dag().copy(), data.loadedData()), new FxRecsysDialogs(stage, List.of(stylesheet())), new BackgroundTaskExecutor("recausal-training"),
+                new BackgroundTaskExecutor("recausal-models"), Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         // The live analysis has a thread of its own, so it never waits for a save or delays one.
         BackgroundTaskExecutor analysis = new BackgroundTaskExecutor("recausal-analysis");
@@ -106,6 +116,9 @@ public final class MainWindow {
             }
             if (type == SimulatePanelController.class) {
                 return new SimulatePanelController(simulate);
+            }
+            if (type == RecommendersPanelController.class) {
+                return new RecommendersPanelController(recommenders);
             }
             throw new IllegalArgumentException("no controller of type " + type.getName());
         });
@@ -183,6 +196,10 @@ public final class MainWindow {
 
     public SimulatePanelController simulatePanel() {
         return controller.simulatePanel();
+    }
+
+    public RecommendersPanelController recommendersPanel() {
+        return controller.recommendersPanel();
     }
 
     private static URL resource(String name) {

@@ -33,6 +33,7 @@ import org.recausal.desktop.data.DataPanelController;
 import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.interchange.GraphTransferViewModel;
 import org.recausal.desktop.properties.PropertiesController;
+import org.recausal.desktop.recsys.RecommendersPanelController;
 import org.recausal.desktop.simulate.SimulatePanelController;
 import org.recausal.engine.dag.edit.EditHistory;
 
@@ -81,6 +82,8 @@ public final class MainWindowController {
     @FXML private DataPanelController dataPanelController;
     @FXML private CheckMenuItem simulatePanelItem;
     @FXML private SimulatePanelController simulatePanelController;
+    @FXML private CheckMenuItem recommendersPanelItem;
+    @FXML private RecommendersPanelController recommendersPanelController;
 
     public MainWindowController(MainWindowViewModel model) {
         this.model = model;
@@ -132,6 +135,8 @@ public final class MainWindowController {
         dataPanelItem.selectedProperty().bindBidirectional(dataPanelController.shownProperty());
         simulatePanelController.attach(canvas, centreSplit);
         simulatePanelItem.selectedProperty().bindBidirectional(simulatePanelController.shownProperty());
+        recommendersPanelController.attach(canvas, centreSplit, model.projectProperty(), model::markDataChanged);
+        recommendersPanelItem.selectedProperty().bindBidirectional(recommendersPanelController.shownProperty());
     }
 
     /** Keys beyond the menu accelerators: the second redo shortcut and Ctrl+= for zoom in on US keyboards. */
@@ -155,6 +160,10 @@ public final class MainWindowController {
 
     SimulatePanelController simulatePanel() {
         return simulatePanelController;
+    }
+
+    RecommendersPanelController recommendersPanel() {
+        return recommendersPanelController;
     }
 
     // ---------------------------------------------------------------- commands
@@ -280,6 +289,12 @@ public final class MainWindowController {
     private void checkData() {
         dataPanelController.showCheck();
         dataPanelController.model().runCheck();
+    }
+
+    @FXML
+    private void trainRecommender() {
+        recommendersPanelController.shownProperty().set(true);
+        recommendersPanelController.model().train();
     }
 
     @FXML

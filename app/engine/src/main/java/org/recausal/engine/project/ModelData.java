@@ -34,7 +34,7 @@ public final class ModelData {
         for (MappedTable mapped : data.tables()) {
             List<String> missing = observed.stream().filter(n -> !mapped.mapping().hasData(n)).toList();
             if (missing.isEmpty()) {
-                return TableBinding.bind(dag, byNode(mapped));
+                return TableBinding.bind(dag, nodeColumns(mapped));
             }
             if (best == null || missing.size() < best.size()) {
                 best = missing;
@@ -44,7 +44,8 @@ public final class ModelData {
                 + "; map a column to each, or mark them latent");
     }
 
-    private static Table byNode(MappedTable mapped) {
+    /** The table's mapped columns, each renamed to the node it stands for. */
+    public static Table nodeColumns(MappedTable mapped) {
         List<Column> columns = new ArrayList<>();
         for (Map.Entry<String, String> link : mapped.mapping().columnsByNode().entrySet()) {
             columns.add(mapped.table().column(link.getValue()).renamed(link.getKey()));

@@ -18,7 +18,7 @@ import org.recausal.engine.recsys.RecsysException;
  * ({@code timestamp}, {@code time}, {@code order}), a propensity ({@code propensity}, {@code exposure_propensity}),
  * an exposure and a position. When the feedback is 0/1 (clicks, purchases), only the rows with 1 are interactions,
  * since the models read every row of a log as one; a rating keeps every row. Rows missing the user, the item or the
- * feedback are left out.
+ * feedback are left out. The analyst may instead name the columns ({@link Columns}), as the Train dialog does.
  */
 public final class TableInteractions {
     private static final List<String> USER = List.of("user_id", "user", "userid", "uid");
@@ -83,6 +83,81 @@ public final class TableInteractions {
                     ? " (no row has " + value.name() + " = 1)" : ""));
         }
         return rows.build();
+    }
+
+    /** Which columns hold what, as the analyst chose them; {@code time}, {@code feedback} and {@code propensity} may be null. */
+    public record Columns(String user, String item, String time, String feedback, String propensity) {
+        public Columns {
+            if (user == null || item == null) {
+                throw new RecsysException("choose the columns that hold the user and the item");
+            }
+            if (user.equals(item)) {
+                throw new RecsysException("the user and the item must be different columns (both are '" + user + "')");
+            }
+        }
+    }
+
+    /** The log and how many rows were left out for a missing user, item, time, feedback or propensity. */
+    public record Read(Interactions log, int skipped) {
+    }
+
+    /**
+     * Reads the chosen columns into fresh indices. Without a time column the row order is the time; without a
+     * feedback column every row is an implicit 1. With 0/1 feedback a ranking model reads only the rows with 1 (as
+     * {@link #read(Table, String, IdIndex, IdIndex)} does); a rating model reads every row as a rating.
+     *
+     * @param ratings whether the values are ratings to fit (MF), not positives to rank (SASRec, BPR)
+     */
+    public static Read read(Table table, Columns columns, boolean ratings) {
+        Column user = table.column(columns.user());
+        Column item = table.column(columns.item());
+        NumericColumn time = chosen(table, columns.time(), "time");
+        NumericColumn feedback = chosen(table, columns.feedback(), "feedback");
+        NumericColumn propensity = chosen(table, columns.propensity(), "propensity");
+        boolean positivesOnly = !ratings && feedback != null && isBinary((Column) feedback, feedback);
+        Interactions.Builder rows = Interactions.builder(new IdIndex(), new IdIndex());
+        int skipped = 0;
+        for (int r = 0; r < table.rowCount(); r++) {
+            if (user.isMissing(r) || item.isMissing(r) || missing(time, r) || missing(feedback, r)
+                    || missing(propensity, r)) {
+                skipped++;
+                continue;
+            }
+            float value = feedback == null ? 1f : (float) feedback.asDouble(r);
+            if (positivesOnly && value == 0f) {
+                continue;
+            }
+            rows.add(user.text(r), item.text(r), value, time == null ? r : (long) time.asDouble(r));
+            if (propensity != null) {
+                float p = (float) propensity.asDouble(r);
+                if (!(p > 0f && p <= 1f)) {
+                    throw new RecsysException("row " + (r + 1) + " of '" + table.name() + "': the propensity " + p
+                            + " in column '" + columns.propensity() + "' is not in (0, 1]");
+                }
+                rows.propensity(p);
+            }
+        }
+        if (rows.size() == 0) {
+            throw new RecsysException("'" + table.name() + "' has no row with a user, an item"
+                    + (columns.time() == null && columns.feedback() == null ? "" : " and the other chosen columns")
+                    + " all present" + (positivesOnly ? " and " + columns.feedback() + " = 1" : ""));
+        }
+        return new Read(rows.build(), skipped);
+    }
+
+    private static NumericColumn chosen(Table table, String name, String role) {
+        if (name == null) {
+            return null;
+        }
+        if (table.column(name) instanceof NumericColumn numeric) {
+            return numeric;
+        }
+        throw new RecsysException("the " + role + " column '" + name + "' of '" + table.name() + "' holds "
+                + table.column(name).type().name().toLowerCase(Locale.ROOT) + " values; it must hold numbers or timestamps");
+    }
+
+    private static boolean missing(NumericColumn column, int row) {
+        return column != null && ((Column) column).isMissing(row);
     }
 
     private static boolean isBinary(Column column, NumericColumn values) {

@@ -18,6 +18,10 @@ public record SequenceData(Interactions log, Split split, UserSequences train, i
         return of(log, Splits.leaveOneOut(log));
     }
 
+    /**
+     * Any split of {@code log} in these forms (temporal and random ones too): a user's validation and test items
+     * are taken in time order, and the test-time input is the training items followed by the validation items.
+     */
     public static SequenceData of(Interactions log, Split split) {
         UserSequences train = UserSequences.of(split.train());
         int users = log.users().size();
@@ -46,13 +50,12 @@ public record SequenceData(Interactions log, Split split, UserSequences train, i
         return inputs;
     }
 
+    /** Each user's items of {@code part}, oldest first. */
     private static int[][] targets(Interactions part, int users) {
-        int[][] targets = new int[users][0];
-        for (int r = 0; r < part.size(); r++) {
-            int u = part.user(r);
-            int[] t = Arrays.copyOf(targets[u], targets[u].length + 1);
-            t[t.length - 1] = part.item(r);
-            targets[u] = t;
+        UserSequences sequences = UserSequences.of(part);
+        int[][] targets = new int[users][];
+        for (int u = 0; u < users; u++) {
+            targets[u] = sequences.items(u);
         }
         return targets;
     }

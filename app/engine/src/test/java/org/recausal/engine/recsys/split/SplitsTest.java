@@ -84,4 +84,28 @@ class SplitsTest {
         assertThatThrownBy(() -> SplitSpec.of("temporal", 0.05, 0).apply(log())).hasMessageContaining("too little training");
         assertThatThrownBy(() -> SplitSpec.of("temporal", 99.0, 0).apply(log())).hasMessageContaining("no test");
     }
+
+    @Test
+    void sequenceDataOfATemporalSplitKeepsEachUsersHeldOutItemsInTimeOrder() {
+        Interactions log = log();
+        Split split = Splits.temporal(log, 0.5, 0.2);
+        SequenceData data = SequenceData.of(log, split);
+        int a = log.users().indexOf("a");
+        // Times 1..6 train, 10 and 20 validate (at and after the 50% quantile, before the 70% one), 30..50 test.
+        assertThat(ids(log, data.train().items(a))).containsExactly();
+        assertThat(ids(log, data.validation()[a])).containsExactly("i1", "i2");
+        assertThat(ids(log, data.test()[a])).containsExactly("i3", "i4", "i5");
+        assertThat(ids(log, data.testInputs()[a])).containsExactly("i1", "i2");
+        assertThat(ids(log, data.everything()[a])).containsExactly("i1", "i2", "i3", "i4", "i5");
+        assertThat(data.popularity()[log.items().indexOf("i7")]).isEqualTo(1);
+        assertThat(data.popularity()[log.items().indexOf("i5")]).isZero();
+    }
+
+    private static List<String> ids(Interactions log, int[] items) {
+        List<String> out = new ArrayList<>();
+        for (int i : items) {
+            out.add(log.items().id(i));
+        }
+        return out;
+    }
 }

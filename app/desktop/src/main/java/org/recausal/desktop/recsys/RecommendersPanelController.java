@@ -1,0 +1,337 @@
+package org.recausal.desktop.recsys;
+
+import java.util.List;
+import java.util.Objects;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import org.recausal.desktop.canvas.DagCanvas;
+import org.recausal.engine.project.Project;
+import org.recausal.engine.recsys.EpochReport;
+import org.recausal.engine.recsys.metrics.EvaluationReport;
+import org.recausal.engine.recsys.metrics.Protocol;
+
+/** The Recommenders panel's view (recommenders-panel.fxml): binds its controls and charts to a {@link RecommendersModel}. */
+public final class RecommendersPanelController {
+
+    private static final double PANEL_SHARE = 0.6;
+    private static final List<String> CUTOFF_METRICS = List.of("HR", "NDCG", "Recall");
+
+    private final RecommendersModel model;
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
+
+    @FXML private BorderPane recommendersRoot;
+    @FXML private Button trainButton;
+    @FXML private Button resumeButton;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Button cancelButton;
+    @FXML private Label statusLabel;
+    @FXML private ListView<TrainedRecommender> modelList;
+    @FXML private Button exportButton;
+    @FXML private Button removeButton;
+    @FXML private Label errorLabel;
+    @FXML private Label curveTitle;
+    @FXML private Label noCurveLabel;
+    @FXML private HBox curveRow;
+    @FXML private LineChart<Number, Number> lossChart;
+    @FXML private LineChart<Number, Number> validationChart;
+    @FXML private TableView<MetricRow> metricTable;
+    @FXML private TableColumn<MetricRow, String> metricColumn;
+    @FXML private TableColumn<MetricRow, String> sampledColumn;
+    @FXML private TableColumn<MetricRow, String> fullColumn;
+    @FXML private TableView<GroupRow> groupTable;
+    @FXML private TableColumn<GroupRow, String> groupColumn;
+    @FXML private TableColumn<GroupRow, String> groupUsersColumn;
+    @FXML private TableColumn<GroupRow, String> groupSampledHrColumn;
+    @FXML private TableColumn<GroupRow, String> groupSampledNdcgColumn;
+    @FXML private TableColumn<GroupRow, String> groupFullHrColumn;
+    @FXML private TableColumn<GroupRow, String> groupFullNdcgColumn;
+    @FXML private ChoiceBox<Protocol> protocolBox;
+    @FXML private LineChart<String, Number> cutoffChart;
+    @FXML private BarChart<String, Number> popularityChart;
+
+    public RecommendersPanelController(RecommendersModel model) {
+        this.model = model;
+    }
+
+    public RecommendersModel model() {
+        return model;
+    }
+
+    /** Whether the panel is on screen, under the canvas. */
+    public BooleanProperty shownProperty() {
+        return shown;
+    }
+
+    /**
+     * Wires the panel into the main window: it sits under the canvas in {@code split} while shown, lists the models
+     * of the project on show, and reports changes to its list as changes to the project.
+     */
+    public void attach(DagCanvas canvas, SplitPane split, ObservableValue<Project> project, Runnable changed) {
+        shown.addListener((_, _, now) -> {
+            place(split, now);
+            Platform.runLater(canvas::fitToWindow);
+        });
+        place(split, shown.get());
+        model.setProject(project.getValue());
+        project.addListener((_, _, now) -> model.setProject(now));
+        model.setOnModelsChanged(changed);
+    }
+
+    private void place(SplitPane split, boolean show) {
+        if (show && !split.getItems().contains(recommendersRoot)) {
+            split.getItems().add(recommendersRoot);
+            split.setDividerPositions(1 - PANEL_SHARE);
+        } else if (!show) {
+            split.getItems().remove(recommendersRoot);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        bindTask();
+        bindModels();
+        bindCurves();
+        bindReport();
+    }
+
+    private void bindTask() {
+        var running = model.task().runningProperty();
+        progressBar.progressProperty().bind(model.task().progressProperty());
+        progressLabel.textProperty().bind(model.task().messageProperty());
+        progressBar.visibleProperty().bind(running);
+        progressLabel.visibleProperty().bind(running);
+        cancelButton.visibleProperty().bind(running);
+        cancelButton.managedProperty().bind(running);
+        trainButton.disableProperty().bind(running);
+        resumeButton.disableProperty().bind(running.or(Bindings.createBooleanBinding(
+                () -> model.selectedProperty().get() == null || !model.selectedProperty().get().stopped(),
+                model.selectedProperty())));
+        statusLabel.textProperty().bind(model.statusProperty());
+        // While a run goes on its progress says what happens; the status line returns when it ends.
+        statusLabel.visibleProperty().bind(running.not());
+        statusLabel.managedProperty().bind(running.not());
+        errorLabel.textProperty().bind(model.errorProperty());
+        errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
+    }
+
+    private void bindModels() {
+        modelList.setItems(model.getModels());
+        Label empty = new Label("No model yet. Train… starts one; a model file opens with the folder button.");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("placeholder");
+        modelList.setPlaceholder(empty);
+        modelList.setCellFactory(_ -> new ListCell<>() {
+            @Override
+            protected void updateItem(TrainedRecommender item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label name = new Label(item.name());
+                name.getStyleClass().add("model-name");
+                Label summary = new Label(item.summary());
+                summary.getStyleClass().add("model-summary");
+                summary.setWrapText(true);
+                VBox box = new VBox(2, name, summary);
+                if (model.stale(item)) {
+                    Label stale = new Label("The data it was trained on changed since");
+                    stale.getStyleClass().add("model-stale");
+                    box.getChildren().add(stale);
+                }
+                box.setMaxWidth(modelList.getWidth() - 24);
+                setGraphic(box);
+            }
+        });
+        modelList.getSelectionModel().selectedItemProperty().addListener((_, _, now) -> {
+            if (now != null) {
+                model.selectedProperty().set(now);
+            }
+        });
+        model.selectedProperty().addListener((_, _, now) -> modelList.getSelectionModel().select(now));
+        exportButton.disableProperty().bind(model.selectedProperty().isNull());
+        removeButton.disableProperty().bind(model.selectedProperty().isNull());
+    }
+
+    private void bindCurves() {
+        curveTitle.textProperty().bind(model.curveTitleProperty());
+        var noCurve = Bindings.createBooleanBinding(() -> model.getCurve().isEmpty() && !model.task().isRunning()
+                && model.selectedProperty().get() != null, model.getCurve(), model.task().runningProperty(),
+                model.selectedProperty());
+        noCurveLabel.visibleProperty().bind(noCurve);
+        noCurveLabel.managedProperty().bind(noCurve);
+        curveRow.visibleProperty().bind(noCurve.not());
+        curveRow.managedProperty().bind(noCurve.not());
+        model.getCurve().addListener((ListChangeListener<EpochReport>) _ -> showCurves());
+        showCurves();
+    }
+
+    /** Loss per epoch; validation HR@10 and NDCG@10 where they were computed. */
+    private void showCurves() {
+        XYChart.Series<Number, Number> loss = new XYChart.Series<>();
+        loss.setName("training loss");
+        XYChart.Series<Number, Number> hr = new XYChart.Series<>();
+        hr.setName("HR@10");
+        XYChart.Series<Number, Number> ndcg = new XYChart.Series<>();
+        ndcg.setName("NDCG@10");
+        for (EpochReport e : model.getCurve()) {
+            loss.getData().add(new XYChart.Data<>(e.epoch(), e.loss()));
+            Double h = e.validation().get("HR@10");
+            Double n = e.validation().get("NDCG@10");
+            if (h != null && n != null && !h.isNaN()) {
+                hr.getData().add(new XYChart.Data<>(e.epoch(), h));
+                ndcg.getData().add(new XYChart.Data<>(e.epoch(), n));
+            }
+        }
+        lossChart.getData().setAll(List.of(loss));
+        validationChart.getData().setAll(List.of(hr, ndcg));
+        int last = model.getCurve().isEmpty() ? 1 : model.getCurve().getLast().epochs();
+        for (LineChart<Number, Number> chart : List.of(lossChart, validationChart)) {
+            NumberAxis axis = (NumberAxis) chart.getXAxis();
+            axis.setAutoRanging(false);
+            axis.setLowerBound(0);
+            axis.setUpperBound(Math.max(1, last));
+            axis.setTickUnit(tickUnit(last));
+        }
+    }
+
+    /** A round step giving about five epoch ticks: 1, 2, 5, 10, 20, 50, ... */
+    static double tickUnit(int epochs) {
+        for (double decade = 1; ; decade *= 10) {
+            for (double step : new double[] {decade, 2 * decade, 5 * decade}) {
+                if (epochs / step <= 6) {
+                    return step;
+                }
+            }
+        }
+    }
+
+    private void bindReport() {
+        metricTable.setItems(model.getMetricRows());
+        metricColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().metric()));
+        sampledColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sampled()));
+        fullColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().full()));
+        metricTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        groupTable.setItems(model.getGroupRows());
+        groupColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().group()));
+        groupUsersColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().users()));
+        groupSampledHrColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sampledHr()));
+        groupSampledNdcgColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().sampledNdcg()));
+        groupFullHrColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fullHr()));
+        groupFullNdcgColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fullNdcg()));
+        groupTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        protocolBox.getItems().setAll(Protocol.values());
+        protocolBox.setValue(Protocol.SAMPLED100);
+        protocolBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Protocol protocol) {
+                return protocol == null ? "" : protocol == Protocol.SAMPLED100 ? "sampled (100 negatives)" : "full ranking";
+            }
+
+            @Override
+            public Protocol fromString(String text) {
+                return Protocol.of(text);
+            }
+        });
+        protocolBox.valueProperty().addListener((_, _, _) -> showPlots());
+        model.selectedProperty().addListener((_, _, _) -> showPlots());
+        showPlots();
+    }
+
+    /** HR, NDCG and Recall against K under the chosen protocol; recommended against consumed popularity. */
+    private void showPlots() {
+        TrainedRecommender selected = model.selectedProperty().get();
+        ModelReport report = selected == null ? null : selected.report();
+        cutoffChart.getData().clear();
+        popularityChart.getData().clear();
+        if (report == null) {
+            return;
+        }
+        EvaluationReport ranking = report.ranking().get(protocolBox.getValue().label());
+        // With one held-out item per user (leave-one-out) Recall@K is HR@K: one line, named for both.
+        boolean same = report.ks().stream().allMatch(k -> Objects.equals(ranking.metrics().get("HR@" + k),
+                ranking.metrics().get("Recall@" + k)));
+        for (String metric : CUTOFF_METRICS) {
+            if (same && metric.equals("Recall")) {
+                continue;
+            }
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(same && metric.equals("HR") ? "HR@K = Recall@K" : metric + "@K");
+            for (int k : report.ks()) {
+                Double value = ranking.metrics().get(metric + "@" + k);
+                if (value != null && !value.isNaN()) {
+                    series.getData().add(new XYChart.Data<>(Integer.toString(k), value));
+                }
+            }
+            cutoffChart.getData().add(series);
+        }
+        PopularityProfile profile = report.popularity();
+        popularityChart.getData().add(bars("recommended (top " + profile.k() + ")", profile, profile.recommended()));
+        popularityChart.getData().add(bars("consumed (held-out items)", profile, profile.consumed()));
+    }
+
+    private static XYChart.Series<String, Number> bars(String name, PopularityProfile profile, double[] shares) {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        for (int g = 0; g < shares.length; g++) {
+            series.getData().add(new XYChart.Data<>(profile.groups().get(g), shares[g]));
+        }
+        return series;
+    }
+
+    @FXML
+    private void train() {
+        model.train();
+    }
+
+    @FXML
+    private void resume() {
+        model.resume();
+    }
+
+    @FXML
+    private void cancel() {
+        model.cancel();
+    }
+
+    @FXML
+    private void open() {
+        model.open();
+    }
+
+    @FXML
+    private void export() {
+        model.exportSelected();
+    }
+
+    @FXML
+    private void remove() {
+        model.remove(model.selectedProperty().get());
+    }
+}

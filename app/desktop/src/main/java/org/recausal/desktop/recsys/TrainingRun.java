@@ -1,0 +1,168 @@
+package org.recausal.desktop.recsys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.recausal.engine.data.Column;
+import org.recausal.engine.data.Table;
+import org.recausal.engine.mapping.MappedTable;
+import org.recausal.engine.project.ModelData;
+import org.recausal.engine.recsys.Recommender;
+import org.recausal.engine.recsys.RecsysException;
+import org.recausal.engine.recsys.data.Interactions;
+import org.recausal.engine.recsys.data.TableInteractions;
+import org.recausal.engine.recsys.ips.DagPropensities;
+import org.recausal.engine.recsys.ips.PropensityModel;
+import org.recausal.engine.recsys.ips.PropensityTable;
+import org.recausal.engine.recsys.mf.Bpr;
+import org.recausal.engine.recsys.mf.RatingMf;
+import org.recausal.engine.recsys.model.StoredModel;
+import org.recausal.engine.recsys.EpochReport;
+import org.recausal.engine.recsys.sasrec.SasRecModel;
+import org.recausal.engine.recsys.sasrec.SasRecState;
+import org.recausal.engine.recsys.sasrec.SasRecTrainer;
+import org.recausal.engine.recsys.split.SequenceData;
+import org.recausal.engine.scm.FitOptions;
+import org.recausal.engine.task.CancellationToken;
+import org.recausal.engine.task.CancelledException;
+import org.recausal.engine.task.ProgressListener;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One training run off the UI thread: reads the log from the dataset's table, splits it, trains the chosen model
+ * and evaluates it. A SASRec run that is cancelled after at least one epoch comes back stopped, with the state of
+ * its last finished epoch, so it can be resumed to exactly the model an uninterrupted run would have given. SASRec
+ * keeps the weights of its best validation NDCG@10 (the last ones when it never validates).
+ */
+final class TrainingRun {
+    /** The share of the progress bar training takes; evaluation the rest. */
+    private static final double TRAINING_SHARE = 0.85;
+
+    private final int threads;
+
+    TrainingRun(int threads) {
+        this.threads = threads;
+    }
+
+    /**
+     * @param resume  a stopped SASRec run to continue (same settings and data), or null
+     * @param onEpoch receives each finished SASRec epoch, on the worker thread
+     */
+    TrainedRecommender run(String name, TrainSettings settings, Table table, CausalData causal, TrainedRecommender resume,
+            Consumer<EpochReport> onEpoch, ProgressListener progress, CancellationToken cancel) {
+        progress.progress(0, "Reading the interactions of " + settings.dataset());
+        Interactions log = TableInteractions.read(table, settings.columns(), settings.kind().needsRatings()).log();
+        check(settings, log);
+        SequenceData data = SequenceData.of(log, settings.split().apply(log, settings.testShare(),
+                settings.validationShare(), settings.seed()));
+        if (data.split().test().size() == 0) {
+            throw new RecsysException("the " + settings.split().shortName() + " split leaves no interactions to test"
+                    + " on; users need at least three interactions for leave-one-out");
+        }
+        ProgressListener training = (f, m) -> progress.progress(f * TRAINING_SHARE, m);
+        ProgressListener evaluation = (f, m) -> progress.progress(TRAINING_SHARE + f * (1 - TRAINING_SHARE), m);
+        ModelEvaluator evaluator = new ModelEvaluator(settings.seed(), threads);
+        if (settings.kind() == ModelKind.SASREC) {
+            return sasrec(name, settings, data, resume, onEpoch, training, evaluator, evaluation, cancel);
+        }
+        PropensityModel propensities = propensities(settings, data.split().train(), causal, cancel);
+        Recommender model = switch (settings.kind()) {
+            case BPR -> Bpr.fit(data.split().train(), settings.mf(), null, cancel, training);
+            default -> new RatingMf(settings.kind().weighting(), propensities).fit(data.split().train(), settings.mf(),
+                    cancel, training);
+        };
+        ModelReport report = evaluator.evaluate(model, settings.kind().needsRatings(), data, evaluation, cancel);
+        ObjectNode details = TrainSettings.JSON.createObjectNode();
+        if (propensities != null) {
+            details.put("propensities", propensities.description());
+        }
+        StoredModel stored = new StoredModel(settings.kind().stored(), model, log.users(), log.items(), data.everything(),
+                details, null);
+        return new TrainedRecommender(name, settings, stored, List.of(), report);
+    }
+
+    private TrainedRecommender sasrec(String name, TrainSettings settings, SequenceData data, TrainedRecommender resume,
+            Consumer<EpochReport> onEpoch, ProgressListener training, ModelEvaluator evaluator,
+            ProgressListener evaluation, CancellationToken cancel) {
+        Interactions log = data.log();
+        SasRecState from = null;
+        List<EpochReport> epochs = new ArrayList<>();
+        if (resume != null) {
+            if (!resume.stored().users().ids().equals(log.users().ids())
+                    || !resume.stored().items().ids().equals(log.items().ids())) {
+                throw new RecsysException("the users or items of " + settings.dataset() + " changed since '"
+                        + resume.name() + "' stopped; train a new model on the data as they are now");
+            }
+            from = resume.stored().checkpoint();
+            epochs.addAll(resume.epochs());
+        }
+        SasRecState[] last = {from};
+        SasRecTrainer trainer = new SasRecTrainer(settings.sasrec(), threads).validateEvery(settings.validateEvery());
+        try {
+            SasRecModel model = trainer.train(data.train(), log.users(), log.items(), data.validation(), from,
+                    (report, state) -> {
+                        last[0] = state;
+                        epochs.add(report);
+                        onEpoch.accept(report);
+                        training.progress(report.epoch() / (double) report.epochs(), describe(report));
+                    }, cancel);
+            ModelReport report = evaluator.evaluate(model, false, data, evaluation, cancel);
+            StoredModel stored = new StoredModel(StoredModel.SASREC, model, log.users(), log.items(), data.everything(),
+                    null, null);
+            return new TrainedRecommender(name, settings, stored, epochs, report);
+        } catch (CancelledException e) {
+            if (last[0] == null) {
+                throw e;
+            }
+            // As a finished run would: the best validated weights so far, else the last ones.
+            float[] weights = last[0].bestParams() != null ? last[0].bestParams() : last[0].params();
+            SasRecModel partial = new SasRecModel(settings.sasrec(), log.users(), log.items(), weights);
+            StoredModel stored = new StoredModel(StoredModel.SASREC, partial, log.users(), log.items(), data.everything(),
+                    null, last[0]);
+            return new TrainedRecommender(name, settings, stored, epochs, null);
+        }
+    }
+
+    /** The propensities an IPS or SNIPS model weighs its training ratings by; null for the other kinds. */
+    private static PropensityModel propensities(TrainSettings settings, Interactions train, CausalData causal,
+            CancellationToken cancel) {
+        if (!settings.kind().needsPropensities()) {
+            return null;
+        }
+        if (settings.exposure() == null) {
+            return PropensityTable.fromColumn(train);
+        }
+        // The exposure's causes (user activity, item popularity, ...) may sit in datasets joined to the log.
+        MappedTable mapped = causal.data().get().tables().stream().filter(t -> t.name().equals(settings.dataset()))
+                .findFirst().orElseThrow(() -> new RecsysException("'" + settings.dataset() + "' is joined to another"
+                        + " dataset; train on the dataset the others are joined to, to fit the exposure mechanism"));
+        List<Column> columns = new ArrayList<>(ModelData.nodeColumns(mapped).columns());
+        for (String id : List.of(settings.columns().user(), settings.columns().item())) {
+            if (columns.stream().noneMatch(c -> c.name().equals(id))) {
+                columns.add(mapped.table().column(id));
+            }
+        }
+        return DagPropensities.estimate(causal.dag(), settings.exposure(), new Table(mapped.name(), columns),
+                settings.columns().user(), settings.columns().item(), train.users(), train.items(),
+                FitOptions.defaults().withSeed(settings.seed()), cancel);
+    }
+
+    private static void check(TrainSettings settings, Interactions log) {
+        if (settings.kind().needsRatings() && settings.columns().feedback() == null) {
+            throw new RecsysException(settings.kind().shortName() + " learns from ratings: choose the feedback column");
+        }
+        if (settings.kind().needsPropensities() && settings.exposure() == null && !log.hasPropensity()) {
+            throw new RecsysException(settings.kind().shortName() + " weighs each rating by its inverse propensity:"
+                    + " choose the propensity column");
+        }
+    }
+
+    static String describe(EpochReport report) {
+        String validation = report.validation().isEmpty() ? "" : String.format(Locale.ROOT, " · validation HR@10 %.3f",
+                report.validation().getOrDefault("HR@10", Double.NaN));
+        return String.format(Locale.ROOT, "Epoch %d of %d · loss %.4f%s", report.epoch(), report.epochs(), report.loss(), validation);
+    }
+}

@@ -1,0 +1,193 @@
+package org.recausal.desktop.recsys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.recausal.engine.dag.Dag;
+import org.recausal.desktop.data.DatasetRole;
+import org.recausal.desktop.data.ImportDialogModel;
+import org.recausal.desktop.settings.RecentFiles;
+import org.recausal.desktop.task.BackgroundTaskExecutor;
+import org.recausal.desktop.testing.FxWaits;
+import org.recausal.desktop.testing.ScriptedDialogs;
+import org.recausal.desktop.window.MainWindow;
+import org.recausal.engine.data.ImportOptions;
+import org.recausal.engine.data.ImportResult;
+import org.recausal.engine.data.TableReader;
+import org.recausal.engine.mapping.ColumnInfo;
+import org.recausal.engine.project.DatasetSource;
+import org.recausal.engine.recsys.data.TableInteractions;
+import org.recausal.engine.recsys.mf.MfConfig;
+import org.recausal.engine.recsys.sasrec.SasRecConfig;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Recommenders panel in the real main window and the Train dialog, headless: a log attached as a dataset is
+ * trained on in the background, the curves, metrics and plots show, and the project keeps the model.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RecommendersPanelFxTest {
+
+    @TempDir
+    Path temp;
+
+    private final BackgroundTaskExecutor tasks = new BackgroundTaskExecutor();
+    private MainWindow window;
+
+    @Start
+    void start(Stage primary) throws Exception {
+        Stage stage = new Stage();
+        window = MainWindow.create(stage, new ScriptedDialogs(), tasks,
+                new RecentFiles(Files.createTempDirectory(temp, "config")));
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        window.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.stage().hide());
+        tasks.close();
+    }
+
+    @Test
+    void trainingInTheWindowShowsCurvesMetricsAndPlotsAndKeepsTheModelInTheProject(FxRobot robot) {
+        robot.interact(() -> {
+            attach(RecsysFixtures.cyclicLog(temp));
+            window.recommendersPanel().shownProperty().set(true);
+        });
+        RecommendersModel model = window.recommendersPanel().model();
+        TrainSettings settings = new TrainSettings("cyclic", new TableInteractions.Columns("user_id", "item_id",
+                "timestamp", null, null), ModelKind.SASREC, SplitKind.LEAVE_ONE_OUT, 0, 0,
+                new SasRecConfig(10, 16, 1, 1, 0.2f, 0.01f, 32, 20, 3), null, 5, null);
+        robot.interact(() -> model.train(settings));
+        FxWaits.waitFor(120, () -> fx(() -> model.getModels().size() == 1 || !model.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> model.errorProperty().get())).isEmpty();
+
+        javafx.scene.Node panel = fx(() -> window.stage().getScene().lookup(".recommenders-panel"));
+        java.util.function.Function<String, org.testfx.service.query.NodeQuery> find = id -> robot.from(panel).lookup(id);
+        ListView<TrainedRecommender> list = find.apply("#modelList").queryListView();
+        assertThat(fx(() -> list.getSelectionModel().getSelectedItem().name())).isEqualTo("SASRec on cyclic");
+        LineChart<?, ?> loss = find.apply("#lossChart").query();
+        LineChart<?, ?> validation = find.apply("#validationChart").query();
+        assertThat(fx(() -> loss.getData().getFirst().getData().size())).isEqualTo(20);
+        assertThat(fx(() -> validation.getData().stream().map(s -> s.getName()).toList())).containsExactly("HR@10", "NDCG@10");
+        assertThat(fx(() -> validation.getData().getFirst().getData().size())).isEqualTo(4);
+
+        TabPane tabs = find.apply("#tabs").query();
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        String hr = fx(() -> model.getMetricRows().stream().filter(r -> r.metric().equals("HR@10")).findFirst()
+                .orElseThrow().sampled());
+        assertThat(find.apply(".table-cell").queryAll()).anyMatch(cell -> hr.equals(((Labeled) cell).getText()));
+
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        BarChart<?, ?> popularity = find.apply("#popularityChart").query();
+        assertThat(fx(() -> popularity.getData().stream().map(s -> s.getName()).toList()))
+                .containsExactly("recommended (top 10)", "consumed (held-out items)");
+        LineChart<?, ?> cutoffs = find.apply("#cutoffChart").query();
+        assertThat(fx(() -> cutoffs.getData().getFirst().getData().size())).isEqualTo(ModelReport.KS.size());
+        // Leave-one-out holds out one item per user, so Recall@K is HR@K and shares its line.
+        assertThat(fx(() -> cutoffs.getData().stream().map(s -> s.getName()).toList()))
+                .containsExactly("HR@K = Recall@K", "NDCG@K");
+
+        assertThat(fx(() -> window.model().currentProject().recommenders().size())).isEqualTo(1);
+        assertThat(fx(() -> window.model().dirtyProperty().get())).isTrue();
+    }
+
+    @Test
+    void theTrainDialogShowsEachModelsSettingsAndRefusesMistypedNumbers(FxRobot robot) {
+        TrainDialogModel model = new TrainDialogModel(List.of(RecsysFixtures.cyclicLog(temp)), new Dag());
+        TrainDialog[] dialog = new TrainDialog[1];
+        robot.interact(() -> {
+            dialog[0] = new TrainDialog(window.stage(), List.of(MainWindow.stylesheet()), model);
+            dialog[0].stage().show();
+        });
+        // Looked up in the dialog only: the main window has a problem label and a train button of its own.
+        FxRobot inDialog = new FxRobot();
+        java.util.function.Function<String, org.testfx.service.query.NodeQuery> find = id -> inDialog
+                .from(dialog[0].stage().getScene().getRoot()).lookup(id);
+        GridPane sasrec = find.apply("#sasrecGrid").query();
+        GridPane mf = find.apply("#mfGrid").query();
+        assertThat(fx(sasrec::isVisible)).isTrue();
+        assertThat(fx(mf::isVisible)).isFalse();
+        robot.interact(() -> model.kindProperty().set(ModelKind.BPR));
+        assertThat(fx(sasrec::isVisible)).isFalse();
+        assertThat(fx(mf::isVisible)).isTrue();
+        TextField rate = find.apply("#learningRateField").query();
+        assertThat(fx(() -> rate.getText())).isEqualTo("0.005");
+
+        robot.interact(() -> rate.setText("quick"));
+        Button train = find.apply("#trainButton").queryButton();
+        Label problem = find.apply("#problemLabel").query();
+        assertThat(fx(train::isDisabled)).isTrue();
+        assertThat(fx(() -> problem.getText())).contains("Learning rate");
+        robot.interact(() -> rate.setText("0.01"));
+        robot.clickOn(train);
+        assertThat(fx(() -> dialog[0].stage().isShowing())).isFalse();
+        assertThat(model.settings().mf().learningRate()).isEqualTo(0.01f);
+    }
+
+    @Test
+    void mfIpsTakesItsPropensitiesFromTheExposureMechanismFittedOnTheDag(FxRobot robot) {
+        Path project = RecsysFixtures.exposureProject(temp);
+        robot.interact(() -> window.model().openFile(project));
+        FxWaits.waitFor(60, () -> fx(() -> window.model().currentHistory().dag().size() == 3));
+        Path pairs = RecsysFixtures.exposureLog(temp);
+        robot.interact(() -> attach(pairs, "pairs"));
+        RecommendersModel model = window.recommendersPanel().model();
+        String dataset = fx(() -> window.dataPanel().model().getDatasets().getFirst().id());
+        TrainSettings settings = new TrainSettings(dataset, new TableInteractions.Columns("user_id", "item_id", null,
+                "rating", null), ModelKind.MF_IPS, SplitKind.RANDOM, 0.2, 0.1, null, new MfConfig(4, 1, 200, 0.05f, 1), 0,
+                "exposure");
+        robot.interact(() -> model.train(settings));
+        FxWaits.waitFor(120, () -> fx(() -> model.getModels().size() == 1 || !model.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> model.errorProperty().get())).isEmpty();
+        TrainedRecommender trained = fx(() -> model.selectedProperty().get());
+        assertThat(trained.settings().exposure()).isEqualTo("exposure");
+        assertThat(trained.stored().details().path("propensities").asString()).startsWith("P(exposure = 1 | popularity)");
+        assertThat(trained.report().ratings()).containsKeys("MSE", "MAE");
+    }
+
+    private void attach(DatasetTable log) {
+        attach(temp.resolve("cyclic.csv"), log.name());
+    }
+
+    private void attach(Path file, String name) {
+        ImportResult result = TableReader.read(file);
+        try {
+            window.dataPanel().model().add(new ImportDialogModel.Imported(file, name, DatasetRole.INTERACTIONS,
+                    DatasetSource.embed(file), ImportOptions.defaults(), result, ColumnInfo.of(result.table()), null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T fx(Callable<T> query) {
+        return FxWaits.fx(query);
+    }
+}

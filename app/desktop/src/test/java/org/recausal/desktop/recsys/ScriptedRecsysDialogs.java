@@ -1,0 +1,35 @@
+package org.recausal.desktop.recsys;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Answers the recommender views' dialogs from a script and records the errors shown. */
+final class ScriptedRecsysDialogs implements RecsysDialogs {
+    Function<TrainDialogModel, Optional<TrainSettings>> train = m -> Optional.ofNullable(m.settings());
+    Path open;
+    Path save;
+    final List<String> errors = new ArrayList<>();
+
+    @Override
+    public Optional<TrainSettings> showTrain(TrainDialogModel model) {
+        return train.apply(model);
+    }
+
+    @Override
+    public Optional<Path> chooseModelToOpen() {
+        return Optional.ofNullable(open);
+    }
+
+    @Override
+    public Optional<Path> chooseModelToSave(String suggestedName) {
+        return Optional.ofNullable(save);
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+}
