@@ -12,7 +12,11 @@ import java.util.concurrent.Callable;
 
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.data.Table;
-import org.recausal.engine.data.TableReader;
+import org.recausal.engine.project.ModelData;
+import org.recausal.engine.project.Project;
+import org.recausal.engine.project.ProjectFileException;
+import org.recausal.engine.project.StoredRecommender;
+import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.policy.AlternativeScores;
 import org.recausal.engine.policy.LoggedData;
 import org.recausal.engine.policy.Policy;
@@ -25,11 +29,11 @@ import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.report.PolicyExports;
 import org.recausal.engine.report.PolicyReport;
 import org.recausal.engine.scm.FitOptions;
-import org.recausal.engine.scm.TableBinding;
 import org.recausal.engine.task.CancellationToken;
 import org.recausal.engine.task.ProgressListener;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,14 +48,13 @@ final class PolicyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--project", required = true, paramLabel = "PROJECT",
-            description = "The causal graph: a project file (.recausal) or a graph file.")
-    Path project;
+    @Mixin
+    ModelInputs inputs;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "The log: one row per (user, item) pair the ranking considered, a column per observed"
-                    + " variable of the graph.")
-    Path data;
+    @Option(names = "--project", paramLabel = "PROJECT",
+            description = "The project, as an option (the same as giving PROJECT first). Its log has one row per"
+                    + " (user, item) pair the ranking considered.")
+    Path projectOption;
 
     @Option(names = "--policy", required = true, paramLabel = "POLICY",
             description = "popularity-penalty=L, exposure-cap=C, boost=D:CONDITION, remove-feature=F, swap-model"
@@ -59,9 +62,10 @@ final class PolicyCommand implements Callable<Integer> {
     String policy;
 
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "A trained recommender (model file) whose scores swap-model serves instead of the logged"
-                    + " ones; the log needs user and item ids it knows.")
-    Path model;
+            description = "A trained recommender whose scores swap-model serves instead of the logged ones: a model"
+                    + " file, or the id of a recommender stored in the project. The log needs user and item ids it"
+                    + " knows.")
+    String model;
 
     @Option(names = "--score", defaultValue = "recommender_score", paramLabel = "VARIABLE",
             description = "The served score. Default: ${DEFAULT-VALUE}.")
@@ -139,7 +143,7 @@ final class PolicyCommand implements Callable<Integer> {
     Path upliftCsv;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, ProjectFileException {
         Policy parsed;
         try {
             parsed = Policy.parse(policy);
@@ -149,15 +153,19 @@ final class PolicyCommand implements Callable<Integer> {
         if (parsed instanceof Policy.SwapModel && model == null) {
             throw Arguments.invalid(spec, "--policy swap-model needs --model, the model whose scores to serve");
         }
-        ModelInputs graph = new ModelInputs();
-        graph.graph = project;
-        Dag dag = graph.dag();
-        Table table = TableReader.read(data).table();
-        TableBinding.Bound bound = TableBinding.bind(dag, table);
-        PolicyData log = LoggedData.from(table, bound, column(table, userColumn, "user_id"),
+        if (projectOption != null) {
+            if (inputs.project != null) {
+                throw Arguments.invalid(spec, "give the project once: as PROJECT or with --project");
+            }
+            inputs.project = projectOption;
+        }
+        Dag dag = inputs.dag();
+        ModelData.Source source = inputs.source(dag);
+        Table table = source.table();
+        PolicyData log = LoggedData.from(table, source.bound(), column(table, userColumn, "user_id"),
                 column(table, itemColumn, "item_id"), column(table, propensityColumn, "exposure_propensity"));
         if (parsed instanceof Policy.SwapModel) {
-            log = log.withAlternativeScores(AlternativeScores.of(ModelFile.read(model), log.users(), log.items()));
+            log = log.withAlternativeScores(AlternativeScores.of(recommender(), log.users(), log.items()));
         }
         RankingSetup setup = new RankingSetup(score, exposure, popularity,
                 outcomes.isEmpty() ? RankingSetup.recommenderShop().outcomes() : outcomes,
@@ -191,6 +199,19 @@ final class PolicyCommand implements Callable<Integer> {
             printTable(result);
         }
         return Cli.EXIT_OK;
+    }
+
+    /** The model file named by --model, or else the project's stored recommender of that id. */
+    private StoredModel recommender() throws ProjectFileException {
+        Path file = Path.of(model);
+        if (Files.isRegularFile(file)) {
+            return ModelFile.read(file);
+        }
+        Project project = inputs.project();
+        return (project == null ? java.util.Optional.<StoredRecommender>empty() : project.recommender(model))
+                .map(StoredRecommender::model)
+                .orElseThrow(() -> new CommandFailure("--model: " + model + " is neither a model file nor a"
+                        + " recommender stored in the project"));
     }
 
     /** The column given, or the default one when the data have it. */

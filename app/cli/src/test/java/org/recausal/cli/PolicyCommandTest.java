@@ -64,7 +64,7 @@ class PolicyCommandTest {
         assertThat(result.exitCode()).isZero();
         JsonNode json = JsonMapper.shared().readTree(result.out());
         assertThat(json.get("policy").stringValue()).isEqualTo("popularity-penalty=0.5");
-        JsonNode purchase = json.get("metrics").get(2);
+        JsonNode purchase = json.get("metrics").get(1);
         assertThat(purchase.get("metric").stringValue()).isEqualTo("purchase");
         assertThat(purchase.get("difference").doubleValue()).isNegative();
         assertThat(purchase.get("difference_ci")).hasSize(2);
@@ -85,11 +85,27 @@ class PolicyCommandTest {
     }
 
     @Test
+    void runsOnTheSampleProjectsOwnLog() {
+        // The sample's log names users and items and records the exposure propensities.
+        CliTest.Result result = CliTest.run("policy", "--project", SampleProjectTest.SAMPLE.toString(), "--model",
+                "unused-by-this-policy", "--policy", "popularity-penalty=0.5", "--json", "--fit", "linear",
+                "--bootstrap", "3", "--draws", "1");
+        assertThat(result.err()).isEmpty();
+        JsonNode json = JsonMapper.shared().readTree(result.out());
+        assertThat(json.get("rows").intValue()).isGreaterThan(1_000);
+        assertThat(json.get("off_policy").get("outcomes")).hasSize(3);
+        assertThat(json.get("uplift").get("users")).isNotEmpty();
+        List<String> metrics = new ArrayList<>();
+        json.get("metrics").forEach(m -> metrics.add(m.get("metric").stringValue()));
+        assertThat(metrics).contains("coverage", "gini");
+    }
+
+    @Test
     void withoutJsonATable() {
         CliTest.Result result = policy("--policy", "exposure-cap=0.5", "--group", "none");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("exposure-cap=0.5: exposure := exposure * bernoulli(min(1, 0.5 / the"
-                + " item's exposure rate))\n").contains("P(purchase=1)", "purchase: DR change");
+                + " item's exposure rate))\n").contains("P(purchase=true)", "purchase: DR change");
     }
 
     @Test

@@ -125,9 +125,11 @@ final class PolicyMetrics {
             double[] present = new double[items];
             double[] logNeverShown = new double[items];
             for (int i = 0; i < item.length; i++) {
-                counts[item[i]] += weights[i] * exposure[i];
-                present[item[i]] += weights[i];
-                logNeverShown[item[i]] += weights[i] * Math.log1p(-exposure[i]);
+                if (weights[i] > 0) {
+                    counts[item[i]] += weights[i] * exposure[i];
+                    present[item[i]] += weights[i];
+                    logNeverShown[item[i]] += weights[i] * Math.log1p(-exposure[i]);
+                }
             }
             out[at++] = coverage(logNeverShown, present);
             out[at++] = gini(counts, present);
