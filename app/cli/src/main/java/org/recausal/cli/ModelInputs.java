@@ -88,15 +88,21 @@ final class ModelInputs {
 
     /** The data bound to {@code dag}: the data file, or the project's datasets mapped to {@code dag}. */
     TableBinding.Bound bind(Dag dag) throws ProjectFileException {
+        return source(dag).bound();
+    }
+
+    /** The bound data with the whole table they come from, for the columns the graph does not name (ids). */
+    ModelData.Source source(Dag dag) throws ProjectFileException {
         Project given = project();
         if (data != null) {
-            return TableBinding.bind(dag, TableReader.read(data).table());
+            org.recausal.engine.data.Table table = TableReader.read(data).table();
+            return new ModelData.Source(table, TableBinding.bind(dag, table));
         }
         Project mapped = new Project(given.name(), dag);
         given.datasets().forEach(mapped::addDataset);
         if (mapped.datasets().isEmpty()) {
             throw new ScmException(project.getFileName() + " holds no data; attach a dataset to it, or give --data");
         }
-        return ModelData.bind(dag, ProjectData.load(mapped, ProgressListener.NONE, CancellationToken.none()));
+        return ModelData.source(dag, ProjectData.load(mapped, ProgressListener.NONE, CancellationToken.none()));
     }
 }

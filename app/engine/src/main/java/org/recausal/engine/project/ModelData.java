@@ -25,6 +25,18 @@ public final class ModelData {
 
     /** @throws ScmException when there are no data, or naming the nodes no table covers */
     public static TableBinding.Bound bind(Dag dag, ProjectData data) {
+        return source(dag, data).bound();
+    }
+
+    /**
+     * The bound data with the assembled table they come from, whose other columns (ids, logged propensities) line
+     * up with the bound rows through {@link TableBinding.Bound#tableRow()}.
+     */
+    public record Source(Table table, TableBinding.Bound bound) {
+    }
+
+    /** @throws ScmException when there are no data, or naming the nodes no table covers */
+    public static Source source(Dag dag, ProjectData data) {
         if (data.tables().isEmpty()) {
             throw new ScmException("no dataset is attached; attach one first");
         }
@@ -34,7 +46,7 @@ public final class ModelData {
         for (MappedTable mapped : data.tables()) {
             List<String> missing = observed.stream().filter(n -> !mapped.mapping().hasData(n)).toList();
             if (missing.isEmpty()) {
-                return TableBinding.bind(dag, nodeColumns(mapped));
+                return new Source(mapped.table(), TableBinding.bind(dag, nodeColumns(mapped)));
             }
             if (best == null || missing.size() < best.size()) {
                 best = missing;
