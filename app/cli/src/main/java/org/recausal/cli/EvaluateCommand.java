@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectFileException;
+import org.recausal.engine.project.ProjectFiles;
+import org.recausal.engine.project.StoredRecommender;
 import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.Interactions;
@@ -17,7 +20,6 @@ import org.recausal.engine.recsys.metrics.Protocol;
 import org.recausal.engine.recsys.metrics.RankingEvaluation;
 import org.recausal.engine.recsys.metrics.RatingMetrics;
 import org.recausal.engine.recsys.mf.FactorModel;
-import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.split.SequenceData;
 import org.recausal.engine.recsys.split.SplitSpec;
@@ -35,13 +37,14 @@ import tools.jackson.databind.node.ObjectNode;
         description = {"Evaluate a model. Ranking models (sasrec, bpr): the log they were trained on, split the same way",
             "(the model's recorded split, or --split), each user's held-out items ranked by HR@K, NDCG@K, Recall@K,",
             "MRR, with coverage, popularity and Gini of the top-K and the same per user group. Rating models (mf): MSE and MAE on the given ratings,",
-            "with IPS and SNIPS estimates when --propensities is given."})
+            "with IPS and SNIPS estimates when --propensities is given. --model names a model file or a recommender stored in",
+            "--project (or in the --data project)."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file.")
-    Path modelFile;
+    @Mixin
+    TrainedModelSource models;
 
     @Mixin
     InteractionSource data;
@@ -71,7 +74,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ProjectFileException {
-        StoredModel stored = ModelFile.read(modelFile);
+        TrainedModelSource.Chosen chosen = chosen();
+        StoredModel stored = chosen.model();
         IdIndex users = IdIndex.of(stored.users().ids());
         IdIndex items = IdIndex.of(stored.items().ids());
         Interactions all = data.read(users, items);
@@ -79,8 +83,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 .filter(r -> all.user(r) < stored.users().size() && all.item(r) < stored.items().size()).toArray();
         Interactions log = all.rows(known);
         ObjectNode result = Json.object();
-        result.put("model", modelFile.getFileName().toString());
+        result.put("model", chosen.label());
         result.put("kind", stored.kind());
+        chosen.describe(result);
         result.put("skipped", all.size() - log.size());
         PropensityTable weights = propensities == null ? null : PropensityTable.read(propensities, stored.users(), stored.items());
         if (stored.predictsRatings()) {
@@ -111,11 +116,33 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json) {
             Json.print(out, result);
         } else {
-            out.printf("%s (%s), %s%n", modelFile.getFileName(), stored.kind(), result.get("protocol").asString());
+            out.printf("%s (%s), %s%n", chosen.label(), stored.kind(), result.get("protocol").asString());
+            if (result.has("model_note")) {
+                out.println("  note: " + result.get("model_note").asString());
+            }
             for (Map.Entry<String, JsonNode> e : result.get("metrics").properties()) {
                 out.printf("  %-20s %s%n", e.getKey(), e.getValue().isNull() ? "-" : "%.4f".formatted(e.getValue().asDouble()));
             }
         }
         return Cli.EXIT_OK;
+    }
+
+    /**
+     * The model; a recommender stored in --project, or in the --data project, is evaluated on the dataset it was
+     * trained on unless --dataset names another.
+     */
+    private TrainedModelSource.Chosen chosen() throws ProjectFileException {
+        if (models.project == null && !data.isProject()) {
+            return models.choose(null, null);
+        }
+        boolean sameProject = data.isProject() && (models.project == null || models.project.equals(data.data));
+        Path file = models.project == null ? data.data : models.project;
+        Project project = sameProject ? data.project() : ProjectFiles.open(file);
+        TrainedModelSource.Chosen chosen = models.choose(project, file);
+        StoredRecommender.TrainedOn trainedOn = chosen.recommender() == null ? null : chosen.recommender().trainedOn();
+        if (sameProject && trainedOn != null && project.dataset(trainedOn.dataset()).isPresent()) {
+            data.preferDataset(trainedOn.dataset());
+        }
+        return chosen;
     }
 }

@@ -82,11 +82,24 @@ final class InteractionSource {
         return isProject() ? Optional.of(project().dag()) : Optional.empty();
     }
 
-    private Project project() throws ProjectFileException {
+    /** The project the log comes from, opened once. */
+    Project project() throws ProjectFileException {
         if (opened == null) {
             opened = ProjectFiles.open(data);
         }
         return opened;
+    }
+
+    /** The project's dataset the log is read from. */
+    Dataset projectDataset() throws ProjectFileException {
+        return chosen(project());
+    }
+
+    /** Reads this dataset of the project unless --dataset names another. */
+    void preferDataset(String id) {
+        if (dataset == null) {
+            dataset = id;
+        }
     }
 
     private Dataset chosen(Project project) {

@@ -1,15 +1,16 @@
 package org.recausal.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.recausal.engine.recsys.model.ModelFile;
+import org.recausal.engine.project.ProjectFileException;
+import org.recausal.engine.project.ProjectFiles;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.sasrec.AttentionMap;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,13 +18,14 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "recommend", mixinStandardHelpOptions = true,
-        description = "The top K items for a user, leaving out what the user already has; SASRec can add its attention weights.")
+        description = {"The top K items for a user, leaving out what the user already has; SASRec can add its attention weights.",
+            "--model names a model file or a recommender stored in --project."})
 final class RecommendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file.")
-    Path modelFile;
+    @Mixin
+    TrainedModelSource models;
 
     @Option(names = "--user", required = true, paramLabel = "U", description = "The user's id as in the training data.")
     String user;
@@ -38,11 +40,14 @@ final class RecommendCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
-        StoredModel stored = ModelFile.read(modelFile);
+    public Integer call() throws ProjectFileException {
+        TrainedModelSource.Chosen chosen = models.choose(models.project == null ? null : ProjectFiles.open(models.project),
+                models.project);
+        StoredModel stored = chosen.model();
         List<StoredModel.Recommendation> list = stored.recommend(user, k);
         ObjectNode result = Json.object();
         result.put("user", user);
+        chosen.describe(result);
         ArrayNode items = result.putArray("items");
         for (StoredModel.Recommendation r : list) {
             items.addObject().put("item", r.item()).put("score", r.score());

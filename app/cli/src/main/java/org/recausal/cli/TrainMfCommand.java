@@ -26,7 +26,6 @@ import org.recausal.engine.recsys.mf.FactorModel;
 import org.recausal.engine.recsys.mf.MfConfig;
 import org.recausal.engine.recsys.mf.RatingMf;
 import org.recausal.engine.recsys.mf.Weighting;
-import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.split.SequenceData;
 import org.recausal.engine.recsys.split.SplitSpec;
@@ -47,7 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "mf", mixinStandardHelpOptions = true,
         description = {"Train matrix factorisation: squared error on ratings (naive, or debiased by inverse propensities",
             "as in Schnabel et al. 2016), or BPR on implicit feedback (on the leave-one-out training part).",
-            "Without --factors and --lambda, picks them by cross-validation on the training log, its error weighted as in training."})
+            "Without --factors and --lambda, picks them by cross-validation on the training log, its error weighted as in training.",
+            "--out writes a model file, --save NAME stores it in the --data project."})
 final class TrainMfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,8 +58,8 @@ final class TrainMfCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "FILE", description = "Ratings to report MSE and MAE on (e.g. Coat's random test.ascii).")
     Path test;
 
-    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
-    Path out;
+    @Mixin
+    ModelOutput output;
 
     @Option(names = "--loss", paramLabel = "squared|bpr", description = "Default: squared for ratings, bpr for 0/1 feedback.")
     String loss;
@@ -114,6 +114,7 @@ final class TrainMfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ProjectFileException {
+        output.check(spec, data);
         IdIndex users = new IdIndex();
         IdIndex items = new IdIndex();
         Interactions log = data.read(users, items);
@@ -216,8 +217,7 @@ final class TrainMfCommand implements Callable<Integer> {
             testNode.set("metrics", RecsysJson.metrics(metrics.values(1)));
             details.set("test", testNode.deepCopy());
         }
-        ModelFile.write(out, new StoredModel(kind, model, users, items, histories, details, null));
-        result.put("model", out.toString());
+        output.write(new StoredModel(kind, model, users, items, histories, details, null), data, result);
         result.put("kind", kind);
         result.put("seed", seed);
         Json.print(spec.commandLine().getOut(), result);

@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "sasrec", mixinStandardHelpOptions = true,
         description = {"Train SASRec (Kang & McAuley 2018) on a log of 'user item' lines, any interaction file or a project's log,",
             "each user's last item held out for testing and the one before for validation (or --split). Prints JSON;",
-            "one progress line per epoch on stderr."})
+            "one progress line per epoch on stderr. --out writes a model file, --save NAME stores it in the --data project."})
 final class TrainSasRecCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,8 +39,8 @@ final class TrainSasRecCommand implements Callable<Integer> {
     @Mixin
     RecsysSplitOptions splitOptions;
 
-    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
-    Path out;
+    @Mixin
+    ModelOutput output;
 
     @Option(names = "--maxlen", defaultValue = "50", description = "Longest history read (default 50).")
     int maxLength;
@@ -88,6 +88,7 @@ final class TrainSasRecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ProjectFileException {
+        output.check(spec, data);
         SasRecConfig config = new SasRecConfig(maxLength, dimension, blocks, heads, dropout, learningRate, batch, epochs, seed);
         SasRecState state = null;
         var log = data.read();
@@ -139,9 +140,8 @@ final class TrainSasRecCommand implements Callable<Integer> {
         }, CancellationToken.none());
         details.set("epochs", history);
         details.put("selectedEpoch", selected[0]);
-        ModelFile.write(out, new StoredModel(StoredModel.SASREC, model, users, items, split.everything(), details, null));
         ObjectNode result = Json.object();
-        result.put("model", out.toString());
+        output.write(new StoredModel(StoredModel.SASREC, model, users, items, split.everything(), details, null), data, result);
         result.put("kind", StoredModel.SASREC);
         result.put("users", users.size());
         result.put("items", items.size());

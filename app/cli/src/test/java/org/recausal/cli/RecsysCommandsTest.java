@@ -101,8 +101,8 @@ class RecsysCommandsTest {
         assertThat(nb.get("propensities").asString()).startsWith("Naive-Bayes");
         assertThat(nb.get("trials")).hasSize(16);
         assertOneLineFailure(run("train", "mf", "--data", ratings.toString(), "--ips", "dag", "--out",
-                folder.resolve("x.model").toString()), 1, "--ips dag needs --graph FILE (or a project as --data): the causal graph with the"
-                + " exposure and its causes");
+                folder.resolve("x.model").toString()), 1, "--ips dag needs --graph FILE (or a project as --data): the causal"
+                + " graph with the exposure and its causes");
     }
 
     /**
