@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -22,6 +25,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import org.recausal.desktop.data.ProgressTask;
 import org.recausal.desktop.dialog.DialogService;
@@ -37,38 +41,25 @@ import org.recausal.engine.estimate.Refutation;
 import org.recausal.engine.estimate.Refuters;
 import org.recausal.engine.estimate.ScenarioResult;
 import org.recausal.engine.project.ProjectData;
+import org.recausal.engine.scm.Counterfactuals;
 import org.recausal.engine.scm.FitOptions;
 import org.recausal.engine.scm.FittedScm;
-import org.recausal.engine.scm.Intervention;
+import org.recausal.engine.scm.ModelChoice;
 import org.recausal.engine.scm.Observations;
+import org.recausal.engine.scm.ScmException;
 import org.recausal.engine.scm.ScmFitter;
 import org.recausal.engine.scm.Scenario;
 import org.recausal.engine.scm.TableBinding;
 import org.recausal.engine.task.ProgressListener;
 
 /**
- * The Simulate panel's state: fits a structural causal model to the project's data, collects interventions
- * (do(X = x) or X += d) and outcomes into a scenario, runs it with bootstrap intervals, and estimates one
- * treatment's effect by adjustment with its refutations. All work runs in one cancellable {@link ProgressTask}.
- * Scenarios the analyst names are kept for the session.
+ * The Simulate panel's state: fits a structural causal model to the project's data (model kinds chosen by
+ * cross-validation, or set per node), notices when the graph or the data change under it (a fit of the same inputs
+ * is reused), runs the drafted {@link ScenarioDraft scenario} with bootstrap intervals, compares kept scenarios side
+ * by side, answers unit-level counterfactuals for a data row, and estimates one treatment's effect by adjustment with
+ * its refutations. All long work runs in one cancellable {@link ProgressTask}.
  */
 public final class SimulateModel {
-
-    /** How an intervention on the picked node changes it. */
-    public enum Kind {
-        SET("do(X = x)"), SHIFT("shift X += d");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
 
     /**
      * What the model is fitted to, taken on the UI thread: a copy of the graph and the assembly of the data,
@@ -77,8 +68,11 @@ public final class SimulateModel {
     public record Inputs(Dag dag, Supplier<ProjectData> data) {
     }
 
-    /** A fitted model with the rows it was fitted to. */
-    public record Fitted(FittedScm scm, Observations data, int droppedRows, Dag dag) {
+    /** A fitted model, the rows it was fitted to (with their table rows) and what it depends on. */
+    public record Fitted(FittedScm scm, TableBinding.Bound bound, Dag dag, ModelFingerprint fingerprint) {
+        public Observations data() {
+            return bound.observations();
+        }
     }
 
     /** An estimate by adjustment and the verdicts of the checks that tried to refute it. */
@@ -86,31 +80,36 @@ public final class SimulateModel {
     }
 
     private static final int REFUTER_SIMULATIONS = 10;
+    private static final double LEVEL = 0.95;
 
     private final Supplier<Inputs> inputs;
     private final DialogService dialogs;
     private final ProgressTask task;
+    /** Checks in the background whether the data still match the fitted model; never cancels the main work. */
+    private final ProgressTask freshness;
+    private final ScenarioDraft draft = new ScenarioDraft();
 
     private final ReadOnlyObjectWrapper<Fitted> fitted = new ReadOnlyObjectWrapper<>(this, "fitted");
+    private final ReadOnlyStringWrapper stale = new ReadOnlyStringWrapper(this, "stale", "");
     private final ObservableList<FitRow> fitRows = FXCollections.observableArrayList();
     private final ObservableList<String> nodes = FXCollections.observableArrayList();
-    private final StringProperty node = new SimpleStringProperty(this, "node");
-    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(this, "kind", Kind.SET);
-    private final StringProperty value = new SimpleStringProperty(this, "value", "");
-    private final ObservableList<Intervention> interventions = FXCollections.observableArrayList();
-    private final ObservableList<String> outcomes = FXCollections.observableArrayList();
-    private final IntegerProperty samples = new SimpleIntegerProperty(this, "samples", 20_000);
-    private final IntegerProperty replicates = new SimpleIntegerProperty(this, "replicates", 30);
-    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 1);
+    private final ObservableMap<String, ModelChoice> choices = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<ScenarioResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<Scenario> resultScenario = new ReadOnlyObjectWrapper<>(this,
+            "resultScenario");
     private final ObservableList<EffectRow> effects = FXCollections.observableArrayList();
+    private final ObservableList<Scenario> scenarios = FXCollections.observableArrayList();
+    private final Map<String, ScenarioResult> results = new LinkedHashMap<>();
+    private final ObservableList<ComparisonRow> comparison = FXCollections.observableArrayList();
     private final StringProperty treatment = new SimpleStringProperty(this, "treatment");
     private final StringProperty outcome = new SimpleStringProperty(this, "outcome");
     private final ObjectProperty<EstimationMethod> method = new SimpleObjectProperty<>(this, "method",
             EstimationMethod.AIPW);
     private final ReadOnlyObjectWrapper<Estimated> estimated = new ReadOnlyObjectWrapper<>(this, "estimated");
-    private final StringProperty scenarioName = new SimpleStringProperty(this, "scenarioName", "");
-    private final ObservableList<Scenario> scenarios = FXCollections.observableArrayList();
+    private final IntegerProperty counterfactualRow = new SimpleIntegerProperty(this, "counterfactualRow", 1);
+    private final StringProperty counterfactualOutcome = new SimpleStringProperty(this, "counterfactualOutcome");
+    private final ReadOnlyStringWrapper counterfactual = new ReadOnlyStringWrapper(this, "counterfactual", "");
+    private final ObservableList<CounterfactualRow> counterfactualChanges = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Fit the model to the attached data to start.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -124,70 +123,314 @@ public final class SimulateModel {
         this.inputs = Objects.requireNonNull(inputs, "inputs");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.task = new ProgressTask(executor, uiThread);
+        this.freshness = new ProgressTask(executor, uiThread);
     }
 
-    /** Fits every node's mechanism to the data (model kinds chosen by cross-validation), in the background. */
+    // ---------------------------------------------------------------- the model
+
+    /**
+     * Fits every node's mechanism to the data in the background, with the model kinds set per node (the others
+     * chosen by cross-validation); keeps the fitted model when graph, data and kinds are as they were.
+     */
     public void fit() {
+        fit(() -> { });
+    }
+
+    private void fit(Runnable then) {
         Inputs given = inputs.get();
-        FitOptions options = FitOptions.defaults().withSeed(seed.get());
+        Map<String, ModelChoice> set = ModelFingerprint.setChoices(choices);
+        FitOptions options = FitOptions.defaults();
+        for (Map.Entry<String, ModelChoice> choice : set.entrySet()) {
+            options = options.withChoice(choice.getKey(), choice.getValue());
+        }
+        FitOptions chosen = options;
+        Fitted previous = fitted.get();
         start("Fitting the model", (progress, cancel) -> {
             TableBinding.Bound bound = ModelData.bind(given.dag(), given.data().get());
-            FittedScm scm = ScmFitter.fit(given.dag(), bound.observations(), options, progress, cancel);
-            return new Fitted(scm, bound.observations(), bound.droppedRows(), given.dag());
+            ModelFingerprint now = new ModelFingerprint(ModelFingerprint.graph(given.dag()),
+                    ModelFingerprint.data(bound.observations()), set);
+            if (previous != null && previous.fingerprint().staleness(now) == null) {
+                return previous;
+            }
+            FittedScm scm = ScmFitter.fit(given.dag(), bound.observations(), chosen, progress, cancel);
+            return new Fitted(scm, bound, given.dag(), now);
         }, done -> {
-            fitted.set(done);
-            fitRows.setAll(done.scm().fits().stream().map(FitRow::of).toList());
-            List<String> names = done.scm().fits().stream().map(f -> f.node()).toList();
-            nodes.setAll(names);
-            interventions.removeIf(i -> !names.contains(i.node()));
-            outcomes.removeIf(o -> !names.contains(o));
-            status.set("Fitted to " + done.data().rows() + " rows"
-                    + (done.droppedRows() > 0 ? " (" + done.droppedRows() + " with missing values left out)" : "")
-                    + ".");
+            show(done);
+            status.set(done == previous ? "The graph, data and model kinds are as they were: the model is reused."
+                    : "Fitted to " + done.data().rows() + " rows" + (done.bound().droppedRows() > 0
+                            ? " (" + done.bound().droppedRows() + " with missing values left out)" : "") + ".");
+            then.run();
         });
     }
 
-    /** Adds the intervention the editor describes (node, kind, value), replacing one on the same node. */
-    public void addIntervention() {
-        error.set("");
-        String target = node.get();
-        if (target == null || target.isBlank()) {
-            error.set("Pick a node to intervene on: click it on the canvas or choose it.");
-            return;
-        }
-        String given = value.get() == null ? "" : value.get().strip();
-        Intervention intervention;
-        try {
-            intervention = Intervention.parse(target + (kind.get() == Kind.SET ? "=" : "+=") + given);
-        } catch (IllegalArgumentException e) {
-            error.set("Intervention on " + target + ": " + e.getMessage());
-            return;
-        }
-        interventions.removeIf(i -> i.node().equals(target));
-        interventions.add(intervention);
+    private void show(Fitted done) {
+        fitted.set(done);
+        stale.set("");
+        fitRows.setAll(done.scm().fits().stream()
+                .map(f -> FitRow.of(f, choices.getOrDefault(f.node(), ModelChoice.AUTO))).toList());
+        List<String> names = done.scm().fits().stream().map(f -> f.node()).toList();
+        nodes.setAll(names);
+        choices.keySet().retainAll(names);
+        draft.keepOnly(names);
     }
 
-    /** Runs the interventions against the world as it is, with bootstrap intervals, in the background. */
+    /** Sets the model kind of one node; the model is stale until fitted again. */
+    public void setChoice(String node, ModelChoice choice) {
+        if (choice == ModelChoice.AUTO) {
+            choices.remove(node);
+        } else {
+            choices.put(node, choice);
+        }
+        fitRows.replaceAll(row -> row.node().equals(node) ? FitRow.of(row.fit(), choice) : row);
+        inputsChanged();
+    }
+
+    /**
+     * The graph was edited: the fitted model is stale at once when the graph's structure differs from the one it
+     * was fitted to; an edit back to that structure (an undo) makes it fresh again if the data still match. Moves
+     * and renamed notes cost nothing.
+     */
+    public void graphEdited() {
+        Fitted current = fitted.get();
+        if (current == null) {
+            return;
+        }
+        if (!ModelFingerprint.graph(inputs.get().dag()).equals(current.fingerprint().graph())) {
+            freshness.cancel();
+            stale.set("the graph changed since the fit");
+        } else if (!stale.get().isEmpty()) {
+            inputsChanged();
+        }
+    }
+
+    /**
+     * The data (or anything else) may have changed: marks the fitted model stale at once when the graph's structure
+     * differs, and checks the data in the background when it does not.
+     */
+    public void inputsChanged() {
+        Fitted current = fitted.get();
+        if (current == null) {
+            return;
+        }
+        Inputs given = inputs.get();
+        String graph = ModelFingerprint.graph(given.dag());
+        Map<String, ModelChoice> set = ModelFingerprint.setChoices(choices);
+        if (!graph.equals(current.fingerprint().graph())) {
+            freshness.cancel();
+            stale.set(current.fingerprint().staleness(new ModelFingerprint(graph, current.fingerprint().data(), set)));
+            return;
+        }
+        freshness.start("Checking the data against the model", (progress, cancel) ->
+                ModelFingerprint.data(ModelData.bind(given.dag(), given.data().get()).observations()), hash -> {
+                    if (fitted.get() == current) {
+                        String reason = current.fingerprint().staleness(new ModelFingerprint(graph, hash, set));
+                        stale.set(reason == null ? "" : reason);
+                    }
+                }, failure -> {
+                    if (fitted.get() == current) {
+                        stale.set("the data no longer fit the graph: " + message(failure));
+                    }
+                }, () -> { });
+    }
+
+    // ---------------------------------------------------------------- scenarios
+
+    /** Adds the drafted intervention to the scenario, or to its baseline. */
+    public void addIntervention(boolean toBaseline) {
+        error.set("");
+        try {
+            draft.add(toBaseline);
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+        }
+    }
+
+    /** Runs the drafted scenario with bootstrap intervals in the background, refitting a stale model first. */
     public void simulate() {
         error.set("");
+        Scenario scenario = drafted();
+        if (scenario == null) {
+            return;
+        }
+        if (fitted.get() == null || !stale.get().isEmpty()) {
+            fit(this::simulate);
+            return;
+        }
         Fitted model = fitted.get();
-        if (model == null) {
-            error.set("Fit the model first.");
-            return;
-        }
-        if (interventions.isEmpty() || outcomes.isEmpty()) {
-            error.set("Add at least one intervention and choose at least one outcome.");
-            return;
-        }
-        Scenario scenario = scenario(scenarioName.get().isBlank() ? "scenario" : scenarioName.get().strip());
-        int b = replicates.get();
+        int b = draft.replicatesProperty().get();
         start("Simulating " + scenario.name(), (progress, cancel) -> InterventionEffects.run(model.scm(),
-                model.data(), scenario, b, 0.95, progress, cancel), done -> {
-                    result.set(done);
-                    effects.setAll(done.effects().stream().map(EffectRow::of).toList());
-                    status.set("Simulated " + done.samples() + " units per world, " + done.replicates()
-                            + " bootstrap refits.");
+                model.data(), scenario, b, LEVEL, progress, cancel), done -> {
+                    show(scenario, done);
+                    status.set(String.format(Locale.ROOT, "Simulated %d units per world, %d bootstrap refits%s.",
+                            done.samples(), done.replicates(), scenario.subgroup() == null ? ""
+                                    : String.format(Locale.ROOT, "; the subgroup %s holds %.1f%% of them",
+                                            scenario.subgroup(), 100 * done.subgroupShare())));
                 });
+    }
+
+    private void show(Scenario scenario, ScenarioResult done) {
+        results.put(scenario.name(), done);
+        resultScenario.set(scenario);
+        result.set(done);
+        effects.setAll(done.effects().stream().map(EffectRow::of).toList());
+    }
+
+    /** The drafted scenario, or null with the reason in {@link #errorProperty()}. */
+    private Scenario drafted() {
+        String name = draft.nameProperty().get() == null ? "" : draft.nameProperty().get().strip();
+        try {
+            Scenario scenario = draft.toScenario(name.isEmpty() ? "scenario" : name);
+            if (scenario.interventions().isEmpty() && scenario.baseline().isEmpty()) {
+                error.set("Add at least one intervention: click a node, then set, shift or rule it.");
+                return null;
+            }
+            return scenario;
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return null;
+        }
+    }
+
+    /** Runs the chosen kept scenarios, one after another, and lists their effects side by side. */
+    public void compare(List<Scenario> chosen) {
+        error.set("");
+        if (chosen.isEmpty()) {
+            error.set("Select the kept scenarios to compare (Ctrl+click picks several).");
+            return;
+        }
+        if (fitted.get() == null || !stale.get().isEmpty()) {
+            List<Scenario> copy = List.copyOf(chosen);
+            fit(() -> compare(copy));
+            return;
+        }
+        Fitted model = fitted.get();
+        List<Scenario> runs = List.copyOf(chosen);
+        int b = draft.replicatesProperty().get();
+        start("Comparing " + runs.size() + " scenarios", (progress, cancel) -> {
+            List<ScenarioResult> done = new ArrayList<>();
+            for (int k = 0; k < runs.size(); k++) {
+                int at = k;
+                ProgressListener part = (f, m) -> progress.progress((at + f) / runs.size(),
+                        runs.get(at).name() + ": " + m);
+                done.add(InterventionEffects.run(model.scm(), model.data(), runs.get(k), b, LEVEL, part, cancel));
+            }
+            return done;
+        }, done -> {
+            List<ComparisonRow> rows = new ArrayList<>();
+            for (int k = 0; k < runs.size(); k++) {
+                results.put(runs.get(k).name(), done.get(k));
+                for (ScenarioResult.QuantityEffect effect : done.get(k).effects()) {
+                    rows.add(ComparisonRow.of(runs.get(k), effect));
+                }
+            }
+            comparison.setAll(rows);
+            status.set("Compared " + runs.size() + " scenarios with " + b + " bootstrap refits each.");
+        });
+    }
+
+    /** Keeps the drafted scenario under its name, replacing one of that name. */
+    public void saveScenario() {
+        error.set("");
+        String name = draft.nameProperty().get() == null ? "" : draft.nameProperty().get().strip();
+        if (name.isEmpty()) {
+            error.set("Name the scenario to keep it.");
+            return;
+        }
+        try {
+            Scenario kept = draft.toScenario(name);
+            int at = indexOf(name);
+            if (at >= 0) {
+                scenarios.set(at, kept);
+            } else {
+                scenarios.add(kept);
+            }
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+        }
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < scenarios.size(); i++) {
+            if (scenarios.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Forgets kept scenarios and their results. */
+    public void delete(List<Scenario> chosen) {
+        List<Scenario> gone = List.copyOf(chosen);
+        scenarios.removeAll(gone);
+        gone.forEach(s -> results.remove(s.name()));
+        comparison.removeIf(row -> gone.stream().anyMatch(s -> s.name().equals(row.scenario())));
+    }
+
+    /** Brings a kept scenario back into the editor, with its last result when it has one. */
+    public void restore(Scenario scenario) {
+        draft.restore(scenario);
+        ScenarioResult last = results.get(scenario.name());
+        if (last != null) {
+            show(scenario, last);
+        }
+    }
+
+    // ---------------------------------------------------------------- counterfactual and estimate
+
+    /**
+     * For one row of the data: what the outcome would have been under the drafted interventions, by abduction,
+     * action and prediction. One row's work, quick enough for the UI thread.
+     */
+    public void counterfactual() {
+        error.set("");
+        counterfactual.set("");
+        counterfactualChanges.clear();
+        Fitted model = fitted.get();
+        String y = counterfactualOutcome.get();
+        if (model == null || y == null) {
+            error.set("Fit the model, then choose the outcome of the counterfactual.");
+            return;
+        }
+        if (draft.getInterventions().isEmpty()) {
+            error.set("Add the interventions of the counterfactual to the scenario first.");
+            return;
+        }
+        int row = counterfactualRow.get();
+        TableBinding.Bound bound = model.bound();
+        if (row < 1 || row > bound.tableRows()) {
+            error.set("Row " + row + " does not exist: the data have " + bound.tableRows() + " rows.");
+            return;
+        }
+        int at = bound.rowOf(row - 1);
+        if (at < 0) {
+            error.set("Row " + row + " misses a value of a variable in the graph, so it has no counterfactual.");
+            return;
+        }
+        try {
+            show(row, at, Counterfactuals.of(model.scm().model(), model.data(), at,
+                    List.copyOf(draft.getInterventions()), y));
+        } catch (ScmException e) {
+            error.set("Counterfactual: " + e.getMessage());
+        }
+    }
+
+    private void show(int row, int at, Counterfactuals.Answer answer) {
+        Observations data = fitted.get().data();
+        String observed = String.join(", ", data.names().stream().map(n -> n + " = " + data.text(n, at)).toList());
+        String done = ScenarioDraft.describe(draft.getInterventions(), "");
+        String outcomeName = answer.outcome();
+        String factual = data.text(outcomeName, at);
+        counterfactual.set(switch (answer) {
+            case Counterfactuals.Determined d -> "Row " + row + " (" + observed + "): had " + done + ", " + outcomeName
+                    + " would have been " + data.scale(outcomeName).label(d.counterfactual()) + " instead of "
+                    + factual + (stale.get().isEmpty() ? "." : ". The model is stale: " + stale.get() + ".");
+            case Counterfactuals.NotDetermined n -> "Row " + row + " (" + observed + "): the counterfactual "
+                    + outcomeName + " under " + done + " is not determined. " + capitalised(n.reason()) + ".";
+        });
+        if (answer instanceof Counterfactuals.Determined d) {
+            d.changes().forEach((name, values) -> counterfactualChanges.add(new CounterfactualRow(name,
+                    data.scale(name).label(values[0]), data.scale(name).label(values[1]))));
+        }
     }
 
     /** Estimates the treatment's average effect on the outcome by adjustment, then tries to refute it. */
@@ -200,7 +443,8 @@ public final class SimulateModel {
             error.set("Fit the model, then choose a treatment and an outcome.");
             return;
         }
-        AdjustmentEstimator.Settings settings = AdjustmentEstimator.Settings.of(method.get()).withSeed(seed.get());
+        AdjustmentEstimator.Settings settings = AdjustmentEstimator.Settings.of(method.get())
+                .withSeed(draft.seedProperty().get());
         start("Estimating the effect of " + t + " on " + y, (progress, cancel) -> {
             Identification identified = Identification.of(model.dag(), t, y, null);
             AdjustmentEstimator estimator = new AdjustmentEstimator(model.data(), t, y, identified.adjustmentSet(),
@@ -220,31 +464,7 @@ public final class SimulateModel {
         task.cancel();
     }
 
-    /** Keeps the current interventions and outcomes under the scenario name, replacing one of that name. */
-    public void saveScenario() {
-        error.set("");
-        String name = scenarioName.get() == null ? "" : scenarioName.get().strip();
-        if (name.isEmpty()) {
-            error.set("Name the scenario to keep it.");
-            return;
-        }
-        if (outcomes.isEmpty()) {
-            error.set("Choose at least one outcome before keeping the scenario.");
-            return;
-        }
-        Scenario kept = scenario(name);
-        scenarios.removeIf(s -> s.name().equals(name));
-        scenarios.add(kept);
-    }
-
-    /** Brings a kept scenario back into the editor. */
-    public void restore(Scenario scenario) {
-        scenarioName.set(scenario.name());
-        interventions.setAll(scenario.interventions());
-        outcomes.setAll(scenario.outcomes());
-        samples.set(scenario.samples());
-        seed.set((int) scenario.seed());
-    }
+    // ---------------------------------------------------------------- export
 
     /** Asks where, then writes the effect table and the outcome distributions as CSV. */
     public void exportCsv() {
@@ -256,14 +476,23 @@ public final class SimulateModel {
         export(ExportFormat.CSV, shown.scenario() + "-results", file -> ResultsCsv.write(shown, file));
     }
 
-    /** Asks where, then lets {@code writer} write the chart as PNG. */
-    public void exportChart(ChartWriter writer) {
-        ScenarioResult shown = result.get();
-        if (shown == null) {
+    /** Asks where, then writes the comparison of scenarios as CSV. */
+    public void exportComparisonCsv() {
+        if (comparison.isEmpty()) {
+            error.set("Compare scenarios first.");
+            return;
+        }
+        List<ComparisonRow> rows = List.copyOf(comparison);
+        export(ExportFormat.CSV, "scenario-comparison", file -> ResultsCsv.writeComparison(rows, file));
+    }
+
+    /** Asks where, then lets {@code writer} write a chart as PNG. */
+    public void exportChart(String suggested, ChartWriter writer) {
+        if (result.get() == null && comparison.isEmpty()) {
             error.set("Run a simulation first.");
             return;
         }
-        export(ExportFormat.PNG, shown.scenario() + "-chart", writer);
+        export(ExportFormat.PNG, suggested, writer);
     }
 
     /** Writes a result to a file the analyst chose. */
@@ -283,16 +512,18 @@ public final class SimulateModel {
         });
     }
 
-    private Scenario scenario(String name) {
-        return new Scenario(name, new ArrayList<>(interventions), List.of(), new ArrayList<>(outcomes), null,
-                samples.get(), seed.get());
-    }
-
     private <T> void start(String description, ProgressTask.Work<T> work, Consumer<T> onSuccess) {
         error.set("");
-        task.start(description, work, onSuccess, failure -> error.set(description + " failed: "
-                + (failure.getMessage() == null ? failure.toString() : failure.getMessage())),
+        task.start(description, work, onSuccess, failure -> error.set(description + " failed: " + message(failure)),
                 () -> status.set(description + " cancelled."));
+    }
+
+    private static String message(Exception failure) {
+        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     // ---------------------------------------------------------------- properties
@@ -301,8 +532,18 @@ public final class SimulateModel {
         return task;
     }
 
+    /** The scenario being built. */
+    public ScenarioDraft draft() {
+        return draft;
+    }
+
     public ReadOnlyObjectProperty<Fitted> fittedProperty() {
         return fitted.getReadOnlyProperty();
+    }
+
+    /** Why the fitted model no longer matches the graph, data or model kinds; empty while it does. */
+    public ReadOnlyStringProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     public ObservableList<FitRow> getFitRows() {
@@ -314,46 +555,35 @@ public final class SimulateModel {
         return nodes;
     }
 
-    /** The node the intervention editor works on (the canvas selection follows into it). */
-    public StringProperty nodeProperty() {
-        return node;
-    }
-
-    public ObjectProperty<Kind> kindProperty() {
-        return kind;
-    }
-
-    /** The value to set, or the shift, as typed. */
-    public StringProperty valueProperty() {
-        return value;
-    }
-
-    public ObservableList<Intervention> getInterventions() {
-        return interventions;
-    }
-
-    public ObservableList<String> getOutcomes() {
-        return outcomes;
-    }
-
-    public IntegerProperty samplesProperty() {
-        return samples;
-    }
-
-    public IntegerProperty replicatesProperty() {
-        return replicates;
-    }
-
-    public IntegerProperty seedProperty() {
-        return seed;
+    /** The model kinds the analyst set, by node; a node not named is chosen automatically. */
+    public ObservableMap<String, ModelChoice> getChoices() {
+        return choices;
     }
 
     public ReadOnlyObjectProperty<ScenarioResult> resultProperty() {
         return result.getReadOnlyProperty();
     }
 
+    /** The scenario whose result is shown. */
+    public ReadOnlyObjectProperty<Scenario> resultScenarioProperty() {
+        return resultScenario.getReadOnlyProperty();
+    }
+
     public ObservableList<EffectRow> getEffects() {
         return effects;
+    }
+
+    public ObservableList<Scenario> getScenarios() {
+        return scenarios;
+    }
+
+    /** The latest result of each kept or run scenario, by name. */
+    public Map<String, ScenarioResult> results() {
+        return results;
+    }
+
+    public ObservableList<ComparisonRow> getComparison() {
+        return comparison;
     }
 
     public StringProperty treatmentProperty() {
@@ -372,12 +602,22 @@ public final class SimulateModel {
         return estimated.getReadOnlyProperty();
     }
 
-    public StringProperty scenarioNameProperty() {
-        return scenarioName;
+    /** The data row of the counterfactual, 1 for the first row after the header. */
+    public IntegerProperty counterfactualRowProperty() {
+        return counterfactualRow;
     }
 
-    public ObservableList<Scenario> getScenarios() {
-        return scenarios;
+    public StringProperty counterfactualOutcomeProperty() {
+        return counterfactualOutcome;
+    }
+
+    /** The counterfactual answer in words, or why there is none. */
+    public ReadOnlyStringProperty counterfactualProperty() {
+        return counterfactual.getReadOnlyProperty();
+    }
+
+    public ObservableList<CounterfactualRow> getCounterfactualChanges() {
+        return counterfactualChanges;
     }
 
     public ReadOnlyStringProperty statusProperty() {
