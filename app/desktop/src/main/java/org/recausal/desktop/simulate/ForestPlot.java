@@ -120,17 +120,22 @@ public final class ForestPlot extends Region {
     /** Round tick values within [lo, hi], zero among them when it lies inside. */
     static List<Double> ticks(double lo, double hi) {
         double raw = (hi - lo) / TICKS;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = magnitude;
-        for (double nice : new double[] {1, 2, 2.5, 5, 10}) {
-            if (nice * magnitude >= raw) {
-                step = nice * magnitude;
+        int exponent = (int) Math.floor(Math.log10(raw));
+        double magnitude = Math.pow(10, exponent);
+        double nice = 10;
+        for (double candidate : new double[] {1, 2, 2.5, 5}) {
+            if (candidate * magnitude >= raw) {
+                nice = candidate;
                 break;
             }
         }
+        // k * nice scaled by a power of ten, divided when it is negative: 3 * 2 / 10 is 0.6 exactly, 3 * 0.2 is not.
+        double power = Math.pow(10, Math.abs(exponent));
         List<Double> ticks = new ArrayList<>();
-        for (double t = Math.ceil(lo / step) * step; t <= hi + 1e-9 * step; t += step) {
-            ticks.add(Math.abs(t) < 1e-9 * step ? 0.0 : t);
+        double step = nice * magnitude;
+        for (long k = (long) Math.ceil(lo / step); k * step <= hi + 1e-9 * step; k++) {
+            double tick = exponent < 0 ? k * nice / power : k * nice * power;
+            ticks.add(tick == 0 ? 0.0 : tick);
         }
         return ticks;
     }

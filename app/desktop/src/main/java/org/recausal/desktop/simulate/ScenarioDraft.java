@@ -1,9 +1,9 @@
 package org.recausal.desktop.simulate;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javafx.beans.property.IntegerProperty;
@@ -155,8 +155,8 @@ public final class ScenarioDraft {
     public static String describe(Intervention intervention) {
         return switch (intervention) {
             case Intervention.SetValue set -> "do(" + set.node() + " = " + set.value() + ")";
-            case Intervention.Shift shift -> String.format(Locale.ROOT, "%s %s= %.4g", shift.node(),
-                    shift.by() < 0 ? "-" : "+", Math.abs(shift.by()));
+            case Intervention.Shift shift -> shift.node() + (shift.by() < 0 ? " -= " : " += ")
+                    + BigDecimal.valueOf(Math.abs(shift.by())).stripTrailingZeros().toPlainString();
             case Intervention.Assign assign -> assign.node() + " := " + assign.rule().text();
         };
     }

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -40,16 +41,22 @@ import org.recausal.engine.estimate.InterventionEffects;
 import org.recausal.engine.estimate.Refutation;
 import org.recausal.engine.estimate.Refuters;
 import org.recausal.engine.estimate.ScenarioResult;
+import org.recausal.engine.project.ModelFingerprint;
+import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectData;
+import org.recausal.engine.project.StoredResult;
+import org.recausal.engine.project.StoredScm;
 import org.recausal.engine.scm.Counterfactuals;
 import org.recausal.engine.scm.FitOptions;
 import org.recausal.engine.scm.FittedScm;
+import org.recausal.engine.scm.Intervention;
 import org.recausal.engine.scm.ModelChoice;
 import org.recausal.engine.scm.Observations;
 import org.recausal.engine.scm.ScmException;
 import org.recausal.engine.scm.ScmFitter;
 import org.recausal.engine.scm.Scenario;
 import org.recausal.engine.scm.TableBinding;
+import org.recausal.engine.task.CancellationToken;
 import org.recausal.engine.task.ProgressListener;
 
 /**
@@ -62,16 +69,23 @@ import org.recausal.engine.task.ProgressListener;
 public final class SimulateModel {
 
     /**
-     * What the model is fitted to, taken on the UI thread: a copy of the graph and the assembly of the data,
-     * which runs off it.
+     * What the model is fitted to, taken on the UI thread: the live project (its graph, datasets, kept scenarios
+     * and model, read and written on the UI thread only) and the assembly of its loaded data, which runs off it.
      */
-    public record Inputs(Dag dag, Supplier<ProjectData> data) {
+    public record Inputs(Project project, Supplier<ProjectData> data) {
     }
 
-    /** A fitted model, the rows it was fitted to (with their table rows) and what it depends on. */
+    /**
+     * A fitted model, what it was fitted on, and the rows it was fitted to with their table rows: null for a model
+     * reopened from the project until work needs them, when they are bound again in the background.
+     */
     public record Fitted(FittedScm scm, TableBinding.Bound bound, Dag dag, ModelFingerprint fingerprint) {
         public Observations data() {
             return bound.observations();
+        }
+
+        Fitted withBound(TableBinding.Bound rows) {
+            return new Fitted(scm, rows, dag, fingerprint);
         }
     }
 
@@ -83,10 +97,9 @@ public final class SimulateModel {
     private static final double LEVEL = 0.95;
 
     private final Supplier<Inputs> inputs;
+    private final Runnable changed;
     private final DialogService dialogs;
     private final ProgressTask task;
-    /** Checks in the background whether the data still match the fitted model; never cancels the main work. */
-    private final ProgressTask freshness;
     private final ScenarioDraft draft = new ScenarioDraft();
 
     private final ReadOnlyObjectWrapper<Fitted> fitted = new ReadOnlyObjectWrapper<>(this, "fitted");
@@ -99,7 +112,7 @@ public final class SimulateModel {
             "resultScenario");
     private final ObservableList<EffectRow> effects = FXCollections.observableArrayList();
     private final ObservableList<Scenario> scenarios = FXCollections.observableArrayList();
-    private final Map<String, ScenarioResult> results = new LinkedHashMap<>();
+    private final Map<String, ScenarioResult> results = new HashMap<>();
     private final ObservableList<ComparisonRow> comparison = FXCollections.observableArrayList();
     private final StringProperty treatment = new SimpleStringProperty(this, "treatment");
     private final StringProperty outcome = new SimpleStringProperty(this, "outcome");
@@ -115,22 +128,60 @@ public final class SimulateModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     /**
-     * @param inputs   the graph and data to fit, asked on the UI thread when the analyst fits
+     * @param inputs   the project and its data, asked on the UI thread
+     * @param changed  runs when the model adds to the project (a fit, a kept scenario, a result): it is unsaved
      * @param executor runs the work off the UI thread
      * @param uiThread hands progress to the UI thread ({@code Platform::runLater} in the app)
      */
-    public SimulateModel(Supplier<Inputs> inputs, DialogService dialogs, TaskExecutor executor, Executor uiThread) {
+    public SimulateModel(Supplier<Inputs> inputs, Runnable changed, DialogService dialogs, TaskExecutor executor,
+            Executor uiThread) {
         this.inputs = Objects.requireNonNull(inputs, "inputs");
+        this.changed = Objects.requireNonNull(changed, "changed");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.task = new ProgressTask(executor, uiThread);
-        this.freshness = new ProgressTask(executor, uiThread);
+    }
+
+    // ---------------------------------------------------------------- the project
+
+    /**
+     * Shows the project now open: its kept scenarios with their last results, and its fitted model, reused while
+     * the graph, data and fit options are those it was fitted on.
+     */
+    public void projectOpened() {
+        task.cancel();
+        Project project = inputs.get().project();
+        fitted.set(null);
+        stale.set("");
+        fitRows.clear();
+        nodes.clear();
+        choices.clear();
+        results.clear();
+        comparison.clear();
+        effects.clear();
+        result.set(null);
+        resultScenario.set(null);
+        estimated.set(null);
+        counterfactual.set("");
+        counterfactualChanges.clear();
+        error.set("");
+        scenarios.setAll(project.scenarios());
+        for (Scenario scenario : project.scenarios()) {
+            project.scenarioResult(scenario.name()).ifPresent(r -> results.put(scenario.name(), r.result()));
+        }
+        project.scm().ifPresentOrElse(stored -> {
+            stored.fitted().options().perNode().forEach(choices::put);
+            show(new Fitted(stored.fitted(), null, project.dag().copy(), stored.fittedOn()));
+            inputsChanged();
+            status.set(stale.get().isEmpty() ? "The project's fitted model is reused: the graph and data are those it"
+                    + " was fitted on." : "The project's fitted model is stale: " + stale.get() + ".");
+        }, () -> status.set("Fit the model to the attached data to start."));
     }
 
     // ---------------------------------------------------------------- the model
 
     /**
      * Fits every node's mechanism to the data in the background, with the model kinds set per node (the others
-     * chosen by cross-validation); keeps the fitted model when graph, data and kinds are as they were.
+     * chosen by cross-validation); keeps the fitted model when graph, data and options are as they were.
      */
     public void fit() {
         fit(() -> { });
@@ -138,29 +189,38 @@ public final class SimulateModel {
 
     private void fit(Runnable then) {
         Inputs given = inputs.get();
-        Map<String, ModelChoice> set = ModelFingerprint.setChoices(choices);
-        FitOptions options = FitOptions.defaults();
-        for (Map.Entry<String, ModelChoice> choice : set.entrySet()) {
-            options = options.withChoice(choice.getKey(), choice.getValue());
-        }
-        FitOptions chosen = options;
+        FitOptions options = options();
+        ModelFingerprint now = ModelFingerprint.of(given.project(), options);
         Fitted previous = fitted.get();
+        if (previous != null && previous.fingerprint().equals(now)) {
+            stale.set("");
+            status.set("The graph, data and fit options are those the model was fitted on: it is reused.");
+            then.run();
+            return;
+        }
+        Dag dag = given.project().dag().copy();
         start("Fitting the model", (progress, cancel) -> {
-            TableBinding.Bound bound = ModelData.bind(given.dag(), given.data().get());
-            ModelFingerprint now = new ModelFingerprint(ModelFingerprint.graph(given.dag()),
-                    ModelFingerprint.data(bound.observations()), set);
-            if (previous != null && previous.fingerprint().staleness(now) == null) {
-                return previous;
-            }
-            FittedScm scm = ScmFitter.fit(given.dag(), bound.observations(), chosen, progress, cancel);
-            return new Fitted(scm, bound, given.dag(), now);
+            TableBinding.Bound bound = ModelData.bind(dag, given.data().get());
+            return new Fitted(ScmFitter.fit(dag, bound.observations(), options, progress, cancel), bound, dag, now);
         }, done -> {
             show(done);
-            status.set(done == previous ? "The graph, data and model kinds are as they were: the model is reused."
-                    : "Fitted to " + done.data().rows() + " rows" + (done.bound().droppedRows() > 0
-                            ? " (" + done.bound().droppedRows() + " with missing values left out)" : "") + ".");
+            Project project = inputs.get().project();
+            project.setScm(new StoredScm(done.scm(), done.fingerprint()));
+            changed.run();
+            inputsChanged();
+            status.set("Fitted to " + done.data().rows() + " rows" + (done.bound().droppedRows() > 0
+                    ? " (" + done.bound().droppedRows() + " with missing values left out)" : "") + ".");
             then.run();
         });
+    }
+
+    /** The default options with the model kinds the analyst set per node. */
+    private FitOptions options() {
+        FitOptions options = FitOptions.defaults();
+        for (Map.Entry<String, ModelChoice> choice : new TreeMap<>(choices).entrySet()) {
+            options = options.withChoice(choice.getKey(), choice.getValue());
+        }
+        return options;
     }
 
     private void show(Fitted done) {
@@ -186,51 +246,18 @@ public final class SimulateModel {
     }
 
     /**
-     * The graph was edited: the fitted model is stale at once when the graph's structure differs from the one it
-     * was fitted to; an edit back to that structure (an undo) makes it fresh again if the data still match. Moves
-     * and renamed notes cost nothing.
-     */
-    public void graphEdited() {
-        Fitted current = fitted.get();
-        if (current == null) {
-            return;
-        }
-        if (!ModelFingerprint.graph(inputs.get().dag()).equals(current.fingerprint().graph())) {
-            freshness.cancel();
-            stale.set("the graph changed since the fit");
-        } else if (!stale.get().isEmpty()) {
-            inputsChanged();
-        }
-    }
-
-    /**
-     * The data (or anything else) may have changed: marks the fitted model stale at once when the graph's structure
-     * differs, and checks the data in the background when it does not.
+     * The graph, the data or the fit options may have changed: the fitted model is stale while they differ from
+     * those it was fitted on (an undone edit makes it current again). Cheap: digests of the graph, of the datasets'
+     * recorded fingerprints and of the options.
      */
     public void inputsChanged() {
         Fitted current = fitted.get();
         if (current == null) {
             return;
         }
-        Inputs given = inputs.get();
-        String graph = ModelFingerprint.graph(given.dag());
-        Map<String, ModelChoice> set = ModelFingerprint.setChoices(choices);
-        if (!graph.equals(current.fingerprint().graph())) {
-            freshness.cancel();
-            stale.set(current.fingerprint().staleness(new ModelFingerprint(graph, current.fingerprint().data(), set)));
-            return;
-        }
-        freshness.start("Checking the data against the model", (progress, cancel) ->
-                ModelFingerprint.data(ModelData.bind(given.dag(), given.data().get()).observations()), hash -> {
-                    if (fitted.get() == current) {
-                        String reason = current.fingerprint().staleness(new ModelFingerprint(graph, hash, set));
-                        stale.set(reason == null ? "" : reason);
-                    }
-                }, failure -> {
-                    if (fitted.get() == current) {
-                        stale.set("the data no longer fit the graph: " + message(failure));
-                    }
-                }, () -> { });
+        List<String> changes = current.fingerprint().differences(ModelFingerprint.of(inputs.get().project(),
+                options()));
+        stale.set(changes.isEmpty() ? "" : String.join(" and ", changes) + " changed since the fit");
     }
 
     // ---------------------------------------------------------------- scenarios
@@ -256,9 +283,8 @@ public final class SimulateModel {
             fit(this::simulate);
             return;
         }
-        Fitted model = fitted.get();
         int b = draft.replicatesProperty().get();
-        start("Simulating " + scenario.name(), (progress, cancel) -> InterventionEffects.run(model.scm(),
+        withModel("Simulating " + scenario.name(), (model, progress, cancel) -> InterventionEffects.run(model.scm(),
                 model.data(), scenario, b, LEVEL, progress, cancel), done -> {
                     show(scenario, done);
                     status.set(String.format(Locale.ROOT, "Simulated %d units per world, %d bootstrap refits%s.",
@@ -269,10 +295,20 @@ public final class SimulateModel {
     }
 
     private void show(Scenario scenario, ScenarioResult done) {
-        results.put(scenario.name(), done);
+        keepResult(scenario, done);
         resultScenario.set(scenario);
         result.set(done);
         effects.setAll(done.effects().stream().map(EffectRow::of).toList());
+    }
+
+    /** Remembers a scenario's latest result, and keeps it in the project when the scenario is kept there. */
+    private void keepResult(Scenario scenario, ScenarioResult done) {
+        results.put(scenario.name(), done);
+        Project project = inputs.get().project();
+        if (project.scenario(scenario.name()).filter(scenario::equals).isPresent()) {
+            project.setScenarioResult(new StoredResult(done, fitted.get().fingerprint()));
+            changed.run();
+        }
     }
 
     /** The drafted scenario, or null with the reason in {@link #errorProperty()}. */
@@ -298,15 +334,13 @@ public final class SimulateModel {
             error.set("Select the kept scenarios to compare (Ctrl+click picks several).");
             return;
         }
+        List<Scenario> runs = List.copyOf(chosen);
         if (fitted.get() == null || !stale.get().isEmpty()) {
-            List<Scenario> copy = List.copyOf(chosen);
-            fit(() -> compare(copy));
+            fit(() -> compare(runs));
             return;
         }
-        Fitted model = fitted.get();
-        List<Scenario> runs = List.copyOf(chosen);
         int b = draft.replicatesProperty().get();
-        start("Comparing " + runs.size() + " scenarios", (progress, cancel) -> {
+        withModel("Comparing " + runs.size() + " scenarios", (model, progress, cancel) -> {
             List<ScenarioResult> done = new ArrayList<>();
             for (int k = 0; k < runs.size(); k++) {
                 int at = k;
@@ -318,7 +352,7 @@ public final class SimulateModel {
         }, done -> {
             List<ComparisonRow> rows = new ArrayList<>();
             for (int k = 0; k < runs.size(); k++) {
-                results.put(runs.get(k).name(), done.get(k));
+                keepResult(runs.get(k), done.get(k));
                 for (ScenarioResult.QuantityEffect effect : done.get(k).effects()) {
                     rows.add(ComparisonRow.of(runs.get(k), effect));
                 }
@@ -328,7 +362,7 @@ public final class SimulateModel {
         });
     }
 
-    /** Keeps the drafted scenario under its name, replacing one of that name. */
+    /** Keeps the drafted scenario in the project under its name, replacing one of that name. */
     public void saveScenario() {
         error.set("");
         String name = draft.nameProperty().get() == null ? "" : draft.nameProperty().get().strip();
@@ -336,17 +370,22 @@ public final class SimulateModel {
             error.set("Name the scenario to keep it.");
             return;
         }
+        Scenario kept;
         try {
-            Scenario kept = draft.toScenario(name);
-            int at = indexOf(name);
-            if (at >= 0) {
-                scenarios.set(at, kept);
-            } else {
-                scenarios.add(kept);
-            }
+            kept = draft.toScenario(name);
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
+            return;
         }
+        Project project = inputs.get().project();
+        if (project.scenario(name).isPresent()) {
+            project.replaceScenario(kept);
+            scenarios.set(indexOf(name), kept);
+        } else {
+            project.addScenario(kept);
+            scenarios.add(kept);
+        }
+        changed.run();
     }
 
     private int indexOf(String name) {
@@ -358,12 +397,15 @@ public final class SimulateModel {
         return -1;
     }
 
-    /** Forgets kept scenarios and their results. */
+    /** Forgets kept scenarios and their results, here and in the project. */
     public void delete(List<Scenario> chosen) {
         List<Scenario> gone = List.copyOf(chosen);
+        Project project = inputs.get().project();
+        gone.forEach(s -> project.removeScenario(s.name()));
         scenarios.removeAll(gone);
         gone.forEach(s -> results.remove(s.name()));
         comparison.removeIf(row -> gone.stream().anyMatch(s -> s.name().equals(row.scenario())));
+        changed.run();
     }
 
     /** Brings a kept scenario back into the editor, with its last result when it has one. */
@@ -371,7 +413,9 @@ public final class SimulateModel {
         draft.restore(scenario);
         ScenarioResult last = results.get(scenario.name());
         if (last != null) {
-            show(scenario, last);
+            resultScenario.set(scenario);
+            result.set(last);
+            effects.setAll(last.effects().stream().map(EffectRow::of).toList());
         }
     }
 
@@ -379,53 +423,51 @@ public final class SimulateModel {
 
     /**
      * For one row of the data: what the outcome would have been under the drafted interventions, by abduction,
-     * action and prediction. One row's work, quick enough for the UI thread.
+     * action and prediction.
      */
     public void counterfactual() {
         error.set("");
         counterfactual.set("");
         counterfactualChanges.clear();
-        Fitted model = fitted.get();
         String y = counterfactualOutcome.get();
-        if (model == null || y == null) {
+        if (fitted.get() == null || y == null) {
             error.set("Fit the model, then choose the outcome of the counterfactual.");
             return;
         }
-        if (draft.getInterventions().isEmpty()) {
+        List<Intervention> done = List.copyOf(draft.getInterventions());
+        if (done.isEmpty()) {
             error.set("Add the interventions of the counterfactual to the scenario first.");
             return;
         }
         int row = counterfactualRow.get();
-        TableBinding.Bound bound = model.bound();
-        if (row < 1 || row > bound.tableRows()) {
-            error.set("Row " + row + " does not exist: the data have " + bound.tableRows() + " rows.");
-            return;
-        }
-        int at = bound.rowOf(row - 1);
-        if (at < 0) {
-            error.set("Row " + row + " misses a value of a variable in the graph, so it has no counterfactual.");
-            return;
-        }
-        try {
-            show(row, at, Counterfactuals.of(model.scm().model(), model.data(), at,
-                    List.copyOf(draft.getInterventions()), y));
-        } catch (ScmException e) {
-            error.set("Counterfactual: " + e.getMessage());
-        }
+        withModel("Counterfactual for row " + row, (model, progress, cancel) -> {
+            TableBinding.Bound bound = model.bound();
+            if (row < 1 || row > bound.tableRows()) {
+                throw new ScmException("row " + row + " does not exist: the data have " + bound.tableRows() + " rows");
+            }
+            int at = bound.rowOf(row - 1);
+            if (at < 0) {
+                throw new ScmException("row " + row + " misses a value of a variable in the graph, so it has no"
+                        + " counterfactual");
+            }
+            return Counterfactuals.of(model.scm().model(), model.data(), at, done, y);
+        }, answer -> show(row, answer, done));
     }
 
-    private void show(int row, int at, Counterfactuals.Answer answer) {
+    private void show(int row, Counterfactuals.Answer answer, List<Intervention> done) {
         Observations data = fitted.get().data();
+        int at = answer.row();
         String observed = String.join(", ", data.names().stream().map(n -> n + " = " + data.text(n, at)).toList());
-        String done = ScenarioDraft.describe(draft.getInterventions(), "");
+        String interventions = ScenarioDraft.describe(done, "");
         String outcomeName = answer.outcome();
         String factual = data.text(outcomeName, at);
         counterfactual.set(switch (answer) {
-            case Counterfactuals.Determined d -> "Row " + row + " (" + observed + "): had " + done + ", " + outcomeName
-                    + " would have been " + data.scale(outcomeName).label(d.counterfactual()) + " instead of "
-                    + factual + (stale.get().isEmpty() ? "." : ". The model is stale: " + stale.get() + ".");
+            case Counterfactuals.Determined d -> "Row " + row + " (" + observed + "): had " + interventions + ", "
+                    + outcomeName + " would have been " + data.scale(outcomeName).label(d.counterfactual())
+                    + " instead of " + factual + (stale.get().isEmpty() ? "." : ". The model is stale: " + stale.get()
+                            + ".");
             case Counterfactuals.NotDetermined n -> "Row " + row + " (" + observed + "): the counterfactual "
-                    + outcomeName + " under " + done + " is not determined. " + capitalised(n.reason()) + ".";
+                    + outcomeName + " under " + interventions + " is not determined: " + n.reason() + ".";
         });
         if (answer instanceof Counterfactuals.Determined d) {
             d.changes().forEach((name, values) -> counterfactualChanges.add(new CounterfactualRow(name,
@@ -436,16 +478,15 @@ public final class SimulateModel {
     /** Estimates the treatment's average effect on the outcome by adjustment, then tries to refute it. */
     public void estimate() {
         error.set("");
-        Fitted model = fitted.get();
         String t = treatment.get();
         String y = outcome.get();
-        if (model == null || t == null || y == null) {
+        if (fitted.get() == null || t == null || y == null) {
             error.set("Fit the model, then choose a treatment and an outcome.");
             return;
         }
         AdjustmentEstimator.Settings settings = AdjustmentEstimator.Settings.of(method.get())
                 .withSeed(draft.seedProperty().get());
-        start("Estimating the effect of " + t + " on " + y, (progress, cancel) -> {
+        withModel("Estimating the effect of " + t + " on " + y, (model, progress, cancel) -> {
             Identification identified = Identification.of(model.dag(), t, y, null);
             AdjustmentEstimator estimator = new AdjustmentEstimator(model.data(), t, y, identified.adjustmentSet(),
                     settings, null);
@@ -457,6 +498,33 @@ public final class SimulateModel {
         }, done -> {
             estimated.set(done);
             status.set("Estimated " + done.estimate().definition() + ".");
+        });
+    }
+
+    /** Work on the fitted model, whose rows it needs. */
+    @FunctionalInterface
+    private interface ModelWork<T> {
+        T run(Fitted model, ProgressListener progress, CancellationToken cancel) throws Exception;
+    }
+
+    private record Ran<T>(Fitted model, T value) {
+    }
+
+    /**
+     * Runs {@code work} on the fitted model in the background, first binding the data to a model reopened from the
+     * project (which has no rows yet); the bound model then replaces it.
+     */
+    private <T> void withModel(String description, ModelWork<T> work, Consumer<T> onSuccess) {
+        Fitted model = fitted.get();
+        Supplier<ProjectData> data = model.bound() == null ? inputs.get().data() : null;
+        start(description, (progress, cancel) -> {
+            Fitted ready = data == null ? model : model.withBound(ModelData.bind(model.dag(), data.get()));
+            return new Ran<>(ready, work.run(ready, progress, cancel));
+        }, ran -> {
+            if (fitted.get() == model && ran.model() != model) {
+                fitted.set(ran.model());
+            }
+            onSuccess.accept(ran.value());
         });
     }
 
@@ -520,10 +588,6 @@ public final class SimulateModel {
 
     private static String message(Exception failure) {
         return failure.getMessage() == null ? failure.toString() : failure.getMessage();
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     // ---------------------------------------------------------------- properties

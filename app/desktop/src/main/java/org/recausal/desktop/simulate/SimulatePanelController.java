@@ -162,8 +162,8 @@ public final class SimulatePanelController {
     /**
      * Wires the panel into the main window: a single selected node on the canvas becomes the node to intervene
      * on, the drafted scenario is marked on the canvas while the panel shows, the panel sits under the canvas in
-     * {@code split}, and an edit of the graph ({@code history}) or a change of the data ({@code dataChanges}) is
-     * checked against the fitted model.
+     * {@code split}, an opened project ({@code history} changes) is shown, and an edit of the graph or a change of
+     * the data ({@code dataChanges}) is checked against the fitted model.
      */
     public void attach(DagCanvas canvas, SplitPane split, ObservableValue<EditHistory> history,
             Observable... dataChanges) {
@@ -179,13 +179,14 @@ public final class SimulatePanelController {
         draft.getBaseline().addListener(mark);
         draft.getOutcomes().addListener(mark);
         shown.addListener(mark);
-        Consumer<DagChange> edited = _ -> model.graphEdited();
+        Consumer<DagChange> edited = _ -> model.inputsChanged();
         history.getValue().dag().addListener(edited);
         history.addListener((_, before, now) -> {
             before.dag().removeListener(edited);
             now.dag().addListener(edited);
-            model.inputsChanged();
+            model.projectOpened();
         });
+        model.projectOpened();
         for (Observable data : dataChanges) {
             data.addListener((InvalidationListener) _ -> model.inputsChanged());
         }

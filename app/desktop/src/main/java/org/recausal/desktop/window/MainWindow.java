@@ -82,8 +82,8 @@ public final class MainWindow {
             DataDialogs dataDialogs, TaskExecutor dataTasks) {
         MainWindowViewModel model = new MainWindowViewModel(dialogs, tasks, recentFiles);
         DataPanelModel data = new DataPanelModel(dataDialogs, dataTasks, Platform::runLater);
-        SimulateModel simulate = new SimulateModel(() -> new SimulateModel.Inputs(data.dag().copy(), data.loadedData()),
-                dialogs, new BackgroundTaskExecutor(), Platform::runLater);
+        SimulateModel simulate = new SimulateModel(() -> new SimulateModel.Inputs(data.project(), data.loadedData()),
+                model::markDataChanged, dialogs, new BackgroundTaskExecutor(), Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         // The live analysis has a thread of its own, so it never waits for a save or delays one.
         BackgroundTaskExecutor analysis = new BackgroundTaskExecutor("recausal-analysis");

@@ -75,15 +75,15 @@ class SimulatePanelFxTest {
 
         ComboBox<String> nodeBox = robot.lookup("#nodeBox").queryComboBox();
         robot.interact(() -> nodeBox.setValue("t"));
-        assertThat(fx(() -> model.nodeProperty().get())).isEqualTo("t");
+        assertThat(fx(() -> model.draft().nodeProperty().get())).isEqualTo("t");
         // The builder column scrolls in a window this small; its controls are driven directly, the header clicked.
         robot.interact(() -> {
             robot.lookup("#valueField").queryTextInputControl().setText("1");
             robot.lookup("#addInterventionButton").queryButton().fire();
             ((CheckBox) robot.lookup("#outcome-y").query()).setSelected(true);
         });
-        assertThat(fx(() -> model.getInterventions().size())).isEqualTo(1);
-        robot.interact(() -> model.replicatesProperty().set(20));
+        assertThat(fx(() -> model.draft().getInterventions().size())).isEqualTo(1);
+        robot.interact(() -> model.draft().replicatesProperty().set(20));
         robot.clickOn("#runButton");
 
         TableView<EffectRow> table = robot.lookup("#effectTable").queryTableView();

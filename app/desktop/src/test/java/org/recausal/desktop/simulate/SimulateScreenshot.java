@@ -50,11 +50,11 @@ public final class SimulateScreenshot {
                 model.fit();
             });
             model.fittedProperty().addListener((_, _, _) -> {
-                model.nodeProperty().set("t");
-                model.valueProperty().set("1");
-                model.addIntervention();
-                model.getOutcomes().add("y");
-                model.scenarioNameProperty().set("treat everyone");
+                model.draft().nodeProperty().set("t");
+                model.draft().valueProperty().set("1");
+                model.addIntervention(false);
+                model.draft().getOutcomes().add("y");
+                model.draft().nameProperty().set("treat everyone");
                 model.saveScenario();
                 model.simulate();
             });
