@@ -10,8 +10,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.recausal.engine.scm.NodeFit;
@@ -21,7 +19,7 @@ import org.recausal.engine.scm.NodeFit;
  * the kinds compared, and for a numeric node the binned residual plot (mean residual and its spread by fitted
  * value; a curve away from zero means the mechanism misses a non-linearity).
  */
-public final class FitDetailPane extends HBox {
+public final class FitDetailPane extends VBox {
 
     private final Label facts = new Label("Select a node to see its fit.");
     private final TableView<NodeFit.CandidateScore> candidates = new TableView<>();
@@ -41,10 +39,6 @@ public final class FitDetailPane extends HBox {
                 : String.format(Locale.ROOT, "%.2g", c.standardError())));
         candidates.getColumns().add(column("", 60, c -> c.chosen() ? "chosen" : ""));
         candidates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        VBox left = new VBox(8, facts, candidates);
-        left.getStyleClass().add("fit-facts");
-        left.setPrefWidth(320);
-        left.setMinWidth(260);
         NumberAxis x = new NumberAxis();
         x.setLabel("fitted value");
         x.setForceZeroInRange(false);
@@ -55,14 +49,16 @@ public final class FitDetailPane extends HBox {
         residuals.setId("residualChart");
         residuals.setAnimated(false);
         residuals.setTitle("Residuals by fitted value");
-        residuals.setPrefHeight(210);
-        residuals.setMinWidth(260);
+        residuals.setPrefHeight(230);
+        residuals.setMinHeight(200);
         noResiduals.getStyleClass().add("placeholder");
         noResiduals.setWrapText(true);
-        HBox.setHgrow(residuals, Priority.ALWAYS);
-        HBox.setHgrow(noResiduals, Priority.ALWAYS);
-        setSpacing(16);
-        getChildren().addAll(left, residuals, noResiduals);
+        Label compared = new Label("Model kinds compared by cross-validation (the simplest within one standard error"
+                + " of the best is chosen)");
+        compared.getStyleClass().add("subheading");
+        compared.setWrapText(true);
+        setSpacing(8);
+        getChildren().addAll(facts, residuals, noResiduals, compared, candidates);
         show(null);
     }
 

@@ -1,8 +1,8 @@
 package org.recausal.desktop.simulate;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
 import javafx.geometry.VPos;
@@ -23,7 +23,7 @@ public final class ForestPlot extends Region {
 
     private static final double ROW_HEIGHT = 26;
     private static final double AXIS_HEIGHT = 30;
-    private static final double LABEL_WIDTH = 220;
+    private static final double LABEL_WIDTH = 190;
     private static final double RIGHT_MARGIN = 24;
     private static final int TICKS = 5;
 
@@ -67,7 +67,7 @@ public final class ForestPlot extends Region {
         for (double tick : ticks(range[0], range[1])) {
             Line grid = new Line(x.applyAsDouble(tick), top, x.applyAsDouble(tick), bottom);
             grid.getStyleClass().add(tick == 0 ? "forest-zero" : "forest-grid");
-            Text label = text(String.format(Locale.ROOT, "%.3g", tick), "forest-tick");
+            Text label = text(BigDecimal.valueOf(tick).stripTrailingZeros().toPlainString(), "forest-tick");
             label.setX(x.applyAsDouble(tick) - label.getLayoutBounds().getWidth() / 2);
             label.setY(bottom + 6);
             getChildren().addAll(grid, label);
@@ -83,11 +83,15 @@ public final class ForestPlot extends Region {
             getChildren().add(name);
             Interval ci = row.effect().values().effectCi();
             if (ci != null && !Double.isNaN(ci.lower())) {
-                Line bar = new Line(x.applyAsDouble(ci.lower()), y, x.applyAsDouble(ci.upper()), y);
-                bar.getStyleClass().add("forest-interval");
-                getChildren().add(bar);
+                double from = x.applyAsDouble(ci.lower());
+                double to = x.applyAsDouble(ci.upper());
+                for (Line part : List.of(new Line(from, y, to, y), new Line(from, y - 5, from, y + 5),
+                        new Line(to, y - 5, to, y + 5))) {
+                    part.getStyleClass().add("forest-interval");
+                    getChildren().add(part);
+                }
             }
-            Circle dot = new Circle(x.applyAsDouble(row.effect().values().effect()), y, 4.5);
+            Circle dot = new Circle(x.applyAsDouble(row.effect().values().effect()), y, 3.5);
             dot.getStyleClass().add("forest-point");
             getChildren().add(dot);
         }

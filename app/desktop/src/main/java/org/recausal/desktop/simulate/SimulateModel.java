@@ -41,6 +41,7 @@ import org.recausal.engine.estimate.InterventionEffects;
 import org.recausal.engine.estimate.Refutation;
 import org.recausal.engine.estimate.Refuters;
 import org.recausal.engine.estimate.ScenarioResult;
+import org.recausal.engine.model.Scale;
 import org.recausal.engine.project.ModelFingerprint;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectData;
@@ -463,16 +464,22 @@ public final class SimulateModel {
         String factual = data.text(outcomeName, at);
         counterfactual.set(switch (answer) {
             case Counterfactuals.Determined d -> "Row " + row + " (" + observed + "): had " + interventions + ", "
-                    + outcomeName + " would have been " + data.scale(outcomeName).label(d.counterfactual())
-                    + " instead of " + factual + (stale.get().isEmpty() ? "." : ". The model is stale: " + stale.get()
-                            + ".");
+                    + outcomeName + " would have been " + label(data.scale(outcomeName), d.counterfactual())
+                    + (d.changes().containsKey(outcomeName) ? " instead of " + factual
+                            : ", as observed: nothing it depends on changes for this row")
+                    + (stale.get().isEmpty() ? "." : ". The model is stale: " + stale.get() + ".");
             case Counterfactuals.NotDetermined n -> "Row " + row + " (" + observed + "): the counterfactual "
                     + outcomeName + " under " + interventions + " is not determined: " + n.reason() + ".";
         });
         if (answer instanceof Counterfactuals.Determined d) {
             d.changes().forEach((name, values) -> counterfactualChanges.add(new CounterfactualRow(name,
-                    data.scale(name).label(values[0]), data.scale(name).label(values[1]))));
+                    label(data.scale(name), values[0]), label(data.scale(name), values[1]))));
         }
+    }
+
+    /** A value as analysts read it: a level's label, or a number to six significant digits. */
+    private static String label(Scale scale, double value) {
+        return scale.isNumeric() ? String.format(Locale.ROOT, "%.6g", value) : scale.label(value);
     }
 
     /** Estimates the treatment's average effect on the outcome by adjustment, then tries to refute it. */

@@ -3,12 +3,14 @@ package org.recausal.desktop.simulate;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
@@ -43,6 +45,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 import org.recausal.desktop.canvas.CanvasOverlay;
@@ -105,26 +108,21 @@ public final class SimulatePanelController {
     @FXML private BarChart<String, Number> chart;
     @FXML private TableView<EffectRow> effectTable;
     @FXML private TableColumn<EffectRow, String> quantityColumn;
-    @FXML private TableColumn<EffectRow, String> baselineColumn;
-    @FXML private TableColumn<EffectRow, String> intervenedColumn;
-    @FXML private TableColumn<EffectRow, String> effectColumn;
-    @FXML private TableColumn<EffectRow, String> effectCiColumn;
+    @FXML private TableColumn<EffectRow, EffectRow> baselineColumn;
+    @FXML private TableColumn<EffectRow, EffectRow> intervenedColumn;
+    @FXML private TableColumn<EffectRow, EffectRow> effectColumn;
     @FXML private Button exportComparisonCsvButton;
     @FXML private Button exportComparisonPngButton;
     @FXML private ForestPlot forestPlot;
     @FXML private TableView<ComparisonRow> comparisonTable;
-    @FXML private TableColumn<ComparisonRow, String> cmpScenarioColumn;
-    @FXML private TableColumn<ComparisonRow, String> cmpDoneColumn;
-    @FXML private TableColumn<ComparisonRow, String> cmpAgainstColumn;
-    @FXML private TableColumn<ComparisonRow, String> cmpSubgroupColumn;
+    @FXML private TableColumn<ComparisonRow, ComparisonRow> cmpScenarioColumn;
+    @FXML private TableColumn<ComparisonRow, ComparisonRow> cmpAgainstColumn;
     @FXML private TableColumn<ComparisonRow, String> cmpQuantityColumn;
-    @FXML private TableColumn<ComparisonRow, String> cmpEffectColumn;
-    @FXML private TableColumn<ComparisonRow, String> cmpCiColumn;
+    @FXML private TableColumn<ComparisonRow, ComparisonRow> cmpEffectColumn;
     @FXML private TableView<FitRow> fitTable;
     @FXML private TableColumn<FitRow, String> fitNodeColumn;
     @FXML private TableColumn<FitRow, ModelChoice> fitChoiceColumn;
     @FXML private TableColumn<FitRow, String> fitKindColumn;
-    @FXML private TableColumn<FitRow, String> fitParentsColumn;
     @FXML private TableColumn<FitRow, String> fitQualityColumn;
     @FXML private FitDetailPane fitDetail;
     @FXML private Spinner<Integer> rowSpinner;
@@ -330,10 +328,9 @@ public final class SimulatePanelController {
     private void bindResults() {
         effectTable.setItems(model.getEffects());
         quantityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().quantity()));
-        baselineColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().baseline()));
-        intervenedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().intervened()));
-        effectColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().effect()));
-        effectCiColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().effectCi()));
+        twoLines(baselineColumn, EffectRow::baseline, EffectRow::baselineCi);
+        twoLines(intervenedColumn, EffectRow::intervened, EffectRow::intervenedCi);
+        twoLines(effectColumn, EffectRow::effect, EffectRow::effectCi);
         effectTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         model.resultProperty().addListener((_, _, result) -> {
             List<String> outcomes = result == null ? List.of()
@@ -348,6 +345,12 @@ public final class SimulatePanelController {
         chartOutcomeBox.valueProperty().addListener((_, _, _) -> showChart());
         exportCsvButton.disableProperty().bind(model.resultProperty().isNull());
         exportPngButton.disableProperty().bind(model.resultProperty().isNull());
+    }
+
+    /** A column showing each row's value with what qualifies it underneath. */
+    private static <S> void twoLines(TableColumn<S, S> column, Function<S, String> main, Function<S, String> sub) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(_ -> new TwoLineCell<>(main, sub));
     }
 
     private static String summary(Scenario scenario, ScenarioResult result) {
@@ -394,13 +397,10 @@ public final class SimulatePanelController {
 
     private void bindComparison() {
         comparisonTable.setItems(model.getComparison());
-        cmpScenarioColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().scenario()));
-        cmpDoneColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().interventions()));
-        cmpAgainstColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().against()));
-        cmpSubgroupColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subgroup()));
+        twoLines(cmpScenarioColumn, ComparisonRow::scenario, ComparisonRow::interventions);
+        twoLines(cmpAgainstColumn, ComparisonRow::against, ComparisonRow::subgroup);
         cmpQuantityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().effect().quantity()));
-        cmpEffectColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().effect().effect()));
-        cmpCiColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().effect().effectCi()));
+        twoLines(cmpEffectColumn, r -> r.effect().effect(), r -> r.effect().effectCi());
         comparisonTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         model.getComparison().addListener((ListChangeListener<ComparisonRow>) _ -> {
             forestPlot.setRows(model.getComparison());
@@ -415,8 +415,7 @@ public final class SimulatePanelController {
     private void bindFit() {
         fitTable.setItems(model.getFitRows());
         fitNodeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().node()));
-        fitChoiceColumn.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()
-                .choice()));
+        fitChoiceColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().choice()));
         fitChoiceColumn.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
             @Override
             public String toString(ModelChoice choice) {
@@ -430,8 +429,8 @@ public final class SimulatePanelController {
             }
         }, ModelChoice.values()));
         fitChoiceColumn.setOnEditCommit(e -> model.setChoice(e.getRowValue().node(), e.getNewValue()));
-        fitKindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fitted()));
-        fitParentsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().parents()));
+        fitKindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fitted()
+                + (c.getValue().fit().parents().isEmpty() ? "" : " on " + c.getValue().parents())));
         fitQualityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().quality()));
         fitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         fitTable.setRowFactory(_ -> new TableRow<>() {
@@ -453,10 +452,7 @@ public final class SimulatePanelController {
     }
 
     private void bindCounterfactual() {
-        rowSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Integer.MAX_VALUE,
-                model.counterfactualRowProperty().get()));
-        rowSpinner.getValueFactory().valueProperty().addListener((_, _, v) -> model.counterfactualRowProperty()
-                .set(v));
+        bindSpinner(rowSpinner, model.counterfactualRowProperty(), 1, Integer.MAX_VALUE, 1);
         counterfactualOutcomeBox.setItems(model.getNodes());
         counterfactualOutcomeBox.valueProperty().bindBidirectional(model.counterfactualOutcomeProperty());
         counterfactualLabel.textProperty().bind(model.counterfactualProperty());
@@ -513,6 +509,22 @@ public final class SimulatePanelController {
             }
         });
         verdictColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().verdict()));
+        // Verdicts are sentences: they wrap in the column rather than end in an ellipsis.
+        verdictColumn.setCellFactory(_ -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.getStyleClass().add("verdict-text");
+                text.wrappingWidthProperty().bind(verdictColumn.widthProperty().subtract(14));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty ? null : text);
+            }
+        });
         refutationTable.setRowFactory(_ -> new TableRow<>() {
             @Override
             protected void updateItem(Refutation item, boolean empty) {

@@ -184,6 +184,19 @@ class SimulateModelTest {
     }
 
     @Test
+    void aCounterfactualThatChangesNothingSaysTheOutcomeIsAsObserved() {
+        int treated = firstRowWith(1);
+        draft.nodeProperty().set("t");
+        draft.valueProperty().set("1");
+        model.addIntervention(false);
+        model.counterfactualOutcomeProperty().set("y");
+        model.counterfactualRowProperty().set(treated + 1);
+        model.counterfactual();
+        assertThat(model.getCounterfactualChanges()).isEmpty();
+        assertThat(model.counterfactualProperty().get()).contains("as observed");
+    }
+
+    @Test
     void aCounterfactualThroughADiscreteMechanismSaysItIsNotDetermined() {
         draft.nodeProperty().set("z");
         draft.kindProperty().set(ScenarioDraft.Kind.SHIFT);

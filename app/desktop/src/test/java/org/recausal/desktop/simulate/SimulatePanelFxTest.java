@@ -92,8 +92,8 @@ class SimulatePanelFxTest {
         EffectRow row = fx(() -> table.getItems().getFirst());
         assertThat(row.quantity()).isEqualTo("E[y]");
         assertThat(row.values().effectCi().contains(SimulateFixtures.EFFECT_OF_DO_T1)).as(row.toString()).isTrue();
-        assertThat(robot.lookup(".table-cell").queryAll()).anyMatch(cell -> row.effectCi()
-                .equals(((Labeled) cell).getText()));
+        assertThat(robot.lookup(".two-line-sub").queryAll()).anyMatch(label -> row.effectCi()
+                .equals(((Labeled) label).getText()));
         BarChart<?, ?> chart = robot.lookup("#chart").query();
         assertThat(fx(() -> chart.getData().stream().map(s -> s.getName()).toList()))
                 .containsExactly("Baseline (world as it is)", "Intervention: do(t = 1)");
