@@ -10,7 +10,6 @@ import org.recausal.engine.model.Scale;
 import org.recausal.engine.scm.Counterfactuals;
 import org.recausal.engine.scm.FittedScm;
 import org.recausal.engine.scm.Intervention;
-import org.recausal.engine.scm.ScmException;
 import org.recausal.engine.scm.ScmFitter;
 import org.recausal.engine.scm.StructuralCausalModel;
 import org.recausal.engine.scm.TableBinding;
@@ -54,14 +53,7 @@ final class CounterfactualCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Dag dag = inputs.dag();
         TableBinding.Bound bound = inputs.bind(dag);
-        if (row < 1 || row > bound.tableRows()) {
-            throw new ScmException("row " + row + " does not exist: the data have " + bound.tableRows() + " rows");
-        }
-        int at = bound.rowOf(row - 1);
-        if (at < 0) {
-            throw new ScmException("row " + row + " misses a value of a variable in the graph, so it has no"
-                    + " counterfactual");
-        }
+        int at = bound.rowOfDataRow(row);
         FittedScm fitted = ScmFitter.fit(dag, bound.observations(), settings.options(), ProgressListener.NONE,
                 CancellationToken.none());
         StructuralCausalModel model = fitted.model();

@@ -442,15 +442,7 @@ public final class SimulateModel {
         }
         int row = counterfactualRow.get();
         withModel("Counterfactual for row " + row, (model, progress, cancel) -> {
-            TableBinding.Bound bound = model.bound();
-            if (row < 1 || row > bound.tableRows()) {
-                throw new ScmException("row " + row + " does not exist: the data have " + bound.tableRows() + " rows");
-            }
-            int at = bound.rowOf(row - 1);
-            if (at < 0) {
-                throw new ScmException("row " + row + " misses a value of a variable in the graph, so it has no"
-                        + " counterfactual");
-            }
+            int at = model.bound().rowOfDataRow(row);
             return Counterfactuals.of(model.scm().model(), model.data(), at, done, y);
         }, answer -> show(row, answer, done));
     }

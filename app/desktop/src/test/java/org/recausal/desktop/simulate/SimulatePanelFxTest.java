@@ -23,6 +23,7 @@ import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.testing.FxWaits;
 import org.recausal.desktop.testing.ScriptedDialogs;
 import org.recausal.desktop.window.MainWindow;
+import org.recausal.engine.dag.edit.RemoveEdge;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -97,6 +98,43 @@ class SimulatePanelFxTest {
         BarChart<?, ?> chart = robot.lookup("#chart").query();
         assertThat(fx(() -> chart.getData().stream().map(s -> s.getName()).toList()))
                 .containsExactly("Baseline (world as it is)", "Intervention: do(t = 1)");
+    }
+
+    @Test
+    void theScenarioIsMarkedOnTheCanvasAndAGraphEditMakesTheModelStale(FxRobot robot) {
+        Path project = SimulateWindowSetup.project(temp);
+        robot.interact(() -> window.model().openFile(project));
+        waitFor(() -> fx(() -> window.model().currentHistory().dag().size() == 3));
+        robot.interact(() -> SimulateWindowSetup.attachData(window, temp, 1000));
+        robot.interact(() -> {
+            window.dataPanel().shownProperty().set(false);
+            window.simulatePanel().shownProperty().set(true);
+        });
+        SimulateModel model = window.simulatePanel().model();
+        robot.clickOn("#fitModelButton");
+        waitFor(() -> fx(() -> model.getFitRows().size() == 3 || !model.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> model.errorProperty().get())).isEmpty();
+
+        robot.interact(() -> {
+            model.draft().nodeProperty().set("t");
+            robot.lookup("#valueField").queryTextInputControl().setText("1");
+            robot.lookup("#addInterventionButton").queryButton().fire();
+            ((CheckBox) robot.lookup("#outcome-y").query()).setSelected(true);
+        });
+        assertThat(fx(() -> robot.lookup("#node-t").query().getStyleClass())).contains(ScenarioDraft.INTERVENED_STYLE);
+        assertThat(fx(() -> robot.lookup("#node-y").query().getStyleClass())).contains(ScenarioDraft.OUTCOME_STYLE);
+        assertThat(fx(() -> robot.lookup("#node-z").query().getStyleClass()))
+                .doesNotContain(ScenarioDraft.INTERVENED_STYLE, ScenarioDraft.OUTCOME_STYLE);
+        assertThat(robot.lookup(".legend-label").queryAll()).anyMatch(l -> "Intervened on".equals(((Labeled) l)
+                .getText()));
+
+        Labeled stale = robot.lookup("#staleLabel").query();
+        assertThat(fx(stale::isVisible)).isFalse();
+        robot.interact(() -> window.model().currentHistory().execute(new RemoveEdge("z", "y")));
+        assertThat(fx(stale::isVisible)).isTrue();
+        assertThat(fx(stale::getText)).contains("the graph changed since the fit");
+        robot.interact(() -> window.model().currentHistory().undo());
+        assertThat(fx(stale::isVisible)).isFalse();
     }
 
     private static void waitFor(BooleanSupplier condition) {
