@@ -61,7 +61,12 @@ public final class ProjectFiles {
         if (Files.isDirectory(file)) {
             throw new ProjectFileException("Cannot save " + file.getFileName() + ": a folder of that name is in the way");
         }
-        List<ArchivePart> parts = encode(project, folder);
+        Entries entries;
+        try {
+            entries = encode(project, folder);
+        } catch (IllegalArgumentException e) {
+            throw new ProjectFileException("Cannot save " + file.getFileName() + ": " + e.getMessage(), e);
+        }
         List<ArchiveData> data = new ArrayList<>();
         for (Dataset dataset : project.datasets()) {
             if (dataset.source() instanceof DatasetSource.Embedded embedded) {
@@ -75,7 +80,7 @@ public final class ProjectFiles {
             }
         }
         try {
-            AtomicFiles.write(file, out -> ProjectArchiveWriter.write(parts, data, out));
+            AtomicFiles.write(file, out -> ProjectArchiveWriter.write(entries.parts(), entries.binaries(), data, out));
         } catch (IOException e) {
             throw new ProjectFileException("Cannot save " + file.getFileName() + ": " + describe(e), e);
         }
@@ -89,10 +94,20 @@ public final class ProjectFiles {
         }
     }
 
-    /** The JSON parts; referenced data files are written relative to {@code folder}, the project file's. */
-    static List<ArchivePart> encode(Project project, Path folder) {
+    /** The text parts (manifest first) and the binary entries they name, in the order they are written. */
+    private record Entries(List<ArchivePart> parts, List<ArchivePart> binaries) {
+    }
+
+    /**
+     * The entries except embedded data; referenced data files are written relative to {@code folder}, the project
+     * file's.
+     *
+     * @throws IllegalArgumentException when the project holds something that cannot be saved
+     */
+    private static Entries encode(Project project, Path folder) {
         List<Manifest.Part> manifestParts = new ArrayList<>();
         List<ArchivePart> parts = new ArrayList<>();
+        List<ArchivePart> binaries = new ArrayList<>();
         manifestParts.add(new Manifest.Part(ProjectFormat.GRAPH, ProjectFormat.GRAPH_KIND));
         parts.add(new ArchivePart(ProjectFormat.GRAPH, PartJson.write(GraphJson.toJson(project.dag()))));
         for (Dataset dataset : project.datasets()) {
@@ -113,9 +128,24 @@ public final class ProjectFiles {
                 parts.add(new ArchivePart(ProjectFormat.RESULTS, PartJson.write(results)));
             }
         }
+        if (project.scm().isPresent()) {
+            ScmJson.Encoded scm = ScmJson.encode(project.scm().get());
+            manifestParts.add(new Manifest.Part(ProjectFormat.SCM, ProjectFormat.SCM_KIND));
+            parts.add(new ArchivePart(ProjectFormat.SCM, PartJson.write(scm.json())));
+            if (scm.arrays() != null) {
+                binaries.add(new ArchivePart(ProjectFormat.SCM_ARRAYS, scm.arrays()));
+            }
+        }
+        for (StoredRecommender recommender : project.recommenders()) {
+            RecommenderJson.Encoded encoded = RecommenderJson.encode(recommender);
+            String path = RecommenderJson.partPath(recommender.id());
+            manifestParts.add(new Manifest.Part(path, ProjectFormat.RECOMMENDER_KIND));
+            parts.add(new ArchivePart(path, PartJson.write(encoded.json())));
+            binaries.add(new ArchivePart(RecommenderJson.entryPath(recommender.id()), encoded.model()));
+        }
         Manifest manifest = new Manifest(project.name(), manifestParts);
         parts.addFirst(new ArchivePart(ProjectFormat.MANIFEST, PartJson.write(manifest.toJson(Version.current()))));
-        return parts;
+        return new Entries(parts, binaries);
     }
 
     static Project read(ProjectArchive archive, Path file, FormatMigrations migrations) throws ProjectFileException {
@@ -173,14 +203,26 @@ public final class ProjectFiles {
         for (String path : byKind.getOrDefault(ProjectFormat.RESULTS_KIND, List.of())) {
             AnalysisJson.readResults(path, json(stored, path), project);
         }
+        for (String path : byKind.getOrDefault(ProjectFormat.SCM_KIND, List.of())) {
+            project.setScm(ScmJson.decode(path, json(stored, path), archive));
+        }
+        for (String path : byKind.getOrDefault(ProjectFormat.RECOMMENDER_KIND, List.of())) {
+            StoredRecommender recommender = RecommenderJson.decode(path, json(stored, path), archive);
+            try {
+                project.addRecommender(recommender);
+            } catch (IllegalArgumentException e) {
+                throw new ProjectFileException(path + ": " + e.getMessage(), e);
+            }
+        }
         return project;
     }
 
     private static final List<String> KINDS = List.of(ProjectFormat.GRAPH_KIND, ProjectFormat.DATASET_KIND,
-            ProjectFormat.NOTES_KIND, ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND);
+            ProjectFormat.NOTES_KIND, ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND, ProjectFormat.SCM_KIND,
+            ProjectFormat.RECOMMENDER_KIND);
     /** Kinds a file has at most one part of. */
     private static final List<String> SINGLE_KINDS = List.of(ProjectFormat.GRAPH_KIND, ProjectFormat.NOTES_KIND,
-            ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND);
+            ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND, ProjectFormat.SCM_KIND);
 
     /** The JSON part the manifest lists at {@code path}. */
     private static ObjectNode json(StoredProject stored, String path) throws ProjectFileException {

@@ -74,14 +74,7 @@ public final class ScenarioResultJson {
         for (int i = 0; i < distributionList.size(); i++) {
             String at = where + ": distribution " + (i + 1);
             ObjectNode d = PartJson.element(distributionList, i, at);
-            List<String> levels = new ArrayList<>();
-            ArrayNode levelList = PartJson.array(d, "levels", at);
-            for (int k = 0; k < levelList.size(); k++) {
-                if (!levelList.get(k).isString()) {
-                    throw new ProjectFileException(at + ": level " + (k + 1) + " must be a string");
-                }
-                levels.add(levelList.get(k).stringValue());
-            }
+            List<String> levels = PartJson.texts(d, "levels", at);
             distributions.add(new OutcomeDistribution(PartJson.text(d, "outcome", at), levels,
                     numbers(d, "edges", at), numbers(d, "intervened", at), numbers(d, "baseline", at),
                     quantiles(d, "intervenedQuantiles", at), quantiles(d, "baselineQuantiles", at)));
@@ -91,19 +84,11 @@ public final class ScenarioResultJson {
     }
 
     private static void number(ObjectNode json, String field, double value) {
-        if (Double.isFinite(value)) {
-            json.put(field, value);
-        } else {
-            json.putNull(field);
-        }
+        PartJson.putNumber(json, field, value);
     }
 
     private static double number(JsonNode json, String field, String where) throws ProjectFileException {
-        JsonNode value = json.get(field);
-        if (value != null && value.isNull()) {
-            return Double.NaN;
-        }
-        return PartJson.number(json, field, where);
+        return PartJson.numberOrNaN(json, field, where);
     }
 
     private static void interval(ObjectNode json, String field, Interval interval) {
