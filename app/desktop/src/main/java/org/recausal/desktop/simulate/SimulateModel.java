@@ -42,6 +42,7 @@ import org.recausal.engine.estimate.Refutation;
 import org.recausal.engine.estimate.Refuters;
 import org.recausal.engine.estimate.ScenarioResult;
 import org.recausal.engine.model.Scale;
+import org.recausal.engine.project.ModelData;
 import org.recausal.engine.project.ModelFingerprint;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectData;

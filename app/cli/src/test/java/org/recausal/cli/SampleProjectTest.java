@@ -1,0 +1,149 @@
+package org.recausal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.recausal.engine.dag.Dag;
+import org.recausal.engine.project.Project;
+import org.recausal.engine.project.ProjectFiles;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The model and recommender commands on the bundled sample project, which carries its data and documents the true
+ * effects on them in its notes, as a user types them.
+ */
+class SampleProjectTest {
+    static final Path SAMPLE = Path.of("../../sample-projects/recommender-shop.recausal");
+
+    @TempDir
+    Path folder;
+
+    private static JsonNode json(CliTest.Result result) {
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        return JsonMapper.shared().readTree(result.out());
+    }
+
+    /** The true effect the sample's notes give in the row of this question. */
+    private static double documented(String question) throws Exception {
+        String notes = ProjectFiles.open(SAMPLE).notes();
+        Matcher row = Pattern.compile("\\| " + Pattern.quote(question) + " \\|.*\\| (-?[0-9.]+) \\| ([0-9.]+) \\|")
+                .matcher(notes);
+        assertThat(row.find()).as(question + " in the notes").isTrue();
+        return Double.parseDouble(row.group(1));
+    }
+
+    @Test
+    void estimateRecoversTheDocumentedEffectOfExposureOnClicks() throws Exception {
+        double truth = documented("average effect of showing an item on click");
+        JsonNode estimate = json(CliTest.run("estimate", SAMPLE.toString(), "--treatment", "exposure", "--outcome",
+                "click", "--method", "aipw", "--bootstrap", "50"));
+        assertThat(estimate.get("method").stringValue()).isEqualTo("aipw");
+        assertThat(estimate.get("adjustment_set").toString()).contains("recommender_score");
+        assertThat(estimate.get("rows").intValue()).isEqualTo(80_600);
+        // The documented truth is rounded to 4 decimals.
+        assertThat(truth).isBetween(estimate.get("ci").get(0).doubleValue() - 1e-4,
+                estimate.get("ci").get(1).doubleValue() + 1e-4);
+        JsonNode regression = json(CliTest.run("estimate", SAMPLE.toString(), "--treatment", "exposure", "--outcome",
+                "click", "--method", "regression", "--bootstrap", "30"));
+        assertThat(regression.get("estimate").doubleValue()).isCloseTo(truth, within(0.02));
+    }
+
+    @Test
+    void simulateRecoversTheDocumentedDiscountAndRefusesWhatTheLatentPreferenceConfounds() throws Exception {
+        double truth = documented("average effect of a discount on the price");
+        JsonNode discount = json(CliTest.run("simulate", SAMPLE.toString(), "--do", "discount=1", "--baseline",
+                "discount=0", "--outcome", "item_price", "--model", "linear", "--samples", "20000", "--bootstrap",
+                "5"));
+        for (String field : new String[] {"outcome", "mean", "ci", "baseline_mean", "effect", "effect_ci"}) {
+            assertThat(discount.has(field)).as(field).isTrue();
+        }
+        assertThat(discount.get("effect").doubleValue()).isCloseTo(truth, within(0.05 * Math.abs(truth)));
+
+        CliTest.Result confounded = CliTest.run("simulate", SAMPLE.toString(), "--do", "exposure=1", "--outcome",
+                "click", "--model", "linear", "--bootstrap", "0");
+        assertThat(confounded.exitCode()).isEqualTo(Cli.EXIT_FAILED);
+        assertThat(confounded.err()).startsWith("recausal: cannot simulate do(exposure=1) on click: the latent"
+                + " variable user_preference").hasLineCount(1);
+    }
+
+    @Test
+    void counterfactualOfOneLoggedRow() throws Exception {
+        JsonNode answer = json(CliTest.run("counterfactual", SAMPLE.toString(), "--row", "1", "--do", "discount=1",
+                "--outcome", "item_price", "--model", "linear"));
+        assertThat(answer.get("determined").booleanValue()).isTrue();
+        double factual = answer.get("factual").doubleValue();
+        double counterfactual = answer.get("counterfactual").doubleValue();
+        String firstRow = Files.readAllLines(folder.resolve(unpack("data/interactions.csv")), StandardCharsets.UTF_8)
+                .get(1);
+        assertThat(factual).isEqualTo(Double.parseDouble(firstRow.split(",")[6]));
+        if (firstRow.split(",")[5].equals("1")) {
+            assertThat(counterfactual).isEqualTo(factual);
+        } else {
+            assertThat(counterfactual).isLessThan(factual);
+        }
+    }
+
+    private String unpack(String entry) throws Exception {
+        try (var zip = new java.util.zip.ZipFile(SAMPLE.toFile())) {
+            Path target = folder.resolve(Path.of(entry).getFileName().toString());
+            try (var in = zip.getInputStream(zip.getEntry(entry))) {
+                Files.copy(in, target);
+            }
+            return target.getFileName().toString();
+        }
+    }
+
+    @Test
+    void refuteChecksTheEstimate() {
+        JsonNode result = json(CliTest.run("refute", SAMPLE.toString(), "--treatment", "exposure", "--outcome",
+                "purchase", "--method", "regression", "--bootstrap", "20", "--simulations", "5"));
+        assertThat(result.get("refutations")).hasSize(4);
+        assertThat(result.get("estimate").get("treatment").stringValue()).isEqualTo("exposure");
+    }
+
+    @Test
+    void recommendersTrainAndEvaluateOnTheProjectsLog() {
+        Path model = folder.resolve("bpr.model");
+        JsonNode trained = json(CliTest.run("train", "mf", "--data", SAMPLE.toString(), "--out", model.toString(),
+                "--steps", "10"));
+        assertThat(trained.get("kind").stringValue()).isEqualTo("bpr");
+        JsonNode evaluated = json(CliTest.run("evaluate", "--model", model.toString(), "--data", SAMPLE.toString(),
+                "--json"));
+        // Ranking the held-out click among 100 sampled items, chance gives HR@10 = 10/101.
+        assertThat(evaluated.get("metrics").get("HR@10").doubleValue()).isGreaterThan(0.15);
+        CliTest.assertOneLineFailure(CliTest.run("train", "mf", "--data", SAMPLE.toString(), "--dataset", "users",
+                "--out", model.toString()), Cli.EXIT_FAILED, "users has no item column (one named item_id, item,"
+                        + " itemid, iid; its columns: user_id, user_tenure, user_activity)");
+        CliTest.assertOneLineFailure(CliTest.run("train", "mf", "--data", SAMPLE.toString(), "--dataset", "ratings",
+                "--out", model.toString()), Cli.EXIT_FAILED,
+                "recommender-shop.recausal has no dataset 'ratings' (its datasets: interactions, users, items)");
+    }
+
+    @Test
+    void missingHostileAndDatalessProjectsAreOneLine() throws Exception {
+        CliTest.assertOneLineFailure(CliTest.run("estimate", folder.resolve("nowhere.recausal").toString(),
+                "--treatment", "exposure", "--outcome", "click"), Cli.EXIT_FAILED, "nowhere.recausal: does not exist");
+        Path text = folder.resolve("notes.recausal");
+        Files.writeString(text, "not a project\n");
+        CliTest.assertOneLineFailure(CliTest.run("fit", text.toString()), Cli.EXIT_FAILED,
+                "notes.recausal: is not a Recausal project (not a zip archive)");
+        Path graphOnly = folder.resolve("graph-only.recausal");
+        Dag dag = ProjectFiles.open(SAMPLE).dag();
+        ProjectFiles.save(new Project("Graph only", dag), graphOnly);
+        CliTest.assertOneLineFailure(CliTest.run("fit", graphOnly.toString()), Cli.EXIT_FAILED,
+                "graph-only.recausal holds no data; attach a dataset to it, or give --data");
+        CliTest.assertOneLineFailure(CliTest.run("estimate", "--treatment", "exposure", "--outcome", "click"),
+                Cli.EXIT_USAGE, "give a PROJECT file, or both --graph and --data");
+    }
+}
