@@ -26,6 +26,7 @@ import org.recausal.engine.project.Dataset;
 import org.recausal.engine.project.DatasetSource;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectData;
+import org.recausal.engine.project.ProjectFiles;
 import org.recausal.engine.scm.ModelChoice;
 import org.recausal.engine.scm.NodeFit;
 
@@ -300,6 +301,32 @@ class SimulateModelTest {
         assertThat(reopened.fittedProperty().get().bound().observations().rows()).isEqualTo(3000);
         assertCovers(reopened.getEffects().getFirst().values(), SimulateFixtures.EFFECT_OF_DO_T1);
         assertThat(changes).as("the result is kept in the project").isGreaterThan(before);
+    }
+
+    @Test
+    void aSavedProjectReopensWithItsModelScenariosAndResults() throws Exception {
+        keep("treat all", "1");
+        draft.replicatesProperty().set(5);
+        model.compare(List.copyOf(model.getScenarios()));
+        ScenarioResult ran = model.results().get("treat all");
+        Path file = dir.resolve("shop.recausal");
+        ProjectFiles.save(project, file);
+
+        project = ProjectFiles.open(file);
+        SimulateModel reopened = newModel();
+        assertThat(reopened.staleProperty().get()).isEmpty();
+        assertThat(reopened.getFitRows()).extracting(FitRow::fitted).containsExactly("marginal", "linear", "linear");
+        assertThat(reopened.getScenarios()).extracting(s -> s.name()).containsExactly("treat all");
+        reopened.restore(reopened.getScenarios().getFirst());
+        assertThat(reopened.getEffects().getFirst().values()).isEqualTo(ran.effects().getFirst());
+        // The reopened model draws the same numbers from the same seed as the one that was saved.
+        reopened.draft().replicatesProperty().set(0);
+        model.draft().replicatesProperty().set(0);
+        reopened.simulate();
+        model.restore(model.getScenarios().getFirst());
+        model.simulate();
+        assertThat(reopened.getEffects().getFirst().values().effect())
+                .isEqualTo(model.getEffects().getFirst().values().effect());
     }
 
     @Test
