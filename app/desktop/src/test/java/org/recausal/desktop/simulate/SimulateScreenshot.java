@@ -7,7 +7,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -16,16 +19,19 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import org.recausal.desktop.data.DatasetEntry;
 import org.recausal.desktop.dialog.FxDialogService;
 import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.window.MainWindow;
 
 /**
- * The Simulate panel for review, run under Xvfb (not a test): the known SCM's graph and 5,000 rows, fitted; three
- * scenarios kept (treat everyone, treat no one, treat where z > 0 by a rule), the first run, all three compared,
- * the effect of t on y estimated and refuted, and a counterfactual for row 1. Then each result tab is written as a
- * PNG of the whole window into the folder given as the first argument, and the app exits.
+ * The Simulate panel for review, run under Xvfb (not a test). Without a project (second argument): the known SCM's
+ * graph and 5,000 rows, fitted; three scenarios kept (treat everyone, treat no one, treat where z > 0 by a rule),
+ * the first run, all three compared, the effect of t on y estimated and refuted, and a counterfactual for an
+ * untreated row. With the bundled sample project: its discount on the price, for all items and for books against no
+ * discount, compared. Then each result tab is written as a PNG of the whole window into the folder given as the
+ * first argument, and the app exits.
  */
 public final class SimulateScreenshot {
 
@@ -59,6 +65,13 @@ public final class SimulateScreenshot {
             stage.setY(0);
             window.show();
             model = window.simulatePanel().model();
+            // Under Xvfb nobody reads the window: what goes wrong goes to the console too.
+            model.errorProperty().addListener((_, _, error) -> System.err.println("error: " + error));
+            model.statusProperty().addListener((_, _, status) -> System.err.println("status: " + status));
+            if (getParameters().getRaw().size() > 1) {
+                openSample(Path.of(getParameters().getRaw().get(1)));
+                return;
+            }
             window.model().openFile(SimulateWindowSetup.project(work));
             window.model().historyProperty().addListener((_, _, _) -> {
                 SimulateWindowSetup.attachData(window, work, 5000);
@@ -69,13 +82,49 @@ public final class SimulateScreenshot {
             once(() -> model.fittedProperty().get() != null, model.fittedProperty(), this::keepAndRun);
         }
 
+        /** Opens the sample project, waits for its datasets to load, fits, and compares its discount scenarios. */
+        private void openSample(Path project) {
+            window.model().openFile(project);
+            Timeline loaded = new Timeline(new KeyFrame(Duration.seconds(1)));
+            loaded.setCycleCount(Animation.INDEFINITE);
+            loaded.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1), _ -> {
+                var datasets = window.dataPanel().model().getDatasets();
+                if (!datasets.isEmpty() && datasets.stream().allMatch(DatasetEntry::loaded)) {
+                    loaded.stop();
+                    window.dataPanel().shownProperty().set(false);
+                    window.simulatePanel().shownProperty().set(true);
+                    model.fit();
+                }
+            }));
+            loaded.play();
+            once(() -> model.fittedProperty().get() != null, model.fittedProperty(), () -> {
+                ScenarioDraft draft = model.draft();
+                draft.getOutcomes().add("item_price");
+                draft.replicatesProperty().set(5);
+                model.getFitRows().forEach(row -> System.err.println("fit: " + row));
+                draft.nodeProperty().set("discount");
+                draft.valueProperty().set("0");
+                model.addIntervention(true);
+                keep("discount", "discount", ScenarioDraft.Kind.SET, "1");
+                draft.subgroupProperty().set("item_category == \"books\"");
+                keep("discount on books", "discount", ScenarioDraft.Kind.SET, "1");
+                once(() -> !model.getComparison().isEmpty(), model.getComparison(), () -> {
+                    draft.nodeProperty().set("item_price");
+                    model.simulate();
+                });
+                once(() -> model.resultProperty().get() != null, model.resultProperty(),
+                        () -> shoot(new ArrayDeque<>(List.of("compare", "fit", "effects"))));
+                model.compare(List.copyOf(model.getScenarios()));
+            });
+        }
+
         private void keepAndRun() {
             ScenarioDraft draft = model.draft();
             draft.getOutcomes().add("y");
             draft.replicatesProperty().set(40);
-            keep("treat no one", ScenarioDraft.Kind.SET, "0");
-            keep("treat where z > 0", ScenarioDraft.Kind.RULE, "if(z > 0, 1, t)");
-            keep("treat everyone", ScenarioDraft.Kind.SET, "1");
+            keep("treat no one", "t", ScenarioDraft.Kind.SET, "0");
+            keep("treat where z > 0", "t", ScenarioDraft.Kind.RULE, "if(z > 0, 1, t)");
+            keep("treat everyone", "t", ScenarioDraft.Kind.SET, "1");
             once(() -> model.resultProperty().get() != null, model.resultProperty(),
                     () -> model.compare(List.copyOf(model.getScenarios())));
             once(() -> !model.getComparison().isEmpty(), model.getComparison(), () -> {
@@ -98,10 +147,10 @@ public final class SimulateScreenshot {
             model.simulate();
         }
 
-        private void keep(String name, ScenarioDraft.Kind kind, String value) {
+        private void keep(String name, String node, ScenarioDraft.Kind kind, String value) {
             ScenarioDraft draft = model.draft();
             draft.getInterventions().clear();
-            draft.nodeProperty().set("t");
+            draft.nodeProperty().set(node);
             draft.kindProperty().set(kind);
             draft.valueProperty().set(value);
             model.addIntervention(false);
