@@ -5,16 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -115,6 +119,9 @@ public final class SimulateModel {
     private final ObservableList<EffectRow> effects = FXCollections.observableArrayList();
     private final ObservableList<Scenario> scenarios = FXCollections.observableArrayList();
     private final Map<String, ScenarioResult> results = new HashMap<>();
+    /** Scenarios whose last result came from a model other than the one fitted now. */
+    private final Set<String> staleResults = new HashSet<>();
+    private final ReadOnlyBooleanWrapper resultStale = new ReadOnlyBooleanWrapper(this, "resultStale");
     private final ObservableList<ComparisonRow> comparison = FXCollections.observableArrayList();
     private final StringProperty treatment = new SimpleStringProperty(this, "treatment");
     private final StringProperty outcome = new SimpleStringProperty(this, "outcome");
@@ -158,6 +165,8 @@ public final class SimulateModel {
         nodes.clear();
         choices.clear();
         results.clear();
+        staleResults.clear();
+        resultStale.set(false);
         comparison.clear();
         effects.clear();
         result.set(null);
@@ -168,7 +177,12 @@ public final class SimulateModel {
         error.set("");
         scenarios.setAll(project.scenarios());
         for (Scenario scenario : project.scenarios()) {
-            project.scenarioResult(scenario.name()).ifPresent(r -> results.put(scenario.name(), r.result()));
+            project.scenarioResult(scenario.name()).ifPresent(r -> {
+                results.put(scenario.name(), r.result());
+                if (r.isStale(project)) {
+                    staleResults.add(scenario.name());
+                }
+            });
         }
         project.scm().ifPresentOrElse(stored -> {
             stored.fitted().options().perNode().forEach(choices::put);
@@ -206,6 +220,9 @@ public final class SimulateModel {
             return new Fitted(ScmFitter.fit(dag, bound.observations(), options, progress, cancel), bound, dag, now);
         }, done -> {
             show(done);
+            // Results so far came from the model this one replaces.
+            staleResults.addAll(results.keySet());
+            resultStale.set(result.get() != null);
             Project project = inputs.get().project();
             project.setScm(new StoredScm(done.scm(), done.fingerprint()));
             changed.run();
@@ -298,6 +315,7 @@ public final class SimulateModel {
 
     private void show(Scenario scenario, ScenarioResult done) {
         keepResult(scenario, done);
+        resultStale.set(false);
         resultScenario.set(scenario);
         result.set(done);
         effects.setAll(done.effects().stream().map(EffectRow::of).toList());
@@ -306,6 +324,7 @@ public final class SimulateModel {
     /** Remembers a scenario's latest result, and keeps it in the project when the scenario is kept there. */
     private void keepResult(Scenario scenario, ScenarioResult done) {
         results.put(scenario.name(), done);
+        staleResults.remove(scenario.name());
         Project project = inputs.get().project();
         if (project.scenario(scenario.name()).filter(scenario::equals).isPresent()) {
             project.setScenarioResult(new StoredResult(done, fitted.get().fingerprint()));
@@ -406,6 +425,7 @@ public final class SimulateModel {
         gone.forEach(s -> project.removeScenario(s.name()));
         scenarios.removeAll(gone);
         gone.forEach(s -> results.remove(s.name()));
+        gone.forEach(s -> staleResults.remove(s.name()));
         comparison.removeIf(row -> gone.stream().anyMatch(s -> s.name().equals(row.scenario())));
         changed.run();
     }
@@ -415,6 +435,7 @@ public final class SimulateModel {
         draft.restore(scenario);
         ScenarioResult last = results.get(scenario.name());
         if (last != null) {
+            resultStale.set(staleResults.contains(scenario.name()));
             resultScenario.set(scenario);
             result.set(last);
             effects.setAll(last.effects().stream().map(EffectRow::of).toList());
@@ -631,6 +652,11 @@ public final class SimulateModel {
     /** The scenario whose result is shown. */
     public ReadOnlyObjectProperty<Scenario> resultScenarioProperty() {
         return resultScenario.getReadOnlyProperty();
+    }
+
+    /** Whether the shown result came from a model other than the one fitted now. */
+    public ReadOnlyBooleanProperty resultStaleProperty() {
+        return resultStale.getReadOnlyProperty();
     }
 
     public ObservableList<EffectRow> getEffects() {

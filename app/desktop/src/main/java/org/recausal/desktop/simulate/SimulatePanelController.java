@@ -25,11 +25,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
@@ -315,6 +318,7 @@ public final class SimulatePanelController {
                         + (item.subgroup() == null ? "" : " where " + item.subgroup()));
             }
         });
+        scenarioList.setContextMenu(scenarioMenu());
         scenarioList.setOnMouseClicked(e -> {
             Scenario picked = scenarioList.getSelectionModel().getSelectedItem();
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && picked != null) {
@@ -323,6 +327,26 @@ public final class SimulatePanelController {
         });
         deleteScenarioButton.disableProperty().bind(Bindings.isEmpty(scenarioList.getSelectionModel()
                 .getSelectedItems()));
+    }
+
+    /** Restore, run, compare or delete the selected kept scenarios. */
+    private ContextMenu scenarioMenu() {
+        MenuItem restore = new MenuItem("Restore into the editor");
+        restore.setOnAction(_ -> selectedScenarios().stream().findFirst().ifPresent(model::restore));
+        MenuItem run = new MenuItem("Run");
+        run.setOnAction(_ -> selectedScenarios().stream().findFirst().ifPresent(s -> {
+            model.restore(s);
+            model.simulate();
+        }));
+        MenuItem compare = new MenuItem("Compare selected");
+        compare.setOnAction(_ -> compare());
+        MenuItem delete = new MenuItem("Delete");
+        delete.setOnAction(_ -> deleteScenarios());
+        return new ContextMenu(restore, run, compare, new SeparatorMenuItem(), delete);
+    }
+
+    private List<Scenario> selectedScenarios() {
+        return List.copyOf(scenarioList.getSelectionModel().getSelectedItems());
     }
 
     private void bindResults() {
@@ -341,7 +365,11 @@ public final class SimulatePanelController {
             resultTabs.getSelectionModel().select(0);
         });
         resultSummary.textProperty().bind(Bindings.createStringBinding(() -> summary(model.resultScenarioProperty()
-                .get(), model.resultProperty().get()), model.resultProperty()));
+                .get(), model.resultProperty().get()) + (model.resultStaleProperty().get()
+                        ? " · from an earlier model: run it again" : ""), model.resultProperty(),
+                model.resultStaleProperty()));
+        resultSummary.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(resultSummary.getText()),
+                resultSummary.textProperty()));
         chartOutcomeBox.valueProperty().addListener((_, _, _) -> showChart());
         exportCsvButton.disableProperty().bind(model.resultProperty().isNull());
         exportPngButton.disableProperty().bind(model.resultProperty().isNull());
@@ -579,12 +607,12 @@ public final class SimulatePanelController {
 
     @FXML
     private void compare() {
-        model.compare(List.copyOf(scenarioList.getSelectionModel().getSelectedItems()));
+        model.compare(selectedScenarios());
     }
 
     @FXML
     private void deleteScenarios() {
-        model.delete(List.copyOf(scenarioList.getSelectionModel().getSelectedItems()));
+        model.delete(selectedScenarios());
     }
 
     @FXML

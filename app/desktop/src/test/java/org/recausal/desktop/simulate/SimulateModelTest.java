@@ -285,6 +285,25 @@ class SimulateModelTest {
     }
 
     @Test
+    void resultsOfAnEarlierModelAreMarkedUntilRunAgain() {
+        keep("treat all", "1");
+        draft.replicatesProperty().set(0);
+        model.simulate();
+        assertThat(model.resultStaleProperty().get()).isFalse();
+        model.setChoice("y", ModelChoice.BOOSTED);
+        model.fit();
+        assertThat(model.resultStaleProperty().get()).isTrue();
+        model.restore(model.getScenarios().getFirst());
+        assertThat(model.resultStaleProperty().get()).isTrue();
+        assertThat(project.scenarioResult("treat all")).hasValueSatisfying(r -> assertThat(r.isStale(project))
+                .isTrue());
+        model.simulate();
+        assertThat(model.resultStaleProperty().get()).isFalse();
+        assertThat(project.scenarioResult("treat all")).hasValueSatisfying(r -> assertThat(r.isStale(project))
+                .isFalse());
+    }
+
+    @Test
     void aReopenedProjectReusesItsModelAndScenarios() {
         keep("treat all", "1");
         int before = changes;

@@ -100,8 +100,8 @@ public final class SimulateScreenshot {
             once(() -> model.fittedProperty().get() != null, model.fittedProperty(), () -> {
                 ScenarioDraft draft = model.draft();
                 draft.getOutcomes().add("item_price");
-                draft.replicatesProperty().set(5);
-                model.getFitRows().forEach(row -> System.err.println("fit: " + row));
+                draft.replicatesProperty().set(3);
+                draft.samplesProperty().set(10_000);
                 draft.nodeProperty().set("discount");
                 draft.valueProperty().set("0");
                 model.addIntervention(true);
