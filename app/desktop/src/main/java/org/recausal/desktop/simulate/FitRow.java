@@ -14,8 +14,9 @@ public record FitRow(String node, ModelChoice choice, String fitted, String pare
 
     static FitRow of(NodeFit fit, ModelChoice choice) {
         String fitted = fit.family() == null ? "marginal" : fit.family().id();
-        return new FitRow(fit.node(), choice, fitted, fit.parents().isEmpty() ? "—" : String.join(", ", fit.parents()),
-                quality(fit.quality()), String.join("; ", fit.warnings()), fit);
+        String parents = fit.parents().isEmpty() ? "—" : String.join(", ", fit.parents());
+        return new FitRow(fit.node(), choice, fitted, parents, quality(fit.quality()),
+                String.join("; ", fit.warnings()), fit);
     }
 
     /** Whether the fit is weak enough to flag: warnings, or parents that explain almost nothing. */

@@ -84,7 +84,8 @@ public final class ScenarioDraft {
         }
         String given = value.get() == null ? "" : value.get().strip();
         if (given.isEmpty()) {
-            throw new IllegalArgumentException("Intervention on " + target + ": type the " + kind.get().noun + " first.");
+            throw new IllegalArgumentException("Intervention on " + target + ": type the " + kind.get().noun
+                    + " first.");
         }
         Intervention intervention;
         try {

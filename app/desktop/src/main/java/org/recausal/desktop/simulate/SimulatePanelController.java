@@ -1,5 +1,6 @@
 package org.recausal.desktop.simulate;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -10,12 +11,14 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -250,9 +253,8 @@ public final class SimulatePanelController {
         ruleHint.managedProperty().bind(ruleHint.visibleProperty());
         interventionList.setPlaceholder(new Label("Click a node, then set, shift or rule it"));
         baselineList.setPlaceholder(new Label("the world as it is"));
-        for (ListView<Intervention> list : List.of(interventionList, baselineList)) {
-            bindInterventions(list, list == interventionList ? draft.getInterventions() : draft.getBaseline());
-        }
+        bindInterventions(interventionList, draft.getInterventions());
+        bindInterventions(baselineList, draft.getBaseline());
         model.getNodes().addListener((ListChangeListener<String>) _ -> showOutcomeBoxes());
         draft.getOutcomes().addListener((ListChangeListener<String>) _ -> showOutcomeBoxes());
         outcomeToggleButton.disableProperty().bind(draft.nodeProperty().isNull());
@@ -262,8 +264,7 @@ public final class SimulatePanelController {
         bindSpinner(seedSpinner, draft.seedProperty(), 0, Integer.MAX_VALUE, 1);
     }
 
-    private static void bindInterventions(ListView<Intervention> view, javafx.collections.ObservableList<Intervention>
-            items) {
+    private static void bindInterventions(ListView<Intervention> view, ObservableList<Intervention> items) {
         view.setItems(items);
         view.setCellFactory(_ -> new ListCell<>() {
             @Override
@@ -281,8 +282,7 @@ public final class SimulatePanelController {
         });
     }
 
-    private static void bindSpinner(Spinner<Integer> spinner, javafx.beans.property.IntegerProperty property, int min,
-            int max, int step) {
+    private static void bindSpinner(Spinner<Integer> spinner, IntegerProperty property, int min, int max, int step) {
         spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, property.get(), step));
         spinner.getValueFactory().valueProperty().addListener((_, _, v) -> property.set(v));
         property.addListener((_, _, v) -> spinner.getValueFactory().setValue(v.intValue()));
@@ -452,7 +452,7 @@ public final class SimulatePanelController {
 
             @Override
             public ModelChoice fromString(String text) {
-                return java.util.Arrays.stream(ModelChoice.values()).filter(c -> FitRow.label(c).equals(text))
+                return Arrays.stream(ModelChoice.values()).filter(c -> FitRow.label(c).equals(text))
                         .findFirst().orElse(ModelChoice.AUTO);
             }
         }, ModelChoice.values()));
