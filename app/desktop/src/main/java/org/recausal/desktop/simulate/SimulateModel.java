@@ -37,6 +37,7 @@ import org.recausal.desktop.dialog.DialogService;
 import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.task.TaskExecutor;
 import org.recausal.engine.dag.Dag;
+import org.recausal.engine.dag.Role;
 import org.recausal.engine.estimate.AdjustmentEstimator;
 import org.recausal.engine.estimate.EffectEstimate;
 import org.recausal.engine.estimate.EstimationMethod;
@@ -172,6 +173,9 @@ public final class SimulateModel {
         result.set(null);
         resultScenario.set(null);
         estimated.set(null);
+        treatment.set(null);
+        outcome.set(null);
+        counterfactualOutcome.set(null);
         counterfactual.set("");
         counterfactualChanges.clear();
         error.set("");
@@ -251,6 +255,13 @@ public final class SimulateModel {
         nodes.setAll(names);
         choices.keySet().retainAll(names);
         draft.keepOnly(names);
+        // The question asked on the canvas (exposure and outcome roles) is the first estimate offered.
+        if (treatment.get() == null) {
+            done.dag().withRole(Role.EXPOSURE).stream().filter(names::contains).findFirst().ifPresent(treatment::set);
+        }
+        if (outcome.get() == null) {
+            done.dag().withRole(Role.OUTCOME).stream().filter(names::contains).findFirst().ifPresent(outcome::set);
+        }
     }
 
     /** Sets the model kind of one node; the model is stale until fitted again. */

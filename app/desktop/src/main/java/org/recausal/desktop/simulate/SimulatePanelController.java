@@ -3,6 +3,7 @@ package org.recausal.desktop.simulate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -171,7 +172,8 @@ public final class SimulatePanelController {
      */
     public void attach(DagCanvas canvas, SplitPane split, ObservableValue<EditHistory> history,
             Observable... dataChanges) {
-        canvas.getStylesheets().add(simulateRoot.getStylesheets().getFirst());
+        canvas.getStylesheets().add(Objects.requireNonNull(SimulatePanelController.class.getResource(
+                "/org/recausal/desktop/ui/simulate-canvas.css"), "simulate-canvas.css is missing").toExternalForm());
         canvas.getSelectedVariables().addListener((SetChangeListener<String>) _ -> {
             if (canvas.getSelectedVariables().size() == 1) {
                 draft.nodeProperty().set(canvas.getSelectedVariables().iterator().next());
@@ -291,6 +293,8 @@ public final class SimulatePanelController {
     private void showOutcomeBoxes() {
         outcomeBoxes.getChildren().setAll(model.getNodes().stream().map(node -> {
             CheckBox box = new CheckBox(node);
+            // Variable names have underscores, which a label would otherwise take for mnemonics.
+            box.setMnemonicParsing(false);
             box.setId("outcome-" + node);
             box.setSelected(draft.getOutcomes().contains(node));
             box.selectedProperty().addListener((_, _, on) -> {

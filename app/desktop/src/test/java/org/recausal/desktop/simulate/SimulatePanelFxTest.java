@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import javafx.scene.chart.BarChart;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.recausal.desktop.query.QueryPanelViewModel;
 import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.testing.FxWaits;
@@ -53,6 +55,9 @@ class SimulatePanelFxTest {
 
     @AfterEach
     void close(FxRobot robot) {
+        // The query panel reruns its analysis once the graph has been quiet: let it, before its worker closes.
+        WaitForAsyncUtils.sleep((long) QueryPanelViewModel.QUIET_TIME.toMillis() * 3, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> window.stage().hide());
         tasks.close();
     }
