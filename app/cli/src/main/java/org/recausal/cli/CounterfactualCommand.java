@@ -9,7 +9,6 @@ import org.recausal.engine.dag.Dag;
 import org.recausal.engine.model.Scale;
 import org.recausal.engine.scm.Counterfactuals;
 import org.recausal.engine.scm.Intervention;
-import org.recausal.engine.scm.ScmException;
 import org.recausal.engine.scm.StructuralCausalModel;
 import org.recausal.engine.scm.TableBinding;
 
@@ -18,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "counterfactual", mixinStandardHelpOptions = true,
@@ -52,14 +52,7 @@ final class CounterfactualCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Dag dag = inputs.dag();
         TableBinding.Bound bound = inputs.bind(dag);
-        if (row < 1 || row > bound.tableRows()) {
-            throw new ScmException("row " + row + " does not exist: the data have " + bound.tableRows() + " rows");
-        }
-        int at = bound.rowOf(row - 1);
-        if (at < 0) {
-            throw new ScmException("row " + row + " misses a value of a variable in the graph, so it has no"
-                    + " counterfactual");
-        }
+        int at = bound.rowOfDataRow(row);
         ModelSource source = ModelSource.of(inputs, settings, dag, bound);
         StructuralCausalModel model = source.fitted().model();
         Counterfactuals.Answer answer = Counterfactuals.of(model, bound.observations(), at, interventions, outcome);

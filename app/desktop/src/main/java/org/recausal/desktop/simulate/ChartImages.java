@@ -13,7 +13,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Scale;
 
-/** PNG export of a chart with its legend: a snapshot at twice the screen's scale, on white. */
+/** PNG export of a chart with its legend: a snapshot at twice the screen's scale (or as asked), on white. */
 final class ChartImages {
     private static final double SCALE = 2;
 
@@ -21,9 +21,13 @@ final class ChartImages {
     }
 
     static void writePng(Node chart, Path file) throws IOException {
+        writePng(chart, file, SCALE);
+    }
+
+    static void writePng(Node chart, Path file, double scale) throws IOException {
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(Color.WHITE);
-        parameters.setTransform(new Scale(SCALE, SCALE));
+        parameters.setTransform(new Scale(scale, scale));
         WritableImage snapshot = chart.snapshot(parameters, null);
         int width = (int) snapshot.getWidth();
         int height = (int) snapshot.getHeight();

@@ -5,12 +5,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.recausal.engine.estimate.Interval;
 import org.recausal.engine.estimate.ScenarioResult;
 
-/** A scenario's results as CSV: one row per outcome quantity, then the outcome distributions bin by bin. */
+/**
+ * Results as CSV: a scenario's, one row per outcome quantity, then the outcome distributions bin by bin; or a
+ * comparison of scenarios, one row per scenario and quantity.
+ */
 final class ResultsCsv {
 
     private ResultsCsv() {
@@ -31,6 +35,19 @@ final class ResultsCsv {
                     out.write(String.join(",", quote(d.outcome()), quote(Bins.label(d, i)), number(d.baseline()[i]),
                             number(d.intervened()[i])) + "\n");
                 }
+            }
+        }
+    }
+
+    static void writeComparison(List<ComparisonRow> rows, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("scenario,interventions,baseline,subgroup,outcome,quantity,baseline_value,intervened,effect,"
+                    + "effect_lower,effect_upper\n");
+            for (ComparisonRow row : rows) {
+                ScenarioResult.QuantityEffect e = row.effect().values();
+                out.write(String.join(",", quote(row.scenario()), quote(row.interventions()), quote(row.against()),
+                        quote(row.subgroup()), quote(e.outcome()), quote(e.quantity()), number(e.baselineMean()),
+                        number(e.mean()), number(e.effect()), bounds(e.effectCi())) + "\n");
             }
         }
     }

@@ -88,11 +88,12 @@ public final class MainWindow {
             DataDialogs dataDialogs, TaskExecutor dataTasks) {
         MainWindowViewModel model = new MainWindowViewModel(dialogs, tasks, recentFiles);
         DataPanelModel data = new DataPanelModel(dataDialogs, dataTasks, Platform::runLater);
-        SimulateModel simulate = new SimulateModel(() -> new SimulateModel.Inputs(data.dag().copy(), data.loadedData()),
-                dialogs, new BackgroundTaskExecutor(), Platform::runLater);
+        SimulateModel simulate = new SimulateModel(() -> new SimulateModel.Inputs(data.project(), data.loadedData()),
+                model::markDataChanged, dialogs, new BackgroundTaskExecutor(), Platform::runLater);
         RecommendersModel recommenders = new RecommendersModel(() -> data.getDatasets().stream()
                 .filter(DatasetEntry::loaded).map(d -> new DatasetTable(d.id(), d.name(), d.table())).toList(),
-                () -> new CausalData(data.dag().copy(), data.loadedData()), new FxRecsysDialogs(stage, List.of(stylesheet())), new BackgroundTaskExecutor("recausal-training"),
+                () -> new CausalData(data.dag().copy(), data.loadedData()), new FxRecsysDialogs(stage, List.of(stylesheet())),
+                new BackgroundTaskExecutor("recausal-training"),
                 new BackgroundTaskExecutor("recausal-models"), Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         // The live analysis has a thread of its own, so it never waits for a save or delays one.

@@ -133,7 +133,8 @@ public final class MainWindowController {
         dataPanelController.attach(canvas, centreSplit, model.projectProperty(), model.historyProperty(),
                 model::markDataChanged);
         dataPanelItem.selectedProperty().bindBidirectional(dataPanelController.shownProperty());
-        simulatePanelController.attach(canvas, centreSplit);
+        simulatePanelController.attach(canvas, centreSplit, model.historyProperty(),
+                dataPanelController.model().getDatasets(), dataPanelController.model().getMappingRows());
         simulatePanelItem.selectedProperty().bindBidirectional(simulatePanelController.shownProperty());
         recommendersPanelController.attach(canvas, centreSplit, model.projectProperty(), model::markDataChanged);
         recommendersPanelItem.selectedProperty().bindBidirectional(recommendersPanelController.shownProperty());

@@ -39,6 +39,24 @@ public final class TableBinding {
             int found = java.util.Arrays.binarySearch(tableRow, row);
             return found >= 0 ? found : -1;
         }
+
+        /**
+         * The bound row of a data row as analysts count them (1 is the first row after the header), for a question
+         * about that unit.
+         *
+         * @throws ScmException when the data have no such row, or it was left out for a missing value
+         */
+        public int rowOfDataRow(int row) {
+            if (row < 1 || row > tableRows) {
+                throw new ScmException("row " + row + " does not exist: the data have " + tableRows + " rows");
+            }
+            int at = rowOf(row - 1);
+            if (at < 0) {
+                throw new ScmException("row " + row + " misses a value of a variable in the graph, so it has no"
+                        + " counterfactual");
+            }
+            return at;
+        }
     }
 
     private TableBinding() {
