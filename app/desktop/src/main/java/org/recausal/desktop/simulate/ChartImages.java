@@ -14,13 +14,13 @@ import javafx.scene.paint.Color;
 import javafx.scene.transform.Scale;
 
 /** PNG export of a chart with its legend: a snapshot at twice the screen's scale, on white. */
-final class ChartImages {
+public final class ChartImages {
     private static final double SCALE = 2;
 
     private ChartImages() {
     }
 
-    static void writePng(Node chart, Path file) throws IOException {
+    public static void writePng(Node chart, Path file) throws IOException {
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(Color.WHITE);
         parameters.setTransform(new Scale(SCALE, SCALE));

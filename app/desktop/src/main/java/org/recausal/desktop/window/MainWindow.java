@@ -21,6 +21,8 @@ import org.recausal.desktop.data.DataPanelController;
 import org.recausal.desktop.data.DataPanelModel;
 import org.recausal.desktop.data.FxDataDialogs;
 import org.recausal.desktop.dialog.DialogService;
+import org.recausal.desktop.explain.ExplainModel;
+import org.recausal.desktop.explain.ExplainPanelController;
 import org.recausal.desktop.interchange.GraphTransferViewModel;
 import org.recausal.desktop.properties.PropertiesController;
 import org.recausal.desktop.properties.PropertiesViewModel;
@@ -84,6 +86,7 @@ public final class MainWindow {
         DataPanelModel data = new DataPanelModel(dataDialogs, dataTasks, Platform::runLater);
         SimulateModel simulate = new SimulateModel(() -> new SimulateModel.Inputs(data.dag().copy(), data.loadedData()),
                 dialogs, new BackgroundTaskExecutor(), Platform::runLater);
+        ExplainModel explain = new ExplainModel(dialogs, new BackgroundTaskExecutor("recausal-explain"), Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         // The live analysis has a thread of its own, so it never waits for a save or delays one.
         BackgroundTaskExecutor analysis = new BackgroundTaskExecutor("recausal-analysis");
@@ -106,6 +109,9 @@ public final class MainWindow {
             }
             if (type == SimulatePanelController.class) {
                 return new SimulatePanelController(simulate);
+            }
+            if (type == ExplainPanelController.class) {
+                return new ExplainPanelController(explain);
             }
             throw new IllegalArgumentException("no controller of type " + type.getName());
         });
@@ -183,6 +189,11 @@ public final class MainWindow {
 
     public SimulatePanelController simulatePanel() {
         return controller.simulatePanel();
+    }
+
+    /** The Explain panel under the canvas. */
+    public ExplainPanelController explainPanel() {
+        return controller.explainPanel();
     }
 
     private static URL resource(String name) {

@@ -31,6 +31,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.data.DataPanelController;
 import org.recausal.desktop.dialog.ExportFormat;
+import org.recausal.desktop.explain.ExplainPanelController;
 import org.recausal.desktop.interchange.GraphTransferViewModel;
 import org.recausal.desktop.properties.PropertiesController;
 import org.recausal.desktop.simulate.SimulatePanelController;
@@ -81,6 +82,8 @@ public final class MainWindowController {
     @FXML private DataPanelController dataPanelController;
     @FXML private CheckMenuItem simulatePanelItem;
     @FXML private SimulatePanelController simulatePanelController;
+    @FXML private CheckMenuItem explainPanelItem;
+    @FXML private ExplainPanelController explainPanelController;
 
     public MainWindowController(MainWindowViewModel model) {
         this.model = model;
@@ -132,6 +135,8 @@ public final class MainWindowController {
         dataPanelItem.selectedProperty().bindBidirectional(dataPanelController.shownProperty());
         simulatePanelController.attach(canvas, centreSplit);
         simulatePanelItem.selectedProperty().bindBidirectional(simulatePanelController.shownProperty());
+        explainPanelController.attach(canvas, centreSplit);
+        explainPanelItem.selectedProperty().bindBidirectional(explainPanelController.shownProperty());
     }
 
     /** Keys beyond the menu accelerators: the second redo shortcut and Ctrl+= for zoom in on US keyboards. */
@@ -155,6 +160,10 @@ public final class MainWindowController {
 
     SimulatePanelController simulatePanel() {
         return simulatePanelController;
+    }
+
+    ExplainPanelController explainPanel() {
+        return explainPanelController;
     }
 
     // ---------------------------------------------------------------- commands
@@ -280,6 +289,12 @@ public final class MainWindowController {
     private void checkData() {
         dataPanelController.showCheck();
         dataPanelController.model().runCheck();
+    }
+
+    @FXML
+    private void openModel() {
+        explainPanelController.shownProperty().set(true);
+        explainPanelController.model().openModel();
     }
 
     @FXML
