@@ -3,17 +3,21 @@ package org.recausal.desktop.explain;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.recausal.engine.recsys.sasrec.AttentionMap;
+import org.recausal.engine.explain.AttentionView;
+import org.recausal.engine.explain.HistoryItem;
 
 /**
  * What the heatmap shows: for each item of the user's history window (rows, oldest first), the attention the
- * latest position paid to it in each layer and head (columns). The latest position's output is the user vector
- * every candidate item is scored against, so these are the weights behind every recommendation of this user.
+ * latest position paid to it in each layer and head (columns), and the rollout over all of them. The latest
+ * position's output is the user vector every candidate item is scored against, so these are the weights behind
+ * every recommendation of this user.
  * @param items   the history window's item ids, oldest first
  * @param columns a name per column, e.g. "Layer 1 · head 2"
  * @param values  [row][column]
  */
 public record AttentionGrid(List<String> items, List<Column> columns, double[][] values) {
+    /** The last column: attention rolled out through the layers (Abnar &amp; Zuidema 2020). */
+    public static final String ROLLOUT = "Rollout";
 
     /** One column of the heatmap: a layer's head, or an aggregate over layers and heads. */
     public record Column(String group, String name) {
@@ -22,24 +26,26 @@ public record AttentionGrid(List<String> items, List<Column> columns, double[][]
         }
     }
 
-    /** The last row of every layer's and head's attention, as the model computed it. */
-    public static AttentionGrid of(AttentionMap map) {
-        int rows = map.items().size();
+    /** The latest position's attention in every layer and head, as the model computed it, then the rollout. */
+    public static AttentionGrid of(AttentionView view) {
+        int rows = view.window().size();
         List<Column> columns = new ArrayList<>();
-        List<float[]> data = new ArrayList<>();
-        for (int b = 0; b < map.blocks(); b++) {
-            for (int h = 0; h < map.heads(); h++) {
+        List<double[]> data = new ArrayList<>();
+        for (int b = 0; b < view.blocks(); b++) {
+            for (int h = 0; h < view.heads(); h++) {
                 columns.add(new Column("Layer " + (b + 1), "head " + (h + 1)));
-                data.add(rows == 0 ? new float[0] : map.lastRow(b, h));
+                data.add(view.lastRows()[b][h]);
             }
         }
+        columns.add(new Column(ROLLOUT, ""));
+        data.add(view.rollout());
         double[][] values = new double[rows][columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             for (int r = 0; r < rows; r++) {
                 values[r][c] = data.get(c)[r];
             }
         }
-        return new AttentionGrid(List.copyOf(map.items()), List.copyOf(columns), values);
+        return new AttentionGrid(view.window().stream().map(HistoryItem::item).toList(), List.copyOf(columns), values);
     }
 
     public int rowCount() {

@@ -113,7 +113,7 @@ public final class AttentionHeatmap extends PaintedView {
             if (l.rowHeight >= 12) {
                 double baseline = y + l.rowHeight / 2 + 4;
                 p.text(position(g, r), PAD + POSITION_WIDTH - 6, baseline, Painter.Align.RIGHT, false, MUTED);
-                p.text(fit(g.items().get(r), l.labelWidth - POSITION_WIDTH - 6, marked), PAD + POSITION_WIDTH,
+                p.text(FxPainter.fit(g.items().get(r), l.labelWidth - POSITION_WIDTH - 6, marked), PAD + POSITION_WIDTH,
                         baseline, Painter.Align.LEFT, marked, marked ? HIGHLIGHT : TEXT);
             }
             for (int c = 0; c < g.columnCount(); c++) {
@@ -181,17 +181,6 @@ public final class AttentionHeatmap extends PaintedView {
     /** "-3" for the third item from the end; the latest item is "-1". */
     private static String position(AttentionGrid g, int row) {
         return "\u2212" + (g.rowCount() - row);
-    }
-
-    private static String fit(String text, double width, boolean bold) {
-        if (FxPainter.width(text, bold) <= width) {
-            return text;
-        }
-        String cut = text;
-        while (cut.length() > 1 && FxPainter.width(cut + "\u2026", bold) > width) {
-            cut = cut.substring(0, cut.length() - 1);
-        }
-        return cut + "\u2026";
     }
 
     // ---------------------------------------------------------------- geometry

@@ -28,27 +28,26 @@ import org.recausal.desktop.data.ProgressTask;
 import org.recausal.desktop.dialog.DialogService;
 import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.task.TaskExecutor;
+import org.recausal.engine.explain.ExplainOptions;
+import org.recausal.engine.explain.Explainer;
+import org.recausal.engine.explain.Explanation;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 
 /**
  * The Explain panel's state: a trained recommender opened from its model file, the user being looked at, their
- * top-K recommendations, and why the model recommends them (where SASRec's attention went over the user's
- * history). The history item picked in any view is highlighted in all of them. Work runs in one cancellable
+ * top-K recommendations, and why the model recommends the picked one: SASRec's attention over the user's history,
+ * Shapley attributions, the smallest counterfactual, faithfulness checks and a summary ({@link Explainer}). The
+ * history item picked in any view is highlighted in all of them. Work runs in one cancellable
  * {@link ProgressTask}: a newer request (another user, another K) cancels the one still running.
  */
 public final class ExplainModel {
 
-    /** A model file as opened. */
-    public record Loaded(Path file, StoredModel model) {
+    /** A model file as opened, with its explainer (null for models without a history to explain). */
+    public record Loaded(Path file, StoredModel model, Explainer explainer) {
         public String name() {
             return file.getFileName().toString();
         }
-    }
-
-    /** Everything shown for one user, computed off the UI thread. */
-    public record UserExplanation(String user, List<RecommendationRow> recommendations, AttentionGrid attention,
-            int historyLength, String note) {
     }
 
     static final int DEFAULT_K = 10;
@@ -61,7 +60,8 @@ public final class ExplainModel {
     private final StringProperty userQuery = new SimpleStringProperty(this, "userQuery", "");
     private final StringProperty user = new SimpleStringProperty(this, "user");
     private final IntegerProperty k = new SimpleIntegerProperty(this, "k", DEFAULT_K);
-    private final ReadOnlyObjectWrapper<UserExplanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
+    private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final ObservableList<RecommendationRow> recommendations = FXCollections.observableArrayList();
     private final ObjectProperty<RecommendationRow> recommendation = new SimpleObjectProperty<>(this, "recommendation");
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
@@ -82,8 +82,9 @@ public final class ExplainModel {
             String wanted = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
             matchingUsers.setPredicate(wanted.isEmpty() ? null : id -> id.toLowerCase(Locale.ROOT).contains(wanted));
         });
-        user.addListener((_, _, _) -> explain());
-        k.addListener((_, _, _) -> explain());
+        user.addListener((_, _, _) -> recommend());
+        k.addListener((_, _, _) -> recommend());
+        recommendation.addListener((_, _, picked) -> explainPicked(picked));
     }
 
     /** Asks for a model file, then opens it. */
@@ -93,64 +94,93 @@ public final class ExplainModel {
                 .ifPresent(this::open);
     }
 
-    /** Reads a model file in the background; the first user with a history is then explained. */
+    /**
+     * Reads a model file in the background, then explains the user picked before if the model knows them, else the
+     * first user with a history.
+     */
     public void open(Path file) {
-        start("Opening " + file.getFileName(), (progress, cancel) -> new Loaded(file, ModelFile.read(file)), done -> {
+        start("Opening " + file.getFileName(), (progress, cancel) -> {
+            StoredModel model = ModelFile.read(file);
+            return new Loaded(file, model, StoredModel.SASREC.equals(model.kind()) ? new Explainer(model) : null);
+        }, done -> {
             loaded.set(done);
             StoredModel model = done.model();
             List<String> ids = new ArrayList<>(model.users().ids());
             users.setAll(ids);
             status.set(String.format(Locale.ROOT, "%s: %s, %,d users, %,d items.", done.name(), kindName(model),
                     model.users().size(), model.items().size()));
+            String wanted = user.get();
+            if (wanted != null && model.users().indexOf(wanted) >= 0) {
+                recommend();
+                return;
+            }
             String first = null;
             for (int u = 0; u < model.histories().length && first == null; u++) {
                 if (model.histories()[u].length > 0) {
                     first = model.users().id(u);
                 }
             }
-            if (Objects.equals(user.get(), first)) {
-                explain();
-            } else {
-                user.set(first);
-            }
+            user.set(first);
         });
     }
 
-    /** Recommends the user's top K and computes why, in the background. */
-    public void explain() {
+    /** Recommends the user's top K in the background, shows them, then explains the first. */
+    public void recommend() {
         Loaded current = loaded.get();
         String who = user.get();
         if (current == null || who == null) {
             return;
         }
         int count = k.get();
-        StoredModel model = current.model();
-        start("Explaining " + who + "'s recommendations", (progress, cancel) -> compute(model, who, count), done -> {
-            explanation.set(done);
-            recommendations.setAll(done.recommendations());
-            attention.set(done.attention());
-            highlighted.set(-1);
-            history.setAll(historyRows(done.attention()));
-            recommendation.set(recommendations.isEmpty() ? null : recommendations.getFirst());
+        start("Recommending for " + who, (progress, cancel) -> {
+            List<RecommendationRow> rows = new ArrayList<>();
+            int rank = 1;
+            for (StoredModel.Recommendation r : current.model().recommend(who, count)) {
+                rows.add(new RecommendationRow(rank++, r.item(), r.score()));
+            }
+            return rows;
+        }, rows -> {
+            show(null, current);
+            recommendations.setAll(rows);
+            // Through null, so that the first row is explained even when it equals the row picked before.
+            recommendation.set(null);
+            recommendation.set(rows.isEmpty() ? null : rows.getFirst());
         });
     }
 
-    static UserExplanation compute(StoredModel model, String who, int count) {
-        List<RecommendationRow> rows = new ArrayList<>();
-        int rank = 1;
-        for (StoredModel.Recommendation r : model.recommend(who, count)) {
-            rows.add(new RecommendationRow(rank++, r.item(), r.score()));
+    /** Explains the picked recommendation unless it is the one shown. */
+    private void explainPicked(RecommendationRow picked) {
+        Loaded current = loaded.get();
+        Explanation shown = explanation.get();
+        String who = user.get();
+        if (picked == null || current == null || current.explainer() == null || who == null
+                || shown != null && shown.user().equals(who) && shown.item().equals(picked.item())) {
+            return;
         }
-        int[] items = model.histories()[model.users().indexOf(who)];
-        if (!StoredModel.SASREC.equals(model.kind())) {
-            return new UserExplanation(who, rows, null, items.length, "A " + kindName(model)
-                    + " has no attention: it scores every item from the user's factors, whatever the history's order.");
+        ExplainOptions options = options();
+        start("Explaining " + picked.item(), (progress, cancel) -> current.explainer().explain(who, picked.item(),
+                options, cancel), done -> show(done, current));
+    }
+
+    private ExplainOptions options() {
+        return ExplainOptions.defaults().withK(k.get());
+    }
+
+    /** Shows an explanation (null: none); the explanation is set last, so its listeners see every view filled. */
+    private void show(Explanation shown, Loaded current) {
+        AttentionGrid grid = shown == null ? null : AttentionGrid.of(shown.attention());
+        attention.set(grid);
+        highlighted.set(-1);
+        history.setAll(historyRows(grid));
+        if (shown == null) {
+            note.set(current.explainer() != null ? "" : "A " + kindName(current.model()) + " has no attention and no"
+                    + " history to attribute to: it scores every item from the user's factors.");
+        } else {
+            int read = shown.attention().window().size();
+            note.set(read < shown.history().size() ? String.format(Locale.ROOT,
+                    "The model reads the latest %d of this user's %d items.", read, shown.history().size()) : "");
         }
-        AttentionGrid grid = AttentionGrid.of(model.sasrec().attention(items));
-        String note = grid.rowCount() < items.length
-                ? String.format(Locale.ROOT, "The model reads the latest %d of %d items.", grid.rowCount(), items.length)
-                : "";
-        return new UserExplanation(who, rows, grid, items.length, note);
+        explanation.set(shown);
     }
 
     private static List<HistoryRow> historyRows(AttentionGrid grid) {
@@ -160,7 +190,7 @@ public final class ExplainModel {
         }
         int last = grid.columnCount() - 1;
         for (int r = grid.rowCount() - 1; r >= 0; r--) {
-            rows.add(new HistoryRow(r, grid.rowCount() - r, grid.items().get(r), last < 0 ? 0 : grid.value(r, last)));
+            rows.add(new HistoryRow(r, grid.rowCount() - r, grid.items().get(r), grid.value(r, last)));
         }
         return rows;
     }
@@ -188,27 +218,28 @@ public final class ExplainModel {
 
     /** Asks where, then writes the heatmap (or another chart) as PNG or SVG with {@code writer}. */
     public void exportPicture(ExportFormat format, String what, FileWriter writer) {
-        UserExplanation shown = explanation.get();
-        if (shown == null || shown.attention() == null) {
+        Explanation shown = explanation.get();
+        if (shown == null) {
             error.set("Pick a user of a SASRec model first.");
             return;
         }
-        export(format, shown.user() + "-" + what, writer);
+        export(format, shown.user() + "-" + shown.item() + "-" + what, writer);
     }
 
     /** Asks where, then writes the shown explanation as CSV or JSON. */
     public void exportExplanation(ExportFormat format) {
-        UserExplanation shown = explanation.get();
+        Explanation shown = explanation.get();
         Loaded model = loaded.get();
         if (shown == null || model == null) {
-            error.set("Pick a user first.");
+            error.set("Pick a user of a SASRec model first.");
             return;
         }
-        export(format, shown.user() + "-explanation", file -> {
+        List<RecommendationRow> top = List.copyOf(recommendations);
+        export(format, shown.user() + "-" + shown.item() + "-explanation", file -> {
             if (format == ExportFormat.JSON) {
-                ExplanationFiles.writeJson(model.name(), shown, file);
+                ExplanationFiles.writeJson(model.name(), top, shown, file);
             } else {
-                ExplanationFiles.writeCsv(shown, file);
+                ExplanationFiles.writeCsv(top, shown, file);
             }
         });
     }
@@ -261,8 +292,14 @@ public final class ExplainModel {
         return k;
     }
 
-    public ReadOnlyObjectProperty<UserExplanation> explanationProperty() {
+    /** The explanation of the picked recommendation; null before one is computed or for models without one. */
+    public ReadOnlyObjectProperty<Explanation> explanationProperty() {
         return explanation.getReadOnlyProperty();
+    }
+
+    /** What the views cannot show and why (a model without attention, a history longer than the window). */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     public ObservableList<RecommendationRow> getRecommendations() {

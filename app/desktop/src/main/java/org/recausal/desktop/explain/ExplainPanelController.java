@@ -1,5 +1,6 @@
 package org.recausal.desktop.explain;
 
+import java.util.List;
 import java.util.Locale;
 
 import javafx.application.Platform;
@@ -17,6 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -26,9 +28,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.dialog.ExportFormat;
+import org.recausal.engine.explain.Counterfactual;
+import org.recausal.engine.explain.Explanation;
+import org.recausal.engine.explain.FaithfulnessCheck;
 
 /** The Explain panel's view (explain-panel.fxml): binds its controls to an {@link ExplainModel}. */
 public final class ExplainPanelController {
@@ -39,6 +45,8 @@ public final class ExplainPanelController {
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
 
     @FXML private BorderPane explainRoot;
+    @FXML private SplitPane explainSplit;
+    @FXML private VBox pickerColumn;
     @FXML private Button openModelButton;
     @FXML private Label modelLabel;
     @FXML private ProgressBar progressBar;
@@ -53,6 +61,18 @@ public final class ExplainPanelController {
     @FXML private TableColumn<RecommendationRow, String> itemColumn;
     @FXML private TableColumn<RecommendationRow, String> scoreColumn;
     @FXML private Label headlineLabel;
+    @FXML private Label summaryLabel;
+    @FXML private Label verifiedLabel;
+    @FXML private Label counterfactualLabel;
+    @FXML private Label searchLabel;
+    @FXML private Label attributionNote;
+    @FXML private AttributionBars attributionBars;
+    @FXML private Label faithfulnessNote;
+    @FXML private TableView<FaithfulnessCheck> faithfulnessTable;
+    @FXML private TableColumn<FaithfulnessCheck, String> rankingColumn;
+    @FXML private TableColumn<FaithfulnessCheck, String> dropColumn;
+    @FXML private TableColumn<FaithfulnessCheck, String> randomColumn;
+    @FXML private TableColumn<FaithfulnessCheck, String> verdictColumn;
     @FXML private Label attentionNote;
     @FXML private AttentionHeatmap heatmap;
     @FXML private Label historyNote;
@@ -82,6 +102,9 @@ public final class ExplainPanelController {
         shown.addListener((_, _, now) -> {
             if (now) {
                 split.getItems().add(explainRoot);
+                // Laid out first: a split that has not placed the new item yet spreads its items evenly.
+                split.applyCss();
+                split.layout();
                 split.setDividerPositions(1 - PANEL_SHARE);
             } else {
                 split.getItems().remove(explainRoot);
@@ -92,11 +115,23 @@ public final class ExplainPanelController {
 
     @FXML
     private void initialize() {
+        keepPickerColumn();
         bindTask();
         bindUsers();
         bindRecommendations();
         bindAttention();
         bindHistory();
+        bindWhy();
+    }
+
+    /** The picker column keeps its width when the panel grows; the explanation beside it takes the rest. */
+    private void keepPickerColumn() {
+        SplitPane.setResizableWithParent(pickerColumn, false);
+        explainSplit.widthProperty().addListener((_, old, width) -> {
+            if (old.doubleValue() == 0 && width.doubleValue() > 0) {
+                explainSplit.setDividerPositions(pickerColumn.getPrefWidth() / width.doubleValue());
+            }
+        });
     }
 
     private void bindTask() {
@@ -122,12 +157,8 @@ public final class ExplainPanelController {
                 model.userProperty().set(picked);
             }
         });
-        model.userProperty().addListener((_, _, user) -> {
-            if (user != null && !user.equals(userList.getSelectionModel().getSelectedItem())) {
-                userList.getSelectionModel().select(user);
-                userList.scrollTo(user);
-            }
-        });
+        model.userProperty().addListener((_, _, user) -> selectUser(user));
+        model.getMatchingUsers().addListener((ListChangeListener<String>) _ -> selectUser(model.userProperty().get()));
         userSearch.setOnAction(_ -> {
             if (!model.getMatchingUsers().isEmpty()) {
                 model.userProperty().set(model.getMatchingUsers().getFirst());
@@ -135,6 +166,14 @@ public final class ExplainPanelController {
         });
         kSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 200, model.kProperty().get()));
         kSpinner.getValueFactory().valueProperty().addListener((_, _, v) -> model.kProperty().set(v));
+    }
+
+    private void selectUser(String user) {
+        if (user != null && !user.equals(userList.getSelectionModel().getSelectedItem())
+                && model.getMatchingUsers().contains(user)) {
+            userList.getSelectionModel().select(user);
+            userList.scrollTo(user);
+        }
     }
 
     private void bindRecommendations() {
@@ -155,30 +194,27 @@ public final class ExplainPanelController {
             }
         });
         headlineLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            RecommendationRow picked = model.recommendationProperty().get();
-            ExplainModel.UserExplanation shown = model.explanationProperty().get();
-            if (picked == null || shown == null) {
-                return "";
-            }
-            return String.format(Locale.ROOT, "Why %s is recommended to %s (rank %d, score %.3f)", picked.item(),
-                    shown.user(), picked.rank(), picked.score());
-        }, model.recommendationProperty(), model.explanationProperty()));
+            Explanation shown = model.explanationProperty().get();
+            return shown == null ? "" : String.format(Locale.ROOT, "Why %s is recommended to %s", shown.item(),
+                    shown.user());
+        }, model.explanationProperty()));
+        summaryLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            Explanation shown = model.explanationProperty().get();
+            return shown == null ? model.noteProperty().get() : shown.summary();
+        }, model.explanationProperty(), model.noteProperty()));
+        summaryLabel.visibleProperty().bind(summaryLabel.textProperty().isNotEmpty());
+        summaryLabel.managedProperty().bind(summaryLabel.visibleProperty());
     }
 
     private void bindAttention() {
         heatmap.gridProperty().bind(model.attentionProperty());
         heatmap.highlightedRowProperty().bindBidirectional(model.highlightedProperty());
         attentionNote.textProperty().bind(Bindings.createStringBinding(() -> {
-            ExplainModel.UserExplanation shown = model.explanationProperty().get();
-            if (shown == null) {
+            if (model.explanationProperty().get() == null) {
                 return "";
             }
-            if (shown.attention() == null) {
-                return shown.note();
-            }
-            return "Where the model's latest position looked in each layer and head when it built this user's vector;"
-                    + " every candidate item is scored against that vector, so these weights lie behind each of the"
-                    + " user's recommendations. Hover a cell for its exact value, click a row to highlight the item.";
+            return "Attention of the latest position, whose output every item is scored against, per layer and head and"
+                    + " rolled out through the layers. Hover a cell for its value; click a row to highlight the item.";
         }, model.explanationProperty()));
     }
 
@@ -187,13 +223,12 @@ public final class ExplainPanelController {
         historyList.setPlaceholder(new Label("No history"));
         historyList.setCellFactory(_ -> new HistoryCell());
         historyNote.textProperty().bind(Bindings.createStringBinding(() -> {
-            ExplainModel.UserExplanation shown = model.explanationProperty().get();
-            if (shown == null || shown.attention() == null) {
+            if (model.explanationProperty().get() == null) {
                 return "";
             }
-            return (shown.note().isEmpty() ? "" : shown.note() + " ")
-                    + "Latest first; bars show the last heatmap column.";
-        }, model.explanationProperty()));
+            String note = model.noteProperty().get();
+            return (note.isEmpty() ? "" : note + " ") + "Latest first; bars show the rollout attention.";
+        }, model.explanationProperty(), model.noteProperty()));
         historyList.getSelectionModel().selectedItemProperty().addListener((_, _, picked) -> {
             if (picked != null) {
                 model.highlightedProperty().set(picked.row());
@@ -214,6 +249,68 @@ public final class ExplainPanelController {
             }
         }
         historyList.getSelectionModel().clearSelection();
+    }
+
+    private void bindWhy() {
+        attributionBars.explanationProperty().bind(model.explanationProperty());
+        attributionBars.highlightedRowProperty().bindBidirectional(model.highlightedProperty());
+        model.explanationProperty().addListener((_, _, shown) -> showWhy(shown));
+        rankingColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "top %d by %s",
+                c.getValue().removed(), FaithfulnessCheck.ATTENTION.equals(c.getValue().ranking())
+                        ? "attention (rollout)" : "attribution (Shapley)")));
+        dropColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                String.format(Locale.ROOT, "%.4f", c.getValue().drop())));
+        randomColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT,
+                "%.4f \u00b1 %.4f (%d draws)", c.getValue().randomMean(), c.getValue().randomSd(), c.getValue().draws())));
+        verdictColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().beatsRandom()
+                ? "\u2713 beats random" : "\u2717 no better than random"));
+        verdictColumn.setCellFactory(_ -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().removeAll("verdict-pass", "verdict-fail");
+                if (!empty && item != null) {
+                    getStyleClass().add(item.startsWith("\u2713") ? "verdict-pass" : "verdict-fail");
+                }
+            }
+        });
+        faithfulnessTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    private void showWhy(Explanation shown) {
+        verifiedLabel.getStyleClass().removeAll("verified", "unverified", "not-found");
+        faithfulnessTable.getItems().setAll(shown == null ? List.of() : shown.faithfulness().checks());
+        if (shown == null) {
+            verifiedLabel.setText("");
+            counterfactualLabel.setText("");
+            searchLabel.setText("");
+            attributionNote.setText("");
+            faithfulnessNote.setText("");
+            return;
+        }
+        Counterfactual c = shown.counterfactual();
+        if (c.found()) {
+            verifiedLabel.setText(c.verified() ? "\u2713 verified" : "\u2717 not confirmed");
+            verifiedLabel.getStyleClass().add(c.verified() ? "verified" : "unverified");
+            counterfactualLabel.setText(String.format(Locale.ROOT,
+                    "Without %s, %s would fall from rank %d to rank %d (score %.3f \u2192 %.3f), out of the top %d.",
+                    ExplainTexts.items(c.removed(), shown.history().size()), shown.item(), c.originalRank(),
+                    c.newRank(), shown.score(), c.newScore(), shown.k()));
+        } else {
+            verifiedLabel.setText("none found");
+            verifiedLabel.getStyleClass().add("not-found");
+            counterfactualLabel.setText(c.reason().isEmpty() ? "" : Character.toUpperCase(c.reason().charAt(0))
+                    + c.reason().substring(1) + ".");
+        }
+        searchLabel.setText(String.format(Locale.ROOT, "Search: %s; %,d removal sets scored. \u201cVerified\u201d:"
+                + " the history without these items was scored afresh and the item ranked outside the top %d.",
+                c.search(), c.evaluated(), shown.k()));
+        attributionNote.setText(ExplainTexts.attributionMethod(shown.attributions()));
+        faithfulnessNote.setText("Removing the items an explanation ranks highest should lower the score more than"
+                + " removing as many at random. Random sets: " + (shown.faithfulness().checks().isEmpty() ? 0
+                        : shown.faithfulness().checks().getFirst().draws()) + " per row, seed "
+                + shown.faithfulness().seed() + ".");
     }
 
     /** A history item: how far back it is, its id and a bar of the attention it got. */
@@ -266,6 +363,16 @@ public final class ExplainPanelController {
     @FXML
     private void exportHeatmapSvg() {
         model.exportPicture(ExportFormat.SVG, "attention", heatmap::writeSvg);
+    }
+
+    @FXML
+    private void exportBarsPng() {
+        model.exportPicture(ExportFormat.PNG, "attributions", attributionBars::writePng);
+    }
+
+    @FXML
+    private void exportBarsSvg() {
+        model.exportPicture(ExportFormat.SVG, "attributions", attributionBars::writeSvg);
     }
 
     @FXML

@@ -27,6 +27,18 @@ final class FxPainter implements Painter {
         return probe.getLayoutBounds().getWidth();
     }
 
+    /** The text, cut with an ellipsis where it is wider than {@code width}. */
+    static String fit(String text, double width, boolean bold) {
+        if (width(text, bold) <= width) {
+            return text;
+        }
+        String cut = text;
+        while (cut.length() > 1 && width(cut + "\u2026", bold) > width) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut + "\u2026";
+    }
+
     @Override
     public void fill(double x, double y, double width, double height, Color colour) {
         g.setFill(colour);

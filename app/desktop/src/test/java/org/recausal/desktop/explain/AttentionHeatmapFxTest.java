@@ -18,15 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.testing.FxWaits;
+import org.recausal.engine.explain.AttentionView;
+import org.recausal.engine.explain.ExplainOptions;
+import org.recausal.engine.explain.Explainer;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.sasrec.AttentionMap;
+import org.recausal.engine.task.CancellationToken;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The heatmap rendered headless on a real SASRec's attention: every cell shows the model's weight, in its
- * exact value on hover and in the colour the legend gives that value; a click highlights the row.
+ * The heatmap rendered headless on a real SASRec's attention: every cell shows the model's weight (and the
+ * rollout column the explainer's rollout), in its exact value on hover and in the colour the legend gives that value;
+ * a click highlights the row.
  */
 @ExtendWith(ApplicationExtension.class)
 class AttentionHeatmapFxTest {
@@ -37,12 +42,15 @@ class AttentionHeatmapFxTest {
     Path temp;
 
     private final AttentionMap truth = STORED.sasrec().attention(STORED.histories()[USER]);
+    private final AttentionView view = new Explainer(STORED).explain("user" + USER,
+            STORED.recommend("user" + USER, 1).getFirst().item(), ExplainOptions.defaults(), CancellationToken.none())
+            .attention();
     private AttentionHeatmap heatmap;
 
     @Start
     void start(Stage stage) {
         heatmap = new AttentionHeatmap();
-        heatmap.gridProperty().set(AttentionGrid.of(truth));
+        heatmap.gridProperty().set(AttentionGrid.of(view));
         stage.setScene(new Scene(new StackPane(heatmap), 720, 420));
         stage.show();
     }
@@ -66,12 +74,19 @@ class AttentionHeatmapFxTest {
                 }
             }
         }
+        for (int j = 0; j < rows; j++) {
+            int row = j;
+            int rollout = truth.blocks() * truth.heads();
+            robot.moveTo(FxWaits.fx(() -> heatmap.localToScreen(heatmap.cellCentre(row, rollout))));
+            String expected = String.format(Locale.ROOT, "Rollout: %.5f", view.rollout()[j]);
+            FxWaits.waitFor(5, () -> FxWaits.fx(() -> heatmap.hoverTextProperty().get()).endsWith(expected));
+        }
         assertThat(robot.lookup("#heatmapHover").queryLabeled().isVisible()).isTrue();
     }
 
     @Test
     void eachCellIsPaintedInTheLegendsColourForItsWeight(FxRobot robot) {
-        AttentionGrid grid = AttentionGrid.of(truth);
+        AttentionGrid grid = AttentionGrid.of(view);
         WritableImage image = FxWaits.fx(() -> heatmap.snapshot(null, null));
         for (int r = 0; r < grid.rowCount(); r++) {
             for (int c = 0; c < grid.columnCount(); c++) {
@@ -101,7 +116,7 @@ class AttentionHeatmapFxTest {
             return null;
         });
         String svg = Files.readString(file, StandardCharsets.UTF_8);
-        AttentionGrid grid = AttentionGrid.of(truth);
+        AttentionGrid grid = AttentionGrid.of(view);
         Color top = ColourScale.colour(grid.max(), grid.max());
         assertThat(svg).startsWith("<?xml").endsWith("</svg>\n").contains(">Attention</text>", ">weight</text>",
                 ">Layer 2</text>", ">head 2</text>");

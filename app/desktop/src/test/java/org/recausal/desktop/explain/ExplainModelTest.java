@@ -1,6 +1,7 @@
 package org.recausal.desktop.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.testing.SameThreadExecutor;
 import org.recausal.desktop.testing.ScriptedDialogs;
+import org.recausal.engine.explain.Attributions;
+import org.recausal.engine.explain.Counterfactual;
+import org.recausal.engine.explain.Explanation;
+import org.recausal.engine.recsys.data.IdIndex;
+import org.recausal.engine.recsys.mf.FactorModel;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.sasrec.AttentionMap;
@@ -58,7 +64,7 @@ class ExplainModelTest {
     }
 
     @Test
-    void theAttentionGridHoldsTheModelsWeightsForTheLatestPosition() {
+    void theAttentionGridHoldsTheModelsWeightsForTheLatestPositionThenTheRollout() {
         model.open(modelFile);
         model.userProperty().set("user7");
 
@@ -66,8 +72,9 @@ class ExplainModelTest {
         AttentionMap truth = stored.sasrec().attention(history);
         AttentionGrid grid = model.attentionProperty().get();
         assertThat(grid.items()).isEqualTo(truth.items());
-        assertThat(grid.columnCount()).isEqualTo(truth.blocks() * truth.heads());
+        assertThat(grid.columnCount()).isEqualTo(truth.blocks() * truth.heads() + 1);
         assertThat(grid.columns().get(3).label()).isEqualTo("Layer 2 · head 2");
+        assertThat(grid.columns().getLast().label()).isEqualTo("Rollout");
         for (int b = 0; b < truth.blocks(); b++) {
             for (int h = 0; h < truth.heads(); h++) {
                 float[] row = truth.lastRow(b, h);
@@ -76,6 +83,70 @@ class ExplainModelTest {
                 }
             }
         }
+        double rolloutSum = 0;
+        for (int j = 0; j < grid.rowCount(); j++) {
+            rolloutSum += grid.value(j, grid.columnCount() - 1);
+            assertThat(grid.value(j, grid.columnCount() - 1))
+                    .isEqualTo(model.explanationProperty().get().attention().rollout()[j]);
+        }
+        assertThat(rolloutSum).isCloseTo(1, within(1e-6));
+    }
+
+    @Test
+    void theTopRecommendationIsExplainedAndPickingAnotherExplainsIt() {
+        model.open(modelFile);
+        model.userProperty().set("user9");
+        Explanation first = model.explanationProperty().get();
+        assertThat(first.item()).isEqualTo(model.getRecommendations().getFirst().item());
+        assertThat(first.rank()).isEqualTo(1);
+        assertThat(first.summary()).startsWith("Recommended at rank 1 of 10");
+
+        RecommendationRow third = model.getRecommendations().get(2);
+        model.recommendationProperty().set(third);
+        Explanation picked = model.explanationProperty().get();
+        assertThat(picked.item()).isEqualTo(third.item());
+        assertThat(picked.rank()).isEqualTo(3);
+        assertThat(picked.score()).isCloseTo(third.score(), within(1e-4));
+        Attributions a = picked.attributions();
+        assertThat(a.values().stream().mapToDouble(v -> v.value()).sum())
+                .isCloseTo(a.fullScore() - a.baselineScore(), within(1e-4));
+    }
+
+    @Test
+    void theCounterfactualShownDropsTheItemOutOfTheTopKWhenTheHistoryIsScoredAfresh() {
+        model.open(modelFile);
+        int checked = 0;
+        for (String id : List.of("user2", "user11", "user20", "user33")) {
+            model.userProperty().set(id);
+            Explanation e = model.explanationProperty().get();
+            Counterfactual c = e.counterfactual();
+            if (!c.found()) {
+                assertThat(c.reason()).isNotBlank();
+                continue;
+            }
+            int u = stored.users().indexOf(id);
+            java.util.Set<Integer> removed = c.removed().stream().map(h -> h.position()).collect(
+                    java.util.stream.Collectors.toSet());
+            int[] history = stored.histories()[u];
+            int[] kept = java.util.stream.IntStream.range(0, history.length).filter(p -> !removed.contains(p))
+                    .map(p -> history[p]).toArray();
+            int[][] edited = stored.histories().clone();
+            edited[u] = kept;
+            StoredModel without = new StoredModel(stored.kind(), stored.model(), stored.users(), stored.items(), edited,
+                    stored.details(), null);
+            // Ranked as recommendations are: among the items the user had not consumed before the removal.
+            java.util.Set<String> had = java.util.Arrays.stream(history).mapToObj(stored.items()::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            List<StoredModel.Recommendation> ranking = without.recommend(id, ExplainFixtures.ITEMS).stream()
+                    .filter(r -> !had.contains(r.item())).toList();
+            int rank = ranking.stream().map(StoredModel.Recommendation::item).toList().indexOf(e.item()) + 1;
+            assertThat(c.verified()).isTrue();
+            assertThat(rank).as("%s without %s ranks %s", id, removed, e.item()).isGreaterThan(e.k());
+            assertThat(c.newRank()).isEqualTo(rank);
+            assertThat(c.newScore()).isCloseTo(ranking.get(rank - 1).score(), within(1e-6));
+            checked++;
+        }
+        assertThat(checked).isPositive();
     }
 
     @Test
@@ -104,7 +175,30 @@ class ExplainModelTest {
         }
         model.userProperty().set(longUser);
         assertThat(model.attentionProperty().get().rowCount()).isEqualTo(8);
-        assertThat(model.explanationProperty().get().note()).startsWith("The model reads the latest 8 of ");
+        assertThat(model.noteProperty().get()).startsWith("The model reads the latest 8 of this user's ");
+    }
+
+    @Test
+    void aFactorModelRecommendsButSaysItHasNoHistoryToExplain() {
+        int users = 3;
+        int items = 5;
+        int factors = 2;
+        float[] weights = new float[1 + users + items + (users + items) * factors];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) random.nextGaussian();
+        }
+        IdIndex userIds = IdIndex.of(List.of("a", "b", "c"));
+        IdIndex itemIds = IdIndex.of(List.of("i1", "i2", "i3", "i4", "i5"));
+        Path file = temp.resolve("mf.model");
+        ModelFile.write(file, new StoredModel(StoredModel.BPR, new FactorModel(users, items, factors, weights), userIds,
+                itemIds, new int[][] {{0}, {1, 2}, {}}, JsonMapper.builder().build().createObjectNode(), null));
+        model.open(file);
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.getRecommendations()).hasSize(4);
+        assertThat(model.explanationProperty().get()).isNull();
+        assertThat(model.attentionProperty().get()).isNull();
+        assertThat(model.noteProperty().get()).startsWith("A matrix factorisation (BPR) has no attention");
     }
 
     @Test
@@ -148,19 +242,26 @@ class ExplainModelTest {
 
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.getFirst()).isEqualTo("part,item,position,measure,value");
-        assertThat(lines).hasSize(1 + ExplainModel.DEFAULT_K + grid.rowCount() * grid.columnCount());
         String[] first = lines.get(1 + ExplainModel.DEFAULT_K).split(",");
+        assertThat(first[0]).isEqualTo("attention");
         assertThat(first[1]).isEqualTo(grid.items().getFirst());
         assertThat(first[2]).isEqualTo(Integer.toString(-grid.rowCount()));
-        assertThat(Double.parseDouble(first[4])).isCloseTo(grid.value(0, 0), org.assertj.core.data.Offset.offset(1e-8));
+        assertThat(Double.parseDouble(first[4])).isCloseTo(grid.value(0, 0), within(1e-8));
+        Explanation e = model.explanationProperty().get();
+        assertThat(lines.stream().filter(l -> l.startsWith("attribution,"))).hasSize(2 * e.attributions().values().size());
+        assertThat(lines).anyMatch(l -> l.startsWith("faithfulness,,,remove top 1 by attribution: score drop,"));
 
         JsonNode root = JsonMapper.builder().build().readTree(json.toFile());
         assertThat(root.path("user").asString()).isEqualTo("user5");
         assertThat(root.path("recommendations")).hasSize(ExplainModel.DEFAULT_K);
         assertThat(root.path("attention").path("history")).hasSize(grid.rowCount());
-        assertThat(root.path("attention").path("weights").get(grid.rowCount() - 1).get(3).asDouble())
+        assertThat(root.path("attention").path("layers").get(1).get(1).get(grid.rowCount() - 1).asDouble())
                 .isEqualTo(grid.value(grid.rowCount() - 1, 3));
+        assertThat(root.path("attributions")).hasSize(e.attributions().values().size());
+        assertThat(root.path("counterfactual").path("found").asBoolean()).isEqualTo(e.counterfactual().found());
+        assertThat(root.path("summary").asString()).isEqualTo(e.summary());
         assertThat(model.statusProperty().get()).isEqualTo("Exported e.json.");
-        assertThat(dialogs.suggestedNames()).containsExactly("user5-explanation.csv", "user5-explanation.json");
+        assertThat(dialogs.suggestedNames()).containsExactly("user5-" + e.item() + "-explanation.csv",
+                "user5-" + e.item() + "-explanation.json");
     }
 }
