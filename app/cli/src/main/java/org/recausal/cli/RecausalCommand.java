@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /**
  * The root of the command tree. Each topic (project, dag, data, generate, bench) is a subcommand class listed here,
  * with its own verbs as subcommands of it; the model commands (fit, simulate, estimate, counterfactual, refute,
- * train, evaluate, recommend) are verbs.
+ * train, evaluate, recommend, explain) are verbs.
  */
 @Command(name = "recausal",
         mixinStandardHelpOptions = true,
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ProjectCommand.class, DagCommand.class, DataCommand.class, FitCommand.class,
                 SimulateCommand.class, EstimateCommand.class, CounterfactualCommand.class, RefuteCommand.class,
                 GenerateCommand.class, TrainCommand.class, EvaluateCommand.class, RecommendCommand.class,
-                BenchCommand.class},
+                ExplainCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the input is invalid or the work failed", "2:the command line is wrong"})
 final class RecausalCommand implements Runnable {

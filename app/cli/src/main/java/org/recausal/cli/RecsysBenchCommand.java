@@ -343,11 +343,11 @@ final class RecsysBenchCommand implements Callable<Integer> {
     }
 
     /** CPU time of this process, all threads: on a shared machine it measures work where wall time measures the queue. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static double loadAverage() {
+    static double loadAverage() {
         try {
             return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         } catch (IOException | RuntimeException e) {

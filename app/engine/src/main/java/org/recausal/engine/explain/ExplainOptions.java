@@ -24,9 +24,9 @@ public record ExplainOptions(int k, int maxRemovals, int beamWidth, int exhausti
         }
     }
 
-    /** Top 10, up to 10 removals, a beam of 5, exact Shapley up to 12 players, 2,048 sampled coalitions, 100 draws. */
+    /** Top 10, up to 10 removals, a beam of 5, exact Shapley up to 12 players, 1,024 sampled coalitions, 100 draws. */
     public static ExplainOptions defaults() {
-        return new ExplainOptions(10, 10, 5, 256, 12, 2048, 100, 1);
+        return new ExplainOptions(10, 10, 5, 256, 12, 1024, 100, 1);
     }
 
     public ExplainOptions withK(int newK) {

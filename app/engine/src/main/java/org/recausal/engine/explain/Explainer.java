@@ -37,8 +37,8 @@ public final class Explainer {
      */
     public Explainer(StoredModel stored, int[][] histories, long[][] times, int threads) {
         if (!(stored.model() instanceof SasRecModel s)) {
-            throw new RecsysException("explanations need a SASRec model: a " + stored.kind()
-                    + " model's user vector does not depend on the user's history, so there is no history to attribute to");
+            throw new RecsysException("explanations need a SASRec model: the user vector of this " + stored.kind()
+                    + " model does not depend on the user's history, so there is no history to attribute to");
         }
         if (histories.length != stored.users().size() || times != null && times.length != histories.length) {
             throw new IllegalArgumentException("one history (and one time list) per user of the model is needed");
