@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -21,8 +22,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -35,6 +38,7 @@ import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.engine.explain.Counterfactual;
 import org.recausal.engine.explain.Explanation;
 import org.recausal.engine.explain.FaithfulnessCheck;
+import org.recausal.engine.policy.Policy;
 
 /** The Explain panel's view (explain-panel.fxml): binds its controls to an {@link ExplainModel}. */
 public final class ExplainPanelController {
@@ -42,6 +46,7 @@ public final class ExplainPanelController {
     private static final double BAR_WIDTH = 64;
 
     private final ExplainModel model;
+    private final PolicyComparisonModel policies;
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
 
     @FXML private BorderPane explainRoot;
@@ -66,7 +71,7 @@ public final class ExplainPanelController {
     @FXML private Label counterfactualLabel;
     @FXML private Label searchLabel;
     @FXML private Label attributionNote;
-    @FXML private AttributionBars attributionBars;
+    @FXML private SignedBars attributionBars;
     @FXML private Label faithfulnessNote;
     @FXML private TableView<FaithfulnessCheck> faithfulnessTable;
     @FXML private TableColumn<FaithfulnessCheck, String> rankingColumn;
@@ -77,11 +82,37 @@ public final class ExplainPanelController {
     @FXML private AttentionHeatmap heatmap;
     @FXML private Label historyNote;
     @FXML private ListView<HistoryRow> historyList;
+    @FXML private TabPane explainTabs;
+    @FXML private Tab policiesTab;
+    @FXML private TextField policyField;
+    @FXML private ListView<Policy> policyList;
+    @FXML private ComboBox<String> scoreBox;
+    @FXML private ComboBox<String> exposureBox;
+    @FXML private ComboBox<String> popularityBox;
+    @FXML private TextField outcomesField;
+    @FXML private ComboBox<String> groupBox;
+    @FXML private Spinner<Integer> replicatesSpinner;
+    @FXML private Button runPoliciesButton;
+    @FXML private ProgressBar policyProgress;
+    @FXML private Label policyProgressLabel;
+    @FXML private Button cancelPoliciesButton;
+    @FXML private Label policyError;
+    @FXML private ComboBox<PolicyComparisonModel.MetricKey> metricBox;
+    @FXML private MenuButton policyExportButton;
+    @FXML private SignedBars policyChart;
+    @FXML private TableView<PolicyComparisonModel.MetricKey> policyTable;
+    @FXML private Label policyNotes;
+    @FXML private Label policyStatus;
     @FXML private Label errorLabel;
     @FXML private Label statusLabel;
 
-    public ExplainPanelController(ExplainModel model) {
+    public ExplainPanelController(ExplainModel model, PolicyComparisonModel policies) {
         this.model = model;
+        this.policies = policies;
+    }
+
+    public PolicyComparisonModel policies() {
+        return policies;
     }
 
     public ExplainModel model() {
@@ -122,6 +153,15 @@ public final class ExplainPanelController {
         bindAttention();
         bindHistory();
         bindWhy();
+        PolicyView.bind(policies, new PolicyView.Controls(policyField, policyList, scoreBox, exposureBox,
+                popularityBox, outcomesField, groupBox, replicatesSpinner, runPoliciesButton, policyProgress,
+                policyProgressLabel, cancelPoliciesButton, policyError, metricBox, policyExportButton, policyChart,
+                policyTable, policyNotes, policyStatus));
+        policiesTab.setOnSelectionChanged(_ -> {
+            if (policiesTab.isSelected()) {
+                policies.refreshVariables();
+            }
+        });
     }
 
     /** The picker column keeps its width when the panel grows; the explanation beside it takes the rest. */
@@ -252,8 +292,9 @@ public final class ExplainPanelController {
     }
 
     private void bindWhy() {
-        attributionBars.explanationProperty().bind(model.explanationProperty());
-        attributionBars.highlightedRowProperty().bindBidirectional(model.highlightedProperty());
+        attributionBars.chartProperty().bind(Bindings.createObjectBinding(
+                () -> AttributionChart.of(model.explanationProperty().get()), model.explanationProperty()));
+        attributionBars.highlightedProperty().bindBidirectional(model.highlightedProperty());
         model.explanationProperty().addListener((_, _, shown) -> showWhy(shown));
         rankingColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.format(Locale.ROOT, "top %d by %s",
                 c.getValue().removed(), FaithfulnessCheck.ATTENTION.equals(c.getValue().ranking())
@@ -373,6 +414,37 @@ public final class ExplainPanelController {
     @FXML
     private void exportBarsSvg() {
         model.exportPicture(ExportFormat.SVG, "attributions", attributionBars::writeSvg);
+    }
+
+    @FXML
+    private void addPolicy() {
+        policies.addPolicy();
+    }
+
+    @FXML
+    private void runPolicies() {
+        policies.refreshVariables();
+        policies.run();
+    }
+
+    @FXML
+    private void cancelPolicies() {
+        policies.cancel();
+    }
+
+    @FXML
+    private void exportPolicyPng() {
+        policies.export(ExportFormat.PNG, "chart", policyChart::writePng);
+    }
+
+    @FXML
+    private void exportPolicySvg() {
+        policies.export(ExportFormat.SVG, "chart", policyChart::writeSvg);
+    }
+
+    @FXML
+    private void exportPolicyCsv() {
+        policies.exportCsv();
     }
 
     @FXML

@@ -137,7 +137,7 @@ final class ExplanationFiles {
     }
 
     /** RFC 4180: a field with a comma, quote or line break goes in quotes, its quotes doubled. */
-    private static String quote(String field) {
+    static String quote(String field) {
         if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
             return field;
         }

@@ -17,13 +17,13 @@ import org.recausal.engine.scm.TableBinding;
  * The project's data as a model reads them: the first assembled table with data for every observed node, its
  * mapped columns renamed to the nodes they stand for, bound to the graph.
  */
-final class ModelData {
+public final class ModelData {
 
     private ModelData() {
     }
 
     /** @throws ScmException naming the nodes no table covers */
-    static TableBinding.Bound bind(Dag dag, ProjectData data) {
+    public static TableBinding.Bound bind(Dag dag, ProjectData data) {
         if (data.tables().isEmpty()) {
             throw new ScmException("no dataset is loaded; attach one in the data panel first");
         }

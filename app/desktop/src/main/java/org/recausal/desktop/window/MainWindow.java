@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -23,6 +24,7 @@ import org.recausal.desktop.data.FxDataDialogs;
 import org.recausal.desktop.dialog.DialogService;
 import org.recausal.desktop.explain.ExplainModel;
 import org.recausal.desktop.explain.ExplainPanelController;
+import org.recausal.desktop.explain.PolicyComparisonModel;
 import org.recausal.desktop.interchange.GraphTransferViewModel;
 import org.recausal.desktop.properties.PropertiesController;
 import org.recausal.desktop.properties.PropertiesViewModel;
@@ -84,9 +86,11 @@ public final class MainWindow {
             DataDialogs dataDialogs, TaskExecutor dataTasks) {
         MainWindowViewModel model = new MainWindowViewModel(dialogs, tasks, recentFiles);
         DataPanelModel data = new DataPanelModel(dataDialogs, dataTasks, Platform::runLater);
-        SimulateModel simulate = new SimulateModel(() -> new SimulateModel.Inputs(data.dag().copy(), data.loadedData()),
-                dialogs, new BackgroundTaskExecutor(), Platform::runLater);
-        ExplainModel explain = new ExplainModel(dialogs, new BackgroundTaskExecutor("recausal-explain"), Platform::runLater);
+        Supplier<SimulateModel.Inputs> modelInputs = () -> new SimulateModel.Inputs(data.dag().copy(), data.loadedData());
+        SimulateModel simulate = new SimulateModel(modelInputs, dialogs, new BackgroundTaskExecutor(), Platform::runLater);
+        BackgroundTaskExecutor explainTasks = new BackgroundTaskExecutor("recausal-explain");
+        ExplainModel explain = new ExplainModel(dialogs, explainTasks, Platform::runLater);
+        PolicyComparisonModel policies = new PolicyComparisonModel(modelInputs, dialogs, explainTasks, Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         // The live analysis has a thread of its own, so it never waits for a save or delays one.
         BackgroundTaskExecutor analysis = new BackgroundTaskExecutor("recausal-analysis");
@@ -111,7 +115,7 @@ public final class MainWindow {
                 return new SimulatePanelController(simulate);
             }
             if (type == ExplainPanelController.class) {
-                return new ExplainPanelController(explain);
+                return new ExplainPanelController(explain, policies);
             }
             throw new IllegalArgumentException("no controller of type " + type.getName());
         });

@@ -76,8 +76,8 @@ class ExplainPanelFxTest {
         robot.clickOn(robot.lookup("#historyList .list-cell").nth(2).queryAs(javafx.scene.Node.class));
         HistoryRow picked = fx(() -> history.getItems().get(2));
         assertThat(fx(() -> heatmap.highlightedRowProperty().get())).isEqualTo(picked.row());
-        AttributionBars bars = robot.lookup("#attributionBars").query();
-        assertThat(fx(() -> bars.highlightedRowProperty().get())).isEqualTo(picked.row());
+        SignedBars bars = robot.lookup("#attributionBars").query();
+        assertThat(fx(() -> bars.highlightedProperty().get())).isEqualTo(picked.row());
 
         Point2D oldest = fx(() -> heatmap.localToScreen(heatmap.cellCentre(0, 0)));
         robot.clickOn(oldest);
