@@ -28,6 +28,7 @@ import org.recausal.desktop.data.ProgressTask;
 import org.recausal.desktop.dialog.DialogService;
 import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.task.TaskExecutor;
+import org.recausal.engine.explain.AttentionAggregate;
 import org.recausal.engine.explain.ExplainOptions;
 import org.recausal.engine.explain.Explainer;
 import org.recausal.engine.explain.Explanation;
@@ -51,6 +52,10 @@ public final class ExplainModel {
     }
 
     static final int DEFAULT_K = 10;
+    static final int AGGREGATE_USERS = 1000;
+    /** Item pairs listed in the view across users, and how often a pair must occur to be listed. */
+    static final int TOP_PAIRS = 40;
+    static final int MIN_PAIR_COUNT = 5;
 
     private final DialogService dialogs;
     private final ProgressTask task;
@@ -67,6 +72,8 @@ public final class ExplainModel {
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<AttentionGrid> attention = new ReadOnlyObjectWrapper<>(this, "attention");
     private final IntegerProperty highlighted = new SimpleIntegerProperty(this, "highlighted", -1);
+    private final IntegerProperty aggregateUsers = new SimpleIntegerProperty(this, "aggregateUsers", AGGREGATE_USERS);
+    private final ReadOnlyObjectWrapper<AttentionAggregate> aggregate = new ReadOnlyObjectWrapper<>(this, "aggregate");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Open a trained recommender (a model file from ./recausal train) to explain its recommendations.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -104,6 +111,7 @@ public final class ExplainModel {
             return new Loaded(file, model, StoredModel.SASREC.equals(model.kind()) ? new Explainer(model) : null);
         }, done -> {
             loaded.set(done);
+            aggregate.set(null);
             StoredModel model = done.model();
             List<String> ids = new ArrayList<>(model.users().ids());
             users.setAll(ids);
@@ -202,6 +210,21 @@ public final class ExplainModel {
             case StoredModel.BPR -> "matrix factorisation (BPR)";
             default -> model.kind();
         };
+    }
+
+    /** Aggregates attention over a seeded sample of users: which items attend to which, in the background. */
+    public void aggregate() {
+        Loaded current = loaded.get();
+        if (current == null || current.explainer() == null) {
+            error.set("Open a SASRec model first: only SASRec has attention to aggregate.");
+            return;
+        }
+        int users = aggregateUsers.get();
+        start("Reading the attention of " + users + " users", (progress, cancel) -> current.explainer().aggregator()
+                .aggregate(users, null, TOP_PAIRS, MIN_PAIR_COUNT, 1, cancel), done -> {
+                    aggregate.set(done);
+                    status.set(String.format(Locale.ROOT, "Attention read over %,d users.", done.users()));
+                });
     }
 
     public void cancel() {
@@ -323,6 +346,16 @@ public final class ExplainModel {
     /** The heatmap row of the history item highlighted in every view; -1 for none. */
     public IntegerProperty highlightedProperty() {
         return highlighted;
+    }
+
+    /** How many users the view across users reads (a seeded sample when the model has more). */
+    public IntegerProperty aggregateUsersProperty() {
+        return aggregateUsers;
+    }
+
+    /** Attention across users; null until computed for the open model. */
+    public ReadOnlyObjectProperty<AttentionAggregate> aggregateProperty() {
+        return aggregate.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -9,6 +9,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -35,9 +36,11 @@ import javafx.scene.layout.VBox;
 
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.dialog.ExportFormat;
+import org.recausal.engine.explain.AttentionAggregate;
 import org.recausal.engine.explain.Counterfactual;
 import org.recausal.engine.explain.Explanation;
 import org.recausal.engine.explain.FaithfulnessCheck;
+import org.recausal.engine.explain.ItemAttention;
 import org.recausal.engine.policy.Policy;
 
 /** The Explain panel's view (explain-panel.fxml): binds its controls to an {@link ExplainModel}. */
@@ -83,6 +86,14 @@ public final class ExplainPanelController {
     @FXML private Label historyNote;
     @FXML private ListView<HistoryRow> historyList;
     @FXML private TabPane explainTabs;
+    @FXML private Spinner<Integer> aggregateUsersSpinner;
+    @FXML private Button aggregateButton;
+    @FXML private Label aggregateSummary;
+    @FXML private TableView<ItemAttention> pairTable;
+    @FXML private TableColumn<ItemAttention, String> fromColumn;
+    @FXML private TableColumn<ItemAttention, String> toColumn;
+    @FXML private TableColumn<ItemAttention, Double> pairWeightColumn;
+    @FXML private TableColumn<ItemAttention, Integer> pairCountColumn;
     @FXML private Tab policiesTab;
     @FXML private TextField policyField;
     @FXML private ListView<Policy> policyList;
@@ -133,10 +144,14 @@ public final class ExplainPanelController {
         shown.addListener((_, _, now) -> {
             if (now) {
                 split.getItems().add(explainRoot);
-                // Laid out first: a split that has not placed the new item yet spreads its items evenly.
-                split.applyCss();
-                split.layout();
-                split.setDividerPositions(1 - PANEL_SHARE);
+                // Once the split has laid the panel out: before that it spreads its items evenly.
+                explainRoot.heightProperty().addListener(new javafx.beans.InvalidationListener() {
+                    @Override
+                    public void invalidated(javafx.beans.Observable height) {
+                        explainRoot.heightProperty().removeListener(this);
+                        split.setDividerPositions(1 - PANEL_SHARE);
+                    }
+                });
             } else {
                 split.getItems().remove(explainRoot);
             }
@@ -153,6 +168,7 @@ public final class ExplainPanelController {
         bindAttention();
         bindHistory();
         bindWhy();
+        bindAcrossUsers();
         PolicyView.bind(policies, new PolicyView.Controls(policyField, policyList, scoreBox, exposureBox,
                 popularityBox, outcomesField, groupBox, replicatesSpinner, runPoliciesButton, policyProgress,
                 policyProgressLabel, cancelPoliciesButton, policyError, metricBox, policyExportButton, policyChart,
@@ -319,6 +335,56 @@ public final class ExplainPanelController {
         faithfulnessTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
+    private void bindAcrossUsers() {
+        aggregateUsersSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(10, 1_000_000,
+                model.aggregateUsersProperty().get(), 100));
+        aggregateUsersSpinner.getValueFactory().valueProperty()
+                .addListener((_, _, v) -> model.aggregateUsersProperty().set(v));
+        aggregateButton.disableProperty().bind(model.loadedProperty().isNull().or(model.task().runningProperty()));
+        pairTable.itemsProperty().bind(Bindings.createObjectBinding(() -> {
+            AttentionAggregate a = model.aggregateProperty().get();
+            return FXCollections.observableArrayList(a == null ? List.of() : a.topPairs());
+        }, model.aggregateProperty()));
+        aggregateSummary.textProperty().bind(Bindings.createStringBinding(() -> {
+            AttentionAggregate a = model.aggregateProperty().get();
+            return a == null ? "" : String.format(Locale.ROOT, "%,d users read; pairs seen at least %d times.",
+                    a.users(), a.minCount());
+        }, model.aggregateProperty()));
+        fromColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().from()));
+        toColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().to()));
+        pairWeightColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().meanWeight()));
+        pairWeightColumn.setCellFactory(_ -> new WeightCell());
+        pairCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
+        pairTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    /** A mean attention weight: its value and a bar in the heatmap's colour for it, on a scale of 0 to 1. */
+    private static final class WeightCell extends TableCell<ItemAttention, Double> {
+        private final Label value = new Label();
+        private final Region bar = new Region();
+        private final HBox box = new HBox(8, bar, value);
+
+        WeightCell() {
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            bar.setMinHeight(10);
+            bar.setMaxHeight(10);
+        }
+
+        @Override
+        protected void updateItem(Double weight, boolean empty) {
+            super.updateItem(weight, empty);
+            if (empty || weight == null) {
+                setGraphic(null);
+                return;
+            }
+            value.setText(String.format(Locale.ROOT, "%.4f", weight));
+            bar.setMinWidth(Math.max(2, 120 * weight));
+            bar.setStyle("-fx-background-color: " + SvgPainter.hex(ColourScale.colour(weight, 1))
+                    + "; -fx-border-color: #a7adb8;");
+            setGraphic(box);
+        }
+    }
+
     private void showWhy(Explanation shown) {
         verifiedLabel.getStyleClass().removeAll("verified", "unverified", "not-found");
         faithfulnessTable.getItems().setAll(shown == null ? List.of() : shown.faithfulness().checks());
@@ -414,6 +480,11 @@ public final class ExplainPanelController {
     @FXML
     private void exportBarsSvg() {
         model.exportPicture(ExportFormat.SVG, "attributions", attributionBars::writeSvg);
+    }
+
+    @FXML
+    private void aggregate() {
+        model.aggregate();
     }
 
     @FXML

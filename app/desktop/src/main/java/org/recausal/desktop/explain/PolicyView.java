@@ -69,6 +69,8 @@ final class PolicyView {
                 model.replicatesProperty().get(), 10));
         c.replicatesSpinner().getValueFactory().valueProperty()
                 .addListener((_, _, v) -> model.replicatesProperty().set(v));
+        model.replicatesProperty().addListener((_, _, v) -> c.replicatesSpinner().getValueFactory()
+                .setValue(v.intValue()));
 
         c.progress().progressProperty().bind(model.task().progressProperty());
         c.progressLabel().textProperty().bind(model.task().messageProperty());

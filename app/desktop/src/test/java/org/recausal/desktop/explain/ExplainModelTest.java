@@ -14,14 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.testing.SameThreadExecutor;
 import org.recausal.desktop.testing.ScriptedDialogs;
+import org.recausal.engine.explain.AttentionAggregate;
 import org.recausal.engine.explain.Attributions;
 import org.recausal.engine.explain.Counterfactual;
+import org.recausal.engine.explain.Explainer;
 import org.recausal.engine.explain.Explanation;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.mf.FactorModel;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.sasrec.AttentionMap;
+import org.recausal.engine.task.CancellationToken;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -199,6 +202,20 @@ class ExplainModelTest {
         assertThat(model.explanationProperty().get()).isNull();
         assertThat(model.attentionProperty().get()).isNull();
         assertThat(model.noteProperty().get()).startsWith("A matrix factorisation (BPR) has no attention");
+    }
+
+    @Test
+    void attentionAcrossUsersListsTheEnginesItemPairs() {
+        model.open(modelFile);
+        model.aggregateUsersProperty().set(ExplainFixtures.USERS);
+        model.aggregate();
+        AttentionAggregate shown = model.aggregateProperty().get();
+        AttentionAggregate direct = new Explainer(stored).aggregator().aggregate(ExplainFixtures.USERS, null,
+                ExplainModel.TOP_PAIRS, ExplainModel.MIN_PAIR_COUNT, 1, CancellationToken.none());
+        assertThat(shown.users()).isEqualTo(direct.users()).isPositive();
+        assertThat(shown.topPairs()).isNotEmpty().isEqualTo(direct.topPairs());
+        assertThat(shown.topPairs()).allMatch(p -> p.count() >= ExplainModel.MIN_PAIR_COUNT);
+        assertThat(model.statusProperty().get()).isEqualTo("Attention read over " + direct.users() + " users.");
     }
 
     @Test

@@ -11,16 +11,26 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import org.recausal.desktop.data.DatasetRole;
+import org.recausal.desktop.data.ImportDialogModel;
 import org.recausal.desktop.dialog.FxDialogService;
 import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.simulate.ChartImages;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.window.MainWindow;
+import org.recausal.engine.data.ImportOptions;
+import org.recausal.engine.data.ImportResult;
+import org.recausal.engine.data.TableReader;
+import org.recausal.engine.mapping.ColumnInfo;
+import org.recausal.engine.project.DatasetSource;
+import org.recausal.engine.simulate.RecommenderWorld;
 
 /**
  * The Explain panel for review, run under Xvfb (not a test). Arguments: a model file, a user, the tab to show
- * (0 attention, 1 why), the history row to highlight (-1 none, counted from the end: 1 = latest) and the PNG to
- * write. The real window opens the model, explains the user's top recommendation, and writes a picture of itself.
+ * (0 attention, 1 why, 2 policies), the history row to highlight (-1 none, counted from the end: 1 = latest) and
+ * the PNG to write. The real window opens the sample project with a log simulated from its known mechanisms, opens
+ * the model, explains the user's top recommendation (for the policies tab, also compares three policies) and
+ * writes a picture of itself.
  */
 public final class ExplainScreenshot {
 
@@ -48,7 +58,6 @@ public final class ExplainScreenshot {
             stage.setHeight(1080);
             window.show();
             ExplainModel explain = window.explainPanel().model();
-            window.explainPanel().shownProperty().set(true);
             explain.userProperty().set(user);
             explain.explanationProperty().addListener((_, _, shown) -> {
                 if (shown == null || !shown.user().equals(user)) {
@@ -58,17 +67,25 @@ public final class ExplainScreenshot {
                 if (highlight > 0) {
                     explain.highlightedProperty().set(shown.attention().window().size() - highlight);
                 }
-                PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
-                settle.setOnFinished(_ -> {
-                    try {
-                        ChartImages.writePng(stage.getScene().getRoot(), out);
-                    } catch (Exception e) {
-                        e.printStackTrace();
+                if (tab == 2) {
+                    PolicyComparisonModel policies = window.explainPanel().policies();
+                    policies.getResults().addListener((javafx.collections.ListChangeListener<Object>) _ -> {
+                        ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#policiesScroll")).setVvalue(1);
+                        shoot(stage, out);
+                    });
+                    policies.errorProperty().addListener((_, _, error) -> System.err.println("policies: " + error));
+                    policies.task().messageProperty().addListener((_, _, m) -> System.err.println("policies: " + m));
+                    policies.refreshVariables();
+                    policies.replicatesProperty().set(10);
+                    for (String policy : List.of("popularity-penalty=0.5", "exposure-cap=0.2",
+                            "boost=0.5:item_category == \"books\"")) {
+                        policies.policyTextProperty().set(policy);
+                        policies.addPolicy();
                     }
-                    Platform.exit();
-                    System.exit(0);
-                });
-                settle.play();
+                    policies.run();
+                } else {
+                    shoot(stage, out);
+                }
             });
             explain.errorProperty().addListener((_, _, error) -> {
                 if (!error.isEmpty()) {
@@ -79,7 +96,41 @@ public final class ExplainScreenshot {
             });
             explain.task().messageProperty().addListener((_, _, m) -> System.err.println(System.nanoTime() / 1_000_000
                     + " ms: " + m));
-            explain.open(model);
+            window.model().historyProperty().addListener((_, _, _) -> {
+                attachLog(window, work);
+                window.dataPanel().shownProperty().set(false);
+                window.explainPanel().shownProperty().set(true);
+                explain.open(model);
+            });
+            window.model().openFile(Path.of("sample-projects/recommender-shop.recausal").toAbsolutePath());
+        }
+
+        private static void shoot(Stage stage, Path out) {
+            PauseTransition settle = new PauseTransition(Duration.seconds(1.5));
+            settle.setOnFinished(_ -> {
+                try {
+                    ChartImages.writePng(stage.getScene().getRoot(), out);
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+                Platform.exit();
+                System.exit(0);
+            });
+            settle.play();
+        }
+
+        /** A log of 3,000 rows simulated from the sample project's known mechanisms, attached as its data. */
+        private static void attachLog(MainWindow window, Path work) {
+            try {
+                Path file = work.resolve("shop-log.csv");
+                RecommenderWorld.observedData(3000, 1).writeCsv(file);
+                ImportResult result = TableReader.read(file);
+                window.dataPanel().model().add(new ImportDialogModel.Imported(file, "shop-log",
+                        DatasetRole.INTERACTIONS, DatasetSource.embed(file), ImportOptions.defaults(), result,
+                        ColumnInfo.of(result.table()), null));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
