@@ -5,11 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import smile.data.DataFrame;
-import smile.data.Tuple;
 import smile.data.formula.Formula;
-import smile.data.type.DataTypes;
-import smile.data.type.StructField;
-import smile.data.type.StructType;
 import smile.data.vector.ValueVector;
 import smile.model.cart.Loss;
 
@@ -44,7 +40,8 @@ public final class BoostedTrees {
                 settings.maxDepth(), settings.maxNodes(), settings.nodeSize(), settings.shrinkage(), 1.0, null, null);
         var model = smile.regression.GradientTreeBoost.fit(Formula.lhs(TARGET),
                 new DataFrame(columns.toArray(ValueVector[]::new)), options);
-        return new BoostedRegressor(data.features(), rows.schema, model);
+        return new BoostedRegressor(data.features(),
+                SmileTrees.of(model, settings.shrinkage(), data.features().width()));
     }
 
     public static Classifier fitClassifier(TrainingSet data, int levels, Settings settings, long seed) {
@@ -70,7 +67,8 @@ public final class BoostedTrees {
                 settings.maxNodes(), settings.nodeSize(), settings.shrinkage(), 1.0, null, null);
         var model = smile.classification.GradientTreeBoost.fit(Formula.lhs(TARGET),
                 new DataFrame(columns.toArray(ValueVector[]::new)), options);
-        return new BoostedClassifier(data.features(), rows.schema, model, levels);
+        return new BoostedClassifier(data.features(),
+                SmileTrees.of(model, settings.shrinkage(), data.features().width()), model.classes(), levels);
     }
 
     private static final String TARGET = "__target";
@@ -79,12 +77,10 @@ public final class BoostedTrees {
     private static final class Rows {
         final double[][] features;
         final double[] target;
-        final StructType schema;
 
-        private Rows(double[][] features, double[] target, StructType schema) {
+        private Rows(double[][] features, double[] target) {
             this.features = features;
             this.target = target;
-            this.schema = schema;
         }
 
         static Rows of(TrainingSet data, int maxRows, long seed) {
@@ -122,11 +118,7 @@ public final class BoostedTrees {
                 }
                 target[i] = data.target()[rows[i]];
             }
-            List<StructField> fields = new ArrayList<>();
-            for (int k = 0; k < width; k++) {
-                fields.add(new StructField(featureName(k), DataTypes.DoubleType));
-            }
-            return new Rows(columns, target, new StructType(fields));
+            return new Rows(columns, target);
         }
 
         List<ValueVector> featureVectors() {
@@ -142,13 +134,19 @@ public final class BoostedTrees {
         }
     }
 
-    private record BoostedRegressor(Features features, StructType schema,
-            smile.regression.GradientTreeBoost model) implements Regressor {
+    /** Boosted regression trees as a regressor of the inputs' values. */
+    record BoostedRegressor(Features features, TreeEnsemble trees) implements Regressor {
+        BoostedRegressor {
+            if (trees.groups != 1) {
+                throw new IllegalArgumentException("a regression ensemble has one group of trees, not " + trees.groups);
+            }
+        }
+
         @Override
         public double predict(double[][] columns, int row) {
             double[] x = new double[features.width()];
             features.fill(columns, row, x);
-            return model.predict(Tuple.of(schema, x));
+            return trees.score(0, x);
         }
 
         @Override
@@ -156,7 +154,7 @@ public final class BoostedTrees {
             double[] x = new double[features.width()];
             for (int row = from; row < to; row++) {
                 features.fill(columns, row, x);
-                out[row] = model.predict(Tuple.of(schema, x));
+                out[row] = trees.score(0, x);
             }
         }
 
@@ -166,18 +164,51 @@ public final class BoostedTrees {
         }
     }
 
-    private record BoostedClassifier(Features features, StructType schema,
-            smile.classification.GradientTreeBoost model, int levels) implements Classifier {
+    /**
+     * Boosted trees as a classifier: with two classes one score f and P = 1 / (1 + e^(2f)) for the first (Smile's
+     * binomial deviance), with more one score per class and their softmax. {@code classes[c]} is the level of class
+     * c; levels no training row had get probability 0. Uses {@link PortableMath#exp}, so the same on every machine.
+     */
+    record BoostedClassifier(Features features, TreeEnsemble trees, int[] classes, int levels) implements Classifier {
+        BoostedClassifier {
+            if (classes.length < 2 || (classes.length == 2 ? trees.groups != 1 : trees.groups != classes.length)) {
+                throw new IllegalArgumentException(classes.length + " classes do not fit " + trees.groups
+                        + " groups of trees");
+            }
+            boolean[] seen = new boolean[levels];
+            for (int level : classes) {
+                if (level < 0 || level >= levels || seen[level]) {
+                    throw new IllegalArgumentException("class level " + level + " is repeated or not one of the "
+                            + levels + " levels");
+                }
+                seen[level] = true;
+            }
+        }
+
         @Override
         public void probabilities(double[][] columns, int row, double[] out) {
             double[] x = new double[features.width()];
             features.fill(columns, row, x);
-            int[] classes = model.classes();
-            double[] posterior = new double[classes.length];
-            model.predict(Tuple.of(schema, x), posterior);
             java.util.Arrays.fill(out, 0, levels, 0);
-            for (int c = 0; c < classes.length; c++) {
-                out[classes[c]] = posterior[c];
+            if (classes.length == 2) {
+                double first = 1 / (1 + PortableMath.exp(2 * trees.score(0, x)));
+                out[classes[0]] = first;
+                out[classes[1]] = 1 - first;
+                return;
+            }
+            double[] score = new double[classes.length];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < score.length; c++) {
+                score[c] = trees.score(c, x);
+                max = Math.max(max, score[c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < score.length; c++) {
+                score[c] = PortableMath.exp(score[c] - max);
+                sum += score[c];
+            }
+            for (int c = 0; c < score.length; c++) {
+                out[classes[c]] = score[c] / sum;
             }
         }
 

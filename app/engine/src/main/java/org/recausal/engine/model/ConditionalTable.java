@@ -15,6 +15,24 @@ public final class ConditionalTable implements Classifier {
     private final int[] radix;
     private final double[][] rows;
 
+    /** A table of the given rows, one per combination of input levels (the first input varying fastest). */
+    static ConditionalTable of(Features features, int levels, double[][] rows) {
+        return new ConditionalTable(features, levels, radix(features), rows);
+    }
+
+    private static int[] radix(Features features) {
+        int[] radix = new int[features.inputCount()];
+        for (int j = 0; j < radix.length; j++) {
+            radix[j] = features.scales().get(j).levelCount();
+        }
+        return radix;
+    }
+
+    /** The probabilities of the levels, one row per combination of input levels. */
+    double[][] rows() {
+        return rows;
+    }
+
     private ConditionalTable(Features features, int levels, int[] radix, double[][] rows) {
         this.features = features;
         this.levels = levels;
@@ -43,11 +61,10 @@ public final class ConditionalTable implements Classifier {
             throw new IllegalArgumentException("a probability table needs discrete inputs with at most "
                     + MAX_COMBINATIONS + " combinations of levels");
         }
-        int[] radix = new int[features.inputCount()];
+        int[] radix = radix(features);
         int combinations = 1;
-        for (int j = 0; j < radix.length; j++) {
-            radix[j] = features.scales().get(j).levelCount();
-            combinations *= radix[j];
+        for (int r : radix) {
+            combinations *= r;
         }
         double[][] counts = new double[combinations][levels];
         double[] marginal = new double[levels];

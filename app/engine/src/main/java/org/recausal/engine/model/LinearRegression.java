@@ -18,6 +18,22 @@ public final class LinearRegression implements Regressor {
         this.totalWeight = totalWeight;
     }
 
+    /** A regression with these coefficients ([intercept, feature 1, ...]), as {@link ModelParameters} restores it. */
+    static LinearRegression of(Features features, double[] coefficients, double residualSquares, double totalWeight) {
+        return new LinearRegression(features, new LinearPredictor(features, coefficients), residualSquares,
+                totalWeight);
+    }
+
+    /** The training weight (rows, or their total weight). */
+    double totalWeight() {
+        return totalWeight;
+    }
+
+    /** [intercept, feature 1, ...] on the original scale. */
+    double[] coefficients() {
+        return predictor.coefficients();
+    }
+
     public static LinearRegression fit(TrainingSet data) {
         StandardizedDesign design = StandardizedDesign.of(data);
         double[] w = design.weights;

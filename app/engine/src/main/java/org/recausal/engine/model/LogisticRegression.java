@@ -17,7 +17,7 @@ public final class LogisticRegression implements Classifier {
     private final Features features;
     private final LinearPredictor predictor;
 
-    private LogisticRegression(Features features, LinearPredictor predictor) {
+    LogisticRegression(Features features, LinearPredictor predictor) {
         this.features = features;
         this.predictor = predictor;
     }
@@ -94,6 +94,11 @@ public final class LogisticRegression implements Classifier {
             }
         }
         return new LogisticRegression(data.features(), new LinearPredictor(data.features(), design.toOriginal(beta)));
+    }
+
+    /** [intercept, feature 1, ...] of the log-odds. */
+    double[] coefficients() {
+        return predictor.coefficients();
     }
 
     public static double sigmoid(double eta) {

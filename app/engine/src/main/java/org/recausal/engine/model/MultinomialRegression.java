@@ -14,7 +14,7 @@ public final class MultinomialRegression implements Classifier {
     /** One predictor of the log-odds against level 0 for each level 1 .. k-1. */
     private final LinearPredictor[] predictors;
 
-    private MultinomialRegression(Features features, int levels, LinearPredictor[] predictors) {
+    MultinomialRegression(Features features, int levels, LinearPredictor[] predictors) {
         this.features = features;
         this.levels = levels;
         this.predictors = predictors;
@@ -170,6 +170,11 @@ public final class MultinomialRegression implements Classifier {
         for (int k = 0; k < logits.length; k++) {
             logits[k] /= sum;
         }
+    }
+
+    /** The predictors of the log-odds of levels 1 .. k-1 against level 0. */
+    LinearPredictor[] predictors() {
+        return predictors.clone();
     }
 
     @Override

@@ -190,7 +190,7 @@ final class DatasetJson {
         return value;
     }
 
-    private static ObjectNode options(ImportOptions options) {
+    static ObjectNode options(ImportOptions options) {
         ObjectNode json = PartJson.object();
         json.put("delimiter", options.delimiter().name().toLowerCase(Locale.ROOT));
         json.put("header", options.header().name().toLowerCase(Locale.ROOT));

@@ -89,6 +89,43 @@ final class PartJson {
         return number;
     }
 
+    /** Writes a number, or null for NaN and infinities (JSON has no such numbers). */
+    static void putNumber(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    /** A number written by {@link #putNumber}: null reads as NaN. */
+    static double numberOrNaN(JsonNode node, String field, String where) throws ProjectFileException {
+        JsonNode value = node.get(field);
+        return value != null && value.isNull() ? Double.NaN : number(node, field, where);
+    }
+
+    static boolean bool(JsonNode node, String field, String where) throws ProjectFileException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isBoolean()) {
+            throw new ProjectFileException(where + ": \"" + field + "\" must be true or false, found " + describe(value));
+        }
+        return value.booleanValue();
+    }
+
+    /** A list of strings. */
+    static java.util.List<String> texts(JsonNode node, String field, String where) throws ProjectFileException {
+        ArrayNode array = array(node, field, where);
+        java.util.List<String> texts = new java.util.ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            if (!array.get(i).isString()) {
+                throw new ProjectFileException(where + ": \"" + field + "\" item " + (i + 1) + " must be a string, found "
+                        + describe(array.get(i)));
+            }
+            texts.add(array.get(i).stringValue());
+        }
+        return texts;
+    }
+
     static int integer(JsonNode node, String field, String where) throws ProjectFileException {
         JsonNode value = node.get(field);
         if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
@@ -115,6 +152,15 @@ final class PartJson {
             throw new ProjectFileException(where + ": \"" + field + "\" must be an object, found " + describe(value));
         }
         return (ObjectNode) value;
+    }
+
+    /** A required object field. */
+    static ObjectNode requiredObject(JsonNode node, String field, String where) throws ProjectFileException {
+        ObjectNode value = optionalObject(node, field, where);
+        if (value == null) {
+            throw new ProjectFileException(where + " has no \"" + field + "\"");
+        }
+        return value;
     }
 
     static ArrayNode array(JsonNode node, String field, String where) throws ProjectFileException {

@@ -1,5 +1,7 @@
 package org.recausal.engine.project;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,15 +9,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.recausal.engine.dag.Dag;
+import org.recausal.engine.estimate.ScenarioResult;
+import org.recausal.engine.scm.Scenario;
 
 /**
- * What an analyst saves and mails to a colleague: a named causal graph and the datasets attached to it. Later
- * parts of the file (models, scenarios, results) hang off this class as they are added.
+ * What an analyst saves and mails to a colleague: a named causal graph, the datasets attached to it, and what the
+ * analyst made of them: notes, the fitted structural causal model, scenarios with their last results, and trained
+ * recommenders.
  */
 public final class Project {
     private String name;
     private final Dag dag;
     private final Map<String, Dataset> datasets = new LinkedHashMap<>();
+    private String notes = "";
+    private StoredScm scm;
+    private final Map<String, Scenario> scenarios = new LinkedHashMap<>();
+    private final Map<String, StoredResult> results = new HashMap<>();
+    private final Map<String, StoredRecommender> recommenders = new LinkedHashMap<>();
 
     public Project(String name, Dag dag) {
         this.name = checkName(name);
@@ -36,13 +46,157 @@ public final class Project {
     }
 
     /**
-     * A copy to save or analyse while the original is edited on: a copy of the graph and the same datasets
-     * (datasets are immutable values, so they are shared).
+     * A copy to save or analyse while the original is edited on: a copy of the graph and the same datasets, notes,
+     * model, scenarios, results and recommenders (immutable values, so they are shared).
      */
     public Project copy() {
         Project copy = new Project(name, dag.copy());
         datasets.values().forEach(copy::addDataset);
+        copy.notes = notes;
+        copy.scm = scm;
+        copy.scenarios.putAll(scenarios);
+        copy.results.putAll(results);
+        copy.recommenders.putAll(recommenders);
         return copy;
+    }
+
+    /** The analyst's notes on the project, Markdown text ({@code ""} when there are none). */
+    public String notes() {
+        return notes;
+    }
+
+    public void setNotes(String notes) {
+        this.notes = notes == null ? "" : notes;
+    }
+
+    /** The fitted structural causal model, if one was fitted (check {@link StoredScm#isStale} before reusing it). */
+    public Optional<StoredScm> scm() {
+        return Optional.ofNullable(scm);
+    }
+
+    /** Keeps {@code scm} as the project's model; null removes it. */
+    public void setScm(StoredScm scm) {
+        this.scm = scm;
+    }
+
+    /** The scenarios in the analyst's order. */
+    public List<Scenario> scenarios() {
+        return List.copyOf(scenarios.values());
+    }
+
+    public Optional<Scenario> scenario(String name) {
+        return Optional.ofNullable(scenarios.get(name));
+    }
+
+    /** Adds a scenario at the end. @throws IllegalArgumentException when its name is taken */
+    public void addScenario(Scenario scenario) {
+        if (scenarios.containsKey(scenario.name())) {
+            throw new IllegalArgumentException("the project already has a scenario '" + scenario.name() + "'");
+        }
+        scenarios.put(scenario.name(), scenario);
+    }
+
+    /**
+     * Replaces the scenario of the same name, keeping its place; its last result is dropped when the scenario
+     * changed. @throws IllegalArgumentException when there is none of that name
+     */
+    public void replaceScenario(Scenario scenario) {
+        Scenario old = requireScenario(scenario.name());
+        if (!old.equals(scenario)) {
+            results.remove(scenario.name());
+        }
+        scenarios.put(scenario.name(), scenario);
+    }
+
+    /** Removes the scenario and its result; nothing happens when there is none of that name. */
+    public void removeScenario(String name) {
+        scenarios.remove(name);
+        results.remove(name);
+    }
+
+    /** Renames a scenario, keeping its place and its result. @throws IllegalArgumentException when the new name is taken */
+    public void renameScenario(String name, String newName) {
+        Scenario old = requireScenario(name);
+        if (name.equals(newName)) {
+            return;
+        }
+        if (scenarios.containsKey(newName)) {
+            throw new IllegalArgumentException("the project already has a scenario '" + newName + "'");
+        }
+        Scenario renamed = new Scenario(newName, old.interventions(), old.baseline(), old.outcomes(), old.subgroup(),
+                old.samples(), old.seed());
+        Map<String, Scenario> reordered = new LinkedHashMap<>();
+        scenarios.forEach((key, value) -> reordered.put(key.equals(name) ? newName : key,
+                key.equals(name) ? renamed : value));
+        scenarios.clear();
+        scenarios.putAll(reordered);
+        StoredResult result = results.remove(name);
+        if (result != null) {
+            ScenarioResult r = result.result();
+            results.put(newName, new StoredResult(new ScenarioResult(newName, r.effects(), r.distributions(),
+                    r.samples(), r.subgroupShare(), r.replicates()), result.model()));
+        }
+    }
+
+    /** Moves a scenario to position {@code index} (0-based) of the list. */
+    public void moveScenario(String name, int index) {
+        Scenario moved = requireScenario(name);
+        List<Scenario> order = new ArrayList<>(scenarios.values());
+        if (index < 0 || index >= order.size()) {
+            throw new IndexOutOfBoundsException("no position " + index + " among " + order.size() + " scenarios");
+        }
+        order.remove(moved);
+        order.add(index, moved);
+        scenarios.clear();
+        order.forEach(s -> scenarios.put(s.name(), s));
+    }
+
+    /** The last result of the scenario, if it was run (check {@link StoredResult#isStale} before showing it as current). */
+    public Optional<StoredResult> scenarioResult(String name) {
+        return Optional.ofNullable(results.get(name));
+    }
+
+    /** Keeps {@code result} as the last result of its scenario. @throws IllegalArgumentException when there is no such scenario */
+    public void setScenarioResult(StoredResult result) {
+        requireScenario(result.scenario());
+        results.put(result.scenario(), result);
+    }
+
+    private Scenario requireScenario(String name) {
+        Scenario scenario = scenarios.get(name);
+        if (scenario == null) {
+            throw new IllegalArgumentException("the project has no scenario '" + name + "'");
+        }
+        return scenario;
+    }
+
+    /** The trained recommenders in the order they were added. */
+    public List<StoredRecommender> recommenders() {
+        return List.copyOf(recommenders.values());
+    }
+
+    public Optional<StoredRecommender> recommender(String id) {
+        return Optional.ofNullable(recommenders.get(id));
+    }
+
+    /** @throws IllegalArgumentException when the id is taken */
+    public void addRecommender(StoredRecommender recommender) {
+        if (recommenders.containsKey(recommender.id())) {
+            throw new IllegalArgumentException("the project already has a recommender '" + recommender.id() + "'");
+        }
+        recommenders.put(recommender.id(), recommender);
+    }
+
+    /** Replaces the recommender with the same id (retrained or renamed), keeping its place. */
+    public void replaceRecommender(StoredRecommender recommender) {
+        if (!recommenders.containsKey(recommender.id())) {
+            throw new IllegalArgumentException("the project has no recommender '" + recommender.id() + "'");
+        }
+        recommenders.put(recommender.id(), recommender);
+    }
+
+    public void removeRecommender(String id) {
+        recommenders.remove(id);
     }
 
     /** The attached datasets in the order they were added. */
@@ -120,6 +274,7 @@ public final class Project {
     @Override
     public String toString() {
         return "Project[" + name + ", " + dag.size() + " variables, " + dag.edgeCount() + " edges, "
-                + datasets.size() + " datasets]";
+                + datasets.size() + " datasets, " + scenarios.size() + " scenarios, " + recommenders.size()
+                + " recommenders" + (scm == null ? "" : ", a fitted model") + "]";
     }
 }

@@ -75,7 +75,8 @@ final class ProjectArchive implements Closeable {
             throw new ProjectFileException(name + ": declares " + Bytes.describe(declared)
                     + ", more than the " + Bytes.describe(limit) + " allowed for it");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) declared);
+        // Grown as bytes arrive, so a hostile declared size allocates nothing up front.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(declared, 1 << 16));
         try (InputStream in = zip.getInputStream(entry)) {
             byte[] buffer = new byte[8192];
             long total = 0;

@@ -27,10 +27,15 @@ final class ProjectArchiveWriter {
     }
 
     static void write(List<ArchivePart> parts, OutputStream out) throws IOException {
-        write(parts, List.of(), out);
+        write(parts, List.of(), List.of(), out);
     }
 
-    static void write(List<ArchivePart> parts, List<ArchiveData> data, OutputStream out) throws IOException {
+    /**
+     * @param binaries binary entries (model arrays, recommender models), deflated, after the JSON parts
+     * @param data     embedded datasets, last
+     */
+    static void write(List<ArchivePart> parts, List<ArchivePart> binaries, List<ArchiveData> data, OutputStream out)
+            throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(Deflater.DEFAULT_COMPRESSION);
         for (ArchivePart part : parts) {
@@ -43,6 +48,13 @@ final class ProjectArchiveWriter {
             entry.setCrc(crc.getValue());
             zip.putNextEntry(entry);
             zip.write(part.bytes());
+            zip.closeEntry();
+        }
+        for (ArchivePart binary : binaries) {
+            ZipEntry entry = entry(binary.path());
+            entry.setMethod(ZipEntry.DEFLATED);
+            zip.putNextEntry(entry);
+            zip.write(binary.bytes());
             zip.closeEntry();
         }
         for (ArchiveData file : data) {

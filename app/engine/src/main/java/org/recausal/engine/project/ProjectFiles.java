@@ -1,6 +1,7 @@
 package org.recausal.engine.project;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -60,7 +61,12 @@ public final class ProjectFiles {
         if (Files.isDirectory(file)) {
             throw new ProjectFileException("Cannot save " + file.getFileName() + ": a folder of that name is in the way");
         }
-        List<ArchivePart> parts = encode(project, folder);
+        Entries entries;
+        try {
+            entries = encode(project, folder);
+        } catch (IllegalArgumentException e) {
+            throw new ProjectFileException("Cannot save " + file.getFileName() + ": " + e.getMessage(), e);
+        }
         List<ArchiveData> data = new ArrayList<>();
         for (Dataset dataset : project.datasets()) {
             if (dataset.source() instanceof DatasetSource.Embedded embedded) {
@@ -74,7 +80,7 @@ public final class ProjectFiles {
             }
         }
         try {
-            AtomicFiles.write(file, out -> ProjectArchiveWriter.write(parts, data, out));
+            AtomicFiles.write(file, out -> ProjectArchiveWriter.write(entries.parts(), entries.binaries(), data, out));
         } catch (IOException e) {
             throw new ProjectFileException("Cannot save " + file.getFileName() + ": " + describe(e), e);
         }
@@ -88,21 +94,58 @@ public final class ProjectFiles {
         }
     }
 
-    /** The JSON parts; referenced data files are written relative to {@code folder}, the project file's. */
-    static List<ArchivePart> encode(Project project, Path folder) {
+    /** The text parts (manifest first) and the binary entries they name, in the order they are written. */
+    private record Entries(List<ArchivePart> parts, List<ArchivePart> binaries) {
+    }
+
+    /**
+     * The entries except embedded data; referenced data files are written relative to {@code folder}, the project
+     * file's.
+     *
+     * @throws IllegalArgumentException when the project holds something that cannot be saved
+     */
+    private static Entries encode(Project project, Path folder) {
         List<Manifest.Part> manifestParts = new ArrayList<>();
-        manifestParts.add(new Manifest.Part(ProjectFormat.GRAPH, ProjectFormat.GRAPH_KIND));
-        project.datasets().forEach(d -> manifestParts.add(
-                new Manifest.Part(DatasetJson.partPath(d.id()), ProjectFormat.DATASET_KIND)));
-        Manifest manifest = new Manifest(project.name(), manifestParts);
         List<ArchivePart> parts = new ArrayList<>();
-        parts.add(new ArchivePart(ProjectFormat.MANIFEST, PartJson.write(manifest.toJson(Version.current()))));
+        List<ArchivePart> binaries = new ArrayList<>();
+        manifestParts.add(new Manifest.Part(ProjectFormat.GRAPH, ProjectFormat.GRAPH_KIND));
         parts.add(new ArchivePart(ProjectFormat.GRAPH, PartJson.write(GraphJson.toJson(project.dag()))));
         for (Dataset dataset : project.datasets()) {
-            parts.add(new ArchivePart(DatasetJson.partPath(dataset.id()),
-                    PartJson.write(DatasetJson.toJson(dataset, folder))));
+            String path = DatasetJson.partPath(dataset.id());
+            manifestParts.add(new Manifest.Part(path, ProjectFormat.DATASET_KIND));
+            parts.add(new ArchivePart(path, PartJson.write(DatasetJson.toJson(dataset, folder))));
         }
-        return parts;
+        if (!project.notes().isEmpty()) {
+            manifestParts.add(new Manifest.Part(ProjectFormat.NOTES, ProjectFormat.NOTES_KIND));
+            parts.add(new ArchivePart(ProjectFormat.NOTES, project.notes().getBytes(StandardCharsets.UTF_8)));
+        }
+        if (!project.scenarios().isEmpty()) {
+            manifestParts.add(new Manifest.Part(ProjectFormat.SCENARIOS, ProjectFormat.SCENARIOS_KIND));
+            parts.add(new ArchivePart(ProjectFormat.SCENARIOS, PartJson.write(AnalysisJson.scenarios(project))));
+            ObjectNode results = AnalysisJson.results(project);
+            if (results != null) {
+                manifestParts.add(new Manifest.Part(ProjectFormat.RESULTS, ProjectFormat.RESULTS_KIND));
+                parts.add(new ArchivePart(ProjectFormat.RESULTS, PartJson.write(results)));
+            }
+        }
+        if (project.scm().isPresent()) {
+            ScmJson.Encoded scm = ScmJson.encode(project.scm().get());
+            manifestParts.add(new Manifest.Part(ProjectFormat.SCM, ProjectFormat.SCM_KIND));
+            parts.add(new ArchivePart(ProjectFormat.SCM, PartJson.write(scm.json())));
+            if (scm.arrays() != null) {
+                binaries.add(new ArchivePart(ProjectFormat.SCM_ARRAYS, scm.arrays()));
+            }
+        }
+        for (StoredRecommender recommender : project.recommenders()) {
+            RecommenderJson.Encoded encoded = RecommenderJson.encode(recommender);
+            String path = RecommenderJson.partPath(recommender.id());
+            manifestParts.add(new Manifest.Part(path, ProjectFormat.RECOMMENDER_KIND));
+            parts.add(new ArchivePart(path, PartJson.write(encoded.json())));
+            binaries.add(new ArchivePart(RecommenderJson.entryPath(recommender.id()), encoded.model()));
+        }
+        Manifest manifest = new Manifest(project.name(), manifestParts);
+        parts.addFirst(new ArchivePart(ProjectFormat.MANIFEST, PartJson.write(manifest.toJson(Version.current()))));
+        return new Entries(parts, binaries);
     }
 
     static Project read(ProjectArchive archive, Path file, FormatMigrations migrations) throws ProjectFileException {
@@ -125,45 +168,70 @@ public final class ProjectFiles {
 
     private static Project decode(Manifest manifest, StoredProject stored, ProjectArchive archive, Path file)
             throws ProjectFileException {
-        String graphPath = null;
-        List<String> datasetPaths = new ArrayList<>();
+        Map<String, List<String>> byKind = new LinkedHashMap<>();
         for (Manifest.Part part : manifest.parts()) {
-            switch (part.kind()) {
-                case ProjectFormat.GRAPH_KIND -> {
-                    if (graphPath != null) {
-                        throw new ProjectFileException(ProjectFormat.MANIFEST + ": lists more than one graph part");
-                    }
-                    graphPath = part.path();
-                }
-                case ProjectFormat.DATASET_KIND -> datasetPaths.add(part.path());
-                default -> throw new ProjectFileException(ProjectFormat.MANIFEST + ": part "
-                        + EntryName.quote(part.path()) + " has unknown kind '" + part.kind()
-                        + "' (expected graph or dataset)");
+            if (!KINDS.contains(part.kind())) {
+                throw new ProjectFileException(ProjectFormat.MANIFEST + ": part " + EntryName.quote(part.path())
+                        + " has unknown kind '" + part.kind() + "' (expected " + String.join(", ", KINDS) + ")");
+            }
+            byKind.computeIfAbsent(part.kind(), k -> new ArrayList<>()).add(part.path());
+        }
+        for (String kind : SINGLE_KINDS) {
+            if (byKind.getOrDefault(kind, List.of()).size() > 1) {
+                throw new ProjectFileException(ProjectFormat.MANIFEST + ": lists more than one " + kind + " part");
             }
         }
-        if (graphPath == null) {
+        if (!byKind.containsKey(ProjectFormat.GRAPH_KIND)) {
             throw new ProjectFileException(ProjectFormat.MANIFEST + ": lists no graph part");
         }
-        ObjectNode graph = stored.parts().get(graphPath);
-        if (graph == null) {
-            throw new ProjectFileException(ProjectFormat.MANIFEST + ": lists " + EntryName.quote(graphPath)
-                    + " but the file has no such JSON entry");
-        }
-        Project project = new Project(manifest.projectName(), GraphJson.fromJson(graphPath, graph));
-        for (String path : datasetPaths) {
-            ObjectNode json = stored.parts().get(path);
-            if (json == null) {
-                throw new ProjectFileException(ProjectFormat.MANIFEST + ": lists " + EntryName.quote(path)
-                        + " but the file has no such JSON entry");
-            }
-            Dataset dataset = DatasetJson.fromJson(path, json, archive, file);
+        String graphPath = byKind.get(ProjectFormat.GRAPH_KIND).getFirst();
+        Project project = new Project(manifest.projectName(), GraphJson.fromJson(graphPath, json(stored, graphPath)));
+        for (String path : byKind.getOrDefault(ProjectFormat.DATASET_KIND, List.of())) {
+            Dataset dataset = DatasetJson.fromJson(path, json(stored, path), archive, file);
             try {
                 project.addDataset(dataset);
             } catch (IllegalArgumentException e) {
                 throw new ProjectFileException(path + ": " + e.getMessage(), e);
             }
         }
+        for (String path : byKind.getOrDefault(ProjectFormat.NOTES_KIND, List.of())) {
+            project.setNotes(AnalysisJson.notes(path, archive.read(path, ProjectFormat.MAX_JSON_BYTES)));
+        }
+        for (String path : byKind.getOrDefault(ProjectFormat.SCENARIOS_KIND, List.of())) {
+            AnalysisJson.readScenarios(path, json(stored, path), project);
+        }
+        for (String path : byKind.getOrDefault(ProjectFormat.RESULTS_KIND, List.of())) {
+            AnalysisJson.readResults(path, json(stored, path), project);
+        }
+        for (String path : byKind.getOrDefault(ProjectFormat.SCM_KIND, List.of())) {
+            project.setScm(ScmJson.decode(path, json(stored, path), archive));
+        }
+        for (String path : byKind.getOrDefault(ProjectFormat.RECOMMENDER_KIND, List.of())) {
+            StoredRecommender recommender = RecommenderJson.decode(path, json(stored, path), archive);
+            try {
+                project.addRecommender(recommender);
+            } catch (IllegalArgumentException e) {
+                throw new ProjectFileException(path + ": " + e.getMessage(), e);
+            }
+        }
         return project;
+    }
+
+    private static final List<String> KINDS = List.of(ProjectFormat.GRAPH_KIND, ProjectFormat.DATASET_KIND,
+            ProjectFormat.NOTES_KIND, ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND, ProjectFormat.SCM_KIND,
+            ProjectFormat.RECOMMENDER_KIND);
+    /** Kinds a file has at most one part of. */
+    private static final List<String> SINGLE_KINDS = List.of(ProjectFormat.GRAPH_KIND, ProjectFormat.NOTES_KIND,
+            ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND, ProjectFormat.SCM_KIND);
+
+    /** The JSON part the manifest lists at {@code path}. */
+    private static ObjectNode json(StoredProject stored, String path) throws ProjectFileException {
+        ObjectNode json = stored.parts().get(path);
+        if (json == null) {
+            throw new ProjectFileException(ProjectFormat.MANIFEST + ": lists " + EntryName.quote(path)
+                    + " but the file has no such JSON entry");
+        }
+        return json;
     }
 
     private static ObjectNode readJson(ProjectArchive archive, String name) throws ProjectFileException {

@@ -5,7 +5,7 @@ final class ProjectFormat {
     /** The {@code format} field of every manifest: tells a project file from any other zip. */
     static final String FORMAT_ID = "recausal-project";
     /** Bumped whenever the files written change in a way an older reader would misread. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final String MANIFEST = "manifest.json";
     static final String GRAPH = "graph.json";
@@ -15,6 +15,23 @@ final class ProjectFormat {
     static final String DATASETS_FOLDER = "datasets/";
     /** Embedded data files, {@code data/<id>.csv}: the only entries that are compressed. */
     static final String DATA_FOLDER = "data/";
+
+    /** Version 3: the analyst's notes, Markdown text. */
+    static final String NOTES = "notes.md";
+    static final String NOTES_KIND = "notes";
+    /** Version 3: the scenarios, in order, and their last results. */
+    static final String SCENARIOS = "scenarios.json";
+    static final String SCENARIOS_KIND = "scenarios";
+    static final String RESULTS = "results.json";
+    static final String RESULTS_KIND = "results";
+    /** Version 3: the fitted structural causal model and the binary entry of its large arrays. */
+    static final String SCM = "scm/model.json";
+    static final String SCM_KIND = "scm";
+    static final String SCM_ARRAYS = "scm/arrays.bin";
+    /** Version 3: one part per trained recommender, {@code recommenders/<id>.json}, its model in {@code models/<id>.bin}. */
+    static final String RECOMMENDER_KIND = "recommender";
+    static final String RECOMMENDERS_FOLDER = "recommenders/";
+    static final String MODELS_FOLDER = "models/";
 
     /** A limit on each JSON part; a graph of thousands of variables is well under a megabyte. */
     static final long MAX_JSON_BYTES = 16L << 20;

@@ -1,5 +1,6 @@
 package org.recausal.engine.recsys.model;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.recausal.engine.recsys.RecsysException;
@@ -61,7 +63,33 @@ public final class ModelFile {
     private ModelFile() {
     }
 
+    /** Writes the model file, atomically (a temporary file moved over the target). */
     public static void write(Path file, StoredModel stored) {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            write(out, stored);
+        } catch (IOException e) {
+            throw new RecsysException(file + ": cannot be written (" + e.getMessage() + ")", e);
+        }
+        try {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new RecsysException(file + ": cannot be written (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The model file's bytes: the same model always gives the same bytes (fixed entry times), e.g. inside a project. */
+    public static byte[] toBytes(StoredModel stored) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            write(bytes, stored);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void write(OutputStream raw, StoredModel stored) throws IOException {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("format", FORMAT);
         json.put("version", VERSION);
@@ -95,8 +123,7 @@ public final class ModelFile {
             checkpoint.put("epochsDone", stored.checkpoint().epochsDone());
         }
         json.set("details", stored.details());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream raw = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(raw)) {
+        try (ZipOutputStream zip = new ZipOutputStream(raw)) {
             put(zip, "model.json", MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json).getBytes(StandardCharsets.UTF_8));
             put(zip, "users.txt", ids(stored.users()));
             put(zip, "items.txt", ids(stored.items()));
@@ -105,18 +132,11 @@ public final class ModelFile {
             if (stored.checkpoint() != null) {
                 byte[] first = floats(stored.checkpoint().firstMoment());
                 byte[] second = floats(stored.checkpoint().secondMoment());
-                zip.putNextEntry(new ZipEntry("optimizer.bin"));
+                zip.putNextEntry(entry("optimizer.bin"));
                 zip.write(first);
                 zip.write(second);
                 zip.closeEntry();
             }
-        } catch (IOException e) {
-            throw new RecsysException(file + ": cannot be written (" + e.getMessage() + ")", e);
-        }
-        try {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new RecsysException(file + ": cannot be written (" + e.getMessage() + ")", e);
         }
     }
 
@@ -124,39 +144,7 @@ public final class ModelFile {
         String name = file.getFileName().toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Map<String, ZipEntry> entries = entries(zip, name);
-            ObjectNode json = parse(read(zip, entries, "model.json", MAX_JSON_BYTES, name), name);
-            if (!FORMAT.equals(json.path("format").asString(""))) {
-                throw new RecsysException(name + ": is not a Recausal recommender model (model.json has no format '" + FORMAT + "')");
-            }
-            int version = json.path("version").asInt(-1);
-            if (version != VERSION) {
-                throw new RecsysException(name + ": is a model file of version " + version
-                        + ", this Recausal reads version " + VERSION);
-            }
-            String kind = json.path("kind").asString("");
-            int userCount = count(json, "users", name);
-            int itemCount = count(json, "items", name);
-            IdIndex users = ids(read(zip, entries, "users.txt", MAX_IDS_BYTES, name), userCount, "users.txt", name);
-            IdIndex items = ids(read(zip, entries, "items.txt", MAX_IDS_BYTES, name), itemCount, "items.txt", name);
-            int[][] histories = histories(read(zip, entries, "histories.bin", MAX_BINARY_BYTES, name), userCount, itemCount, name);
-            JsonNode settings = json.path("settings");
-            long declared = json.path("weights").asLong(-1);
-            float[] weights = floats(read(zip, entries, "weights.bin", MAX_BINARY_BYTES, name), declared, "weights.bin", name);
-            ObjectNode details = json.path("details") instanceof ObjectNode d ? d : MAPPER.createObjectNode();
-            return switch (kind) {
-                case StoredModel.SASREC -> sasrec(zip, entries, json, settings, users, items, histories, weights, details, name);
-                case StoredModel.MF, StoredModel.BPR -> {
-                    int factors = setting(settings, "factors", 1, 4096, name);
-                    long expected = 1 + (long) userCount + itemCount + (long) (userCount + itemCount) * factors;
-                    if (expected != weights.length) {
-                        throw new RecsysException(name + ": a factor model of " + userCount + " users, " + itemCount
-                                + " items and " + factors + " factors has " + expected + " weights, the file has " + weights.length);
-                    }
-                    yield new StoredModel(kind, new FactorModel(userCount, itemCount, factors, weights), users, items,
-                            histories, details, null);
-                }
-                default -> throw new RecsysException(name + ": unknown model kind '" + kind + "' (sasrec, mf or bpr)");
-            };
+            return read((entry, limit) -> read(zip, entries, entry, limit, name), name);
         } catch (NoSuchFileException e) {
             throw new RecsysException(file + ": no such file");
         } catch (ZipException e) {
@@ -166,7 +154,83 @@ public final class ModelFile {
         }
     }
 
-    private static StoredModel sasrec(ZipFile zip, Map<String, ZipEntry> entries, ObjectNode json, JsonNode s, IdIndex users,
+    /**
+     * Reads a model file held in memory (as {@link #toBytes} wrote it), named {@code name} in messages. Every entry
+     * is refused once it yields more than its limit, so a deflated entry cannot inflate without bound.
+     */
+    public static StoredModel fromBytes(byte[] bytes, String name) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (entries.size() == MAX_ENTRIES) {
+                    throw new RecsysException(name + ": has more than " + MAX_ENTRIES + " entries");
+                }
+                if (entries.containsKey(e.getName())) {
+                    throw new RecsysException(name + ": holds the entry '" + e.getName() + "' twice");
+                }
+                entries.put(e.getName(), bounded(zip, limitOf(e.getName()), e.getName(), name));
+            }
+        } catch (IOException e) {
+            throw new RecsysException(name + ": is not a model file (not a readable zip archive: " + e.getMessage() + ")", e);
+        }
+        if (entries.isEmpty()) {
+            throw new RecsysException(name + ": is not a model file (no zip entries)");
+        }
+        try {
+            return read((entry, limit) -> {
+                byte[] entryBytes = entries.get(entry);
+                if (entryBytes == null) {
+                    throw new RecsysException(name + ": " + entry + " is missing");
+                }
+                return entryBytes;
+            }, name);
+        } catch (IOException e) {
+            throw new RecsysException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The bytes of one entry of a model file, refused beyond {@code limit}. */
+    private interface Entries {
+        byte[] read(String entry, long limit) throws IOException;
+    }
+
+    private static StoredModel read(Entries zip, String name) throws IOException {
+        ObjectNode json = parse(zip.read("model.json", MAX_JSON_BYTES), name);
+        if (!FORMAT.equals(json.path("format").asString(""))) {
+            throw new RecsysException(name + ": is not a Recausal recommender model (model.json has no format '" + FORMAT + "')");
+        }
+        int version = json.path("version").asInt(-1);
+        if (version != VERSION) {
+            throw new RecsysException(name + ": is a model file of version " + version
+                    + ", this Recausal reads version " + VERSION);
+        }
+        String kind = json.path("kind").asString("");
+        int userCount = count(json, "users", name);
+        int itemCount = count(json, "items", name);
+        IdIndex users = ids(zip.read("users.txt", MAX_IDS_BYTES), userCount, "users.txt", name);
+        IdIndex items = ids(zip.read("items.txt", MAX_IDS_BYTES), itemCount, "items.txt", name);
+        int[][] histories = histories(zip.read("histories.bin", MAX_BINARY_BYTES), userCount, itemCount, name);
+        JsonNode settings = json.path("settings");
+        long declared = json.path("weights").asLong(-1);
+        float[] weights = floats(zip.read("weights.bin", MAX_BINARY_BYTES), declared, "weights.bin", name);
+        ObjectNode details = json.path("details") instanceof ObjectNode d ? d : MAPPER.createObjectNode();
+        return switch (kind) {
+            case StoredModel.SASREC -> sasrec(zip, json, settings, users, items, histories, weights, details, name);
+            case StoredModel.MF, StoredModel.BPR -> {
+                int factors = setting(settings, "factors", 1, 4096, name);
+                long expected = 1 + (long) userCount + itemCount + (long) (userCount + itemCount) * factors;
+                if (expected != weights.length) {
+                    throw new RecsysException(name + ": a factor model of " + userCount + " users, " + itemCount
+                            + " items and " + factors + " factors has " + expected + " weights, the file has " + weights.length);
+                }
+                yield new StoredModel(kind, new FactorModel(userCount, itemCount, factors, weights), users, items,
+                        histories, details, null);
+            }
+            default -> throw new RecsysException(name + ": unknown model kind '" + kind + "' (sasrec, mf or bpr)");
+        };
+    }
+
+    private static StoredModel sasrec(Entries zip, ObjectNode json, JsonNode s, IdIndex users,
             IdIndex items, int[][] histories, float[] weights, ObjectNode details, String name) throws IOException {
         SasRecConfig config;
         try {
@@ -185,7 +249,7 @@ public final class ModelFile {
         }
         SasRecState checkpoint = null;
         if (json.has("checkpoint")) {
-            float[] moments = floats(read(zip, entries, "optimizer.bin", MAX_BINARY_BYTES, name), 2L * weights.length,
+            float[] moments = floats(zip.read("optimizer.bin", MAX_BINARY_BYTES), 2L * weights.length,
                     "optimizer.bin", name);
             float[] first = Arrays.copyOfRange(moments, 0, weights.length);
             float[] second = Arrays.copyOfRange(moments, weights.length, moments.length);
@@ -271,8 +335,38 @@ public final class ModelFile {
         throw new RecsysException(name + ": model.json is not a JSON object");
     }
 
+    /** The limit on an entry's unpacked size, by its name. */
+    private static long limitOf(String entry) {
+        return switch (entry) {
+            case "model.json" -> MAX_JSON_BYTES;
+            case "users.txt", "items.txt" -> MAX_IDS_BYTES;
+            default -> MAX_BINARY_BYTES;
+        };
+    }
+
+    private static byte[] bounded(InputStream in, long limit, String entry, String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            total += n;
+            if (total > limit) {
+                throw new RecsysException(name + ": " + entry + " holds more than the " + limit + " bytes allowed");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** A fixed entry time, so that the same model gives the same bytes. */
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(java.time.LocalDateTime.of(2000, 1, 1, 0, 0));
+        return entry;
+    }
+
     private static void put(ZipOutputStream zip, String entry, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(entry));
+        zip.putNextEntry(entry(entry));
         zip.write(bytes);
         zip.closeEntry();
     }
@@ -287,7 +381,7 @@ public final class ModelFile {
 
     private static IdIndex ids(byte[] bytes, int count, String entry, String name) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        List<String> ids = new ArrayList<>(count);
+        List<String> ids = new ArrayList<>();
         int from = 0;
         while (from < text.length()) {
             int end = text.indexOf('\n', from);

@@ -81,6 +81,31 @@ class ModelFileTest {
         assertThat(read.recommend("1", 5)).extracting(StoredModel.Recommendation::item).containsExactly("0");
     }
 
+    @Test
+    void bytesInMemoryAreTheFilesBytesAndReadBackTheSame() throws IOException {
+        StoredModel original = sasrec(true);
+        byte[] bytes = ModelFile.toBytes(original);
+        assertThat(ModelFile.toBytes(original)).as("the same model, the same bytes").isEqualTo(bytes);
+        Path file = dir.resolve("m.model");
+        ModelFile.write(file, original);
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+        StoredModel read = ModelFile.fromBytes(bytes, "m.bin");
+        assertThat(read.sasrec().params()).isEqualTo(((SasRecModel) original.model()).params());
+        assertThat(read.checkpoint().secondMoment()).isEqualTo(original.checkpoint().secondMoment());
+        assertThat(read.recommend("bob", 3)).isEqualTo(original.recommend("bob", 3));
+    }
+
+    @Test
+    void bytesThatInflateBeyondTheirLimitOrAreNotAZipAreRefused() throws IOException {
+        // 2 MiB of spaces deflate to a few KiB; model.json may hold 1 MiB.
+        byte[] bomb = Files.readAllBytes(tampered("model.json", " ".repeat(2 << 20).getBytes(StandardCharsets.UTF_8)));
+        assertThat(bomb.length).isLessThan(100_000);
+        assertThatThrownBy(() -> ModelFile.fromBytes(bomb, "m.bin")).isInstanceOf(RecsysException.class)
+                .hasMessage("m.bin: model.json holds more than the 1048576 bytes allowed");
+        assertThatThrownBy(() -> ModelFile.fromBytes("not a zip".getBytes(StandardCharsets.UTF_8), "m.bin"))
+                .isInstanceOf(RecsysException.class).hasMessageStartingWith("m.bin: is not a model file");
+    }
+
     /** Rewrites one entry of a saved model, keeping the others. */
     private Path tampered(String entry, byte[] bytes) throws IOException {
         Path good = dir.resolve("good.model");
