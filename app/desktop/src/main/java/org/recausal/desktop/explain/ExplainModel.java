@@ -32,6 +32,7 @@ import org.recausal.engine.explain.AttentionAggregate;
 import org.recausal.engine.explain.ExplainOptions;
 import org.recausal.engine.explain.Explainer;
 import org.recausal.engine.explain.Explanation;
+import org.recausal.engine.project.StoredRecommender;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 
@@ -44,10 +45,13 @@ import org.recausal.engine.recsys.model.StoredModel;
  */
 public final class ExplainModel {
 
-    /** A model file as opened, with its explainer (null for models without a history to explain). */
-    public record Loaded(Path file, StoredModel model, Explainer explainer) {
-        public String name() {
-            return file.getFileName().toString();
+    /**
+     * A model as opened, with its explainer (null for models without a history to explain).
+     * @param folder where its file is, for the next file chooser; null for a model kept in the project
+     */
+    public record Loaded(String name, Path folder, StoredModel model, Explainer explainer) {
+        static Loaded of(String name, Path folder, StoredModel model) {
+            return new Loaded(name, folder, model, StoredModel.SASREC.equals(model.kind()) ? new Explainer(model) : null);
         }
     }
 
@@ -61,6 +65,7 @@ public final class ExplainModel {
     private final ProgressTask task;
     private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ObservableList<String> users = FXCollections.observableArrayList();
+    private final ObservableList<StoredRecommender> projectModels = FXCollections.observableArrayList();
     private final FilteredList<String> matchingUsers = new FilteredList<>(users);
     private final StringProperty userQuery = new SimpleStringProperty(this, "userQuery", "");
     private final StringProperty user = new SimpleStringProperty(this, "user");
@@ -97,8 +102,7 @@ public final class ExplainModel {
     /** Asks for a model file, then opens it. */
     public void openModel() {
         Loaded current = loaded.get();
-        dialogs.chooseModelToOpen(current == null ? null : current.file().toAbsolutePath().getParent())
-                .ifPresent(this::open);
+        dialogs.chooseModelToOpen(current == null ? null : current.folder()).ifPresent(this::open);
     }
 
     /**
@@ -106,30 +110,36 @@ public final class ExplainModel {
      * first user with a history.
      */
     public void open(Path file) {
-        start("Opening " + file.getFileName(), (progress, cancel) -> {
-            StoredModel model = ModelFile.read(file);
-            return new Loaded(file, model, StoredModel.SASREC.equals(model.kind()) ? new Explainer(model) : null);
-        }, done -> {
-            loaded.set(done);
-            aggregate.set(null);
-            StoredModel model = done.model();
-            List<String> ids = new ArrayList<>(model.users().ids());
-            users.setAll(ids);
-            status.set(String.format(Locale.ROOT, "%s: %s, %,d users, %,d items.", done.name(), kindName(model),
-                    model.users().size(), model.items().size()));
-            String wanted = user.get();
-            if (wanted != null && model.users().indexOf(wanted) >= 0) {
-                recommend();
-                return;
+        start("Opening " + file.getFileName(), (progress, cancel) -> Loaded.of(file.getFileName().toString(),
+                file.toAbsolutePath().getParent(), ModelFile.read(file)), this::opened);
+    }
+
+    /** Explains a recommender kept in the project. */
+    public void use(StoredRecommender recommender) {
+        start("Opening " + recommender.name(), (progress, cancel) -> Loaded.of(recommender.name(), null,
+                recommender.model()), this::opened);
+    }
+
+    private void opened(Loaded done) {
+        loaded.set(done);
+        aggregate.set(null);
+        StoredModel model = done.model();
+        List<String> ids = new ArrayList<>(model.users().ids());
+        users.setAll(ids);
+        status.set(String.format(Locale.ROOT, "%s: %s, %,d users, %,d items.", done.name(), kindName(model),
+                model.users().size(), model.items().size()));
+        String wanted = user.get();
+        if (wanted != null && model.users().indexOf(wanted) >= 0) {
+            recommend();
+            return;
+        }
+        String first = null;
+        for (int u = 0; u < model.histories().length && first == null; u++) {
+            if (model.histories()[u].length > 0) {
+                first = model.users().id(u);
             }
-            String first = null;
-            for (int u = 0; u < model.histories().length && first == null; u++) {
-                if (model.histories()[u].length > 0) {
-                    first = model.users().id(u);
-                }
-            }
-            user.set(first);
-        });
+        }
+        user.set(first);
     }
 
     /** Recommends the user's top K in the background, shows them, then explains the first. */
@@ -294,6 +304,11 @@ public final class ExplainModel {
 
     public ReadOnlyObjectProperty<Loaded> loadedProperty() {
         return loaded.getReadOnlyProperty();
+    }
+
+    /** The trained recommenders the open project keeps. */
+    public ObservableList<StoredRecommender> getProjectModels() {
+        return projectModels;
     }
 
     /** The model's users whose id contains the query. */

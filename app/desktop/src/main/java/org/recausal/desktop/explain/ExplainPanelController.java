@@ -9,6 +9,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -42,6 +43,8 @@ import org.recausal.engine.explain.Explanation;
 import org.recausal.engine.explain.FaithfulnessCheck;
 import org.recausal.engine.explain.ItemAttention;
 import org.recausal.engine.policy.Policy;
+import org.recausal.engine.project.Project;
+import org.recausal.engine.project.StoredRecommender;
 
 /** The Explain panel's view (explain-panel.fxml): binds its controls to an {@link ExplainModel}. */
 public final class ExplainPanelController {
@@ -56,6 +59,7 @@ public final class ExplainPanelController {
     @FXML private SplitPane explainSplit;
     @FXML private VBox pickerColumn;
     @FXML private Button openModelButton;
+    @FXML private ComboBox<StoredRecommender> projectModelBox;
     @FXML private Label modelLabel;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
@@ -139,8 +143,14 @@ public final class ExplainPanelController {
         return shown;
     }
 
-    /** Puts the panel under the canvas in {@code split} while it is shown, refitting the graph to what is left. */
-    public void attach(DagCanvas canvas, SplitPane split) {
+    /**
+     * Puts the panel under the canvas in {@code split} while it is shown, refitting the graph to what is left, and
+     * offers the recommenders the open project keeps.
+     */
+    public void attach(DagCanvas canvas, SplitPane split, ObservableValue<Project> project) {
+        model.getProjectModels().setAll(project.getValue() == null ? List.of() : project.getValue().recommenders());
+        project.addListener((_, _, now) -> model.getProjectModels().setAll(now == null ? List.of()
+                : now.recommenders()));
         shown.addListener((_, _, now) -> {
             if (now) {
                 split.getItems().add(explainRoot);
@@ -162,6 +172,7 @@ public final class ExplainPanelController {
     @FXML
     private void initialize() {
         keepPickerColumn();
+        bindProjectModels();
         bindTask();
         bindUsers();
         bindRecommendations();
@@ -186,6 +197,29 @@ public final class ExplainPanelController {
         explainSplit.widthProperty().addListener((_, old, width) -> {
             if (old.doubleValue() == 0 && width.doubleValue() > 0) {
                 explainSplit.setDividerPositions(pickerColumn.getPrefWidth() / width.doubleValue());
+            }
+        });
+    }
+
+    private void bindProjectModels() {
+        projectModelBox.setItems(model.getProjectModels());
+        projectModelBox.visibleProperty().bind(Bindings.isNotEmpty(model.getProjectModels()));
+        projectModelBox.managedProperty().bind(projectModelBox.visibleProperty());
+        projectModelBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(StoredRecommender r) {
+                return r == null ? "" : r.name() + " (" + r.kind() + ")";
+            }
+
+            @Override
+            public StoredRecommender fromString(String text) {
+                return null;
+            }
+        });
+        projectModelBox.setOnAction(_ -> {
+            StoredRecommender picked = projectModelBox.getValue();
+            if (picked != null) {
+                model.use(picked);
             }
         });
     }

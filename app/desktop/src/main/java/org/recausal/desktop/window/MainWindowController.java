@@ -135,7 +135,7 @@ public final class MainWindowController {
         dataPanelItem.selectedProperty().bindBidirectional(dataPanelController.shownProperty());
         simulatePanelController.attach(canvas, centreSplit);
         simulatePanelItem.selectedProperty().bindBidirectional(simulatePanelController.shownProperty());
-        explainPanelController.attach(canvas, centreSplit);
+        explainPanelController.attach(canvas, centreSplit, model.projectProperty());
         explainPanelItem.selectedProperty().bindBidirectional(explainPanelController.shownProperty());
     }
 

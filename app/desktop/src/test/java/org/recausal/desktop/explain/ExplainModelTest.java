@@ -19,6 +19,7 @@ import org.recausal.engine.explain.Attributions;
 import org.recausal.engine.explain.Counterfactual;
 import org.recausal.engine.explain.Explainer;
 import org.recausal.engine.explain.Explanation;
+import org.recausal.engine.project.StoredRecommender;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.mf.FactorModel;
 import org.recausal.engine.recsys.model.ModelFile;
@@ -216,6 +217,17 @@ class ExplainModelTest {
         assertThat(shown.topPairs()).isNotEmpty().isEqualTo(direct.topPairs());
         assertThat(shown.topPairs()).allMatch(p -> p.count() >= ExplainModel.MIN_PAIR_COUNT);
         assertThat(model.statusProperty().get()).isEqualTo("Attention read over " + direct.users() + " users.");
+    }
+
+    @Test
+    void aRecommenderKeptInTheProjectIsExplainedLikeAFile() {
+        model.use(new StoredRecommender("rhythm", "Rhythm SASRec", stored, null));
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.loadedProperty().get().name()).isEqualTo("Rhythm SASRec");
+        assertThat(model.loadedProperty().get().folder()).isNull();
+        assertThat(model.explanationProperty().get().user()).isEqualTo("user0");
+        assertThat(model.getRecommendations().getFirst().item())
+                .isEqualTo(stored.recommend("user0", 1).getFirst().item());
     }
 
     @Test
