@@ -8,14 +8,10 @@ import java.util.concurrent.Callable;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.model.Scale;
 import org.recausal.engine.scm.Counterfactuals;
-import org.recausal.engine.scm.FittedScm;
 import org.recausal.engine.scm.Intervention;
 import org.recausal.engine.scm.ScmException;
-import org.recausal.engine.scm.ScmFitter;
 import org.recausal.engine.scm.StructuralCausalModel;
 import org.recausal.engine.scm.TableBinding;
-import org.recausal.engine.task.CancellationToken;
-import org.recausal.engine.task.ProgressListener;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "counterfactual", mixinStandardHelpOptions = true,
         description = {"For one row of the data: what the outcome would have been under the interventions, by"
                 + " abduction, action and prediction through the fitted model: {\"row\", \"outcome\", \"factual\","
-                + " \"counterfactual\", \"changes\"}. When the row does not determine it (a discrete mechanism would"
-                + " have to be inverted) \"counterfactual\" is null and \"reason\" says why."})
+                + " \"counterfactual\", \"changes\", \"model\"}, the model being the project's stored one while it is"
+                + " current (\"stored\") or one fitted now (\"fitted\"). When the row does not determine it (a"
+                + " discrete mechanism would have to be inverted) \"counterfactual\" is null and \"reason\" says why."})
 final class CounterfactualCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,7 +37,8 @@ final class CounterfactualCommand implements Callable<Integer> {
     FitSettings settings;
 
     @Option(names = "--row", required = true, paramLabel = "N",
-            description = "The data row: 1 is the first row after the header.")
+            description = "The data row: 1 is the first row after the header (for a project, of the dataset the"
+                    + " others join).")
     int row;
 
     @Option(names = "--do", required = true, paramLabel = "INTERVENTION", converter = Arguments.InterventionConverter.class,
@@ -62,9 +60,8 @@ final class CounterfactualCommand implements Callable<Integer> {
             throw new ScmException("row " + row + " misses a value of a variable in the graph, so it has no"
                     + " counterfactual");
         }
-        FittedScm fitted = ScmFitter.fit(dag, bound.observations(), settings.options(), ProgressListener.NONE,
-                CancellationToken.none());
-        StructuralCausalModel model = fitted.model();
+        ModelSource source = ModelSource.of(inputs, settings, dag, bound);
+        StructuralCausalModel model = source.fitted().model();
         Counterfactuals.Answer answer = Counterfactuals.of(model, bound.observations(), at, interventions, outcome);
         ObjectNode root = Json.object();
         root.put("row", row);
@@ -90,6 +87,7 @@ final class CounterfactualCommand implements Callable<Integer> {
                 root.put("reason", undetermined.reason());
             }
         }
+        source.describe(root);
         Json.print(spec.commandLine().getOut(), root);
         return Cli.EXIT_OK;
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.data.IdIndex;
-import org.recausal.engine.recsys.data.InteractionFiles;
 import org.recausal.engine.recsys.data.Interactions;
 import org.recausal.engine.recsys.ips.PropensityTable;
 import org.recausal.engine.recsys.metrics.EvaluationReport;
@@ -23,6 +23,7 @@ import org.recausal.engine.recsys.split.SequenceData;
 import org.recausal.engine.task.CancellationToken;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,8 +42,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file.")
     Path modelFile;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The log (ranking) or the test ratings (mf).")
-    Path data;
+    @Mixin
+    InteractionSource data;
 
     @Option(names = "--protocol", defaultValue = "sampled100", paramLabel = "sampled100|full",
             description = "Rank against 100 sampled unconsumed items (SASRec's protocol) or all (default sampled100).")
@@ -64,11 +65,11 @@ final class EvaluateCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ProjectFileException {
         StoredModel stored = ModelFile.read(modelFile);
         IdIndex users = IdIndex.of(stored.users().ids());
         IdIndex items = IdIndex.of(stored.items().ids());
-        Interactions all = InteractionFiles.read(data, users, items);
+        Interactions all = data.read(users, items);
         int[] known = IntStream.range(0, all.size())
                 .filter(r -> all.user(r) < stored.users().size() && all.item(r) < stored.items().size()).toArray();
         Interactions log = all.rows(known);

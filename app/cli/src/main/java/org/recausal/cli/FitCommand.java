@@ -3,6 +3,9 @@ package org.recausal.cli;
 import java.util.concurrent.Callable;
 
 import org.recausal.engine.dag.Dag;
+import org.recausal.engine.project.Project;
+import org.recausal.engine.project.ProjectFiles;
+import org.recausal.engine.project.StoredScm;
 import org.recausal.engine.scm.Confounding;
 import org.recausal.engine.scm.FittedScm;
 import org.recausal.engine.scm.NodeFit;
@@ -14,13 +17,17 @@ import org.recausal.engine.task.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = {"Fit a structural causal model to the graph and the data and print, as JSON, each node's"
-                + " mechanism and how well it fits (R², RMSE and residuals, or log-loss, accuracy and AUC)."})
+                + " mechanism and how well it fits (R², RMSE and residuals, or log-loss, accuracy and AUC). With"
+                + " --save, keep the model in the PROJECT, where simulate and counterfactual reuse it until the graph"
+                + " or the data change."})
 final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,15 +38,29 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     FitSettings settings;
 
+    @Option(names = "--save", description = "Store the fitted model in the PROJECT file (written anew atomically).")
+    boolean save;
+
     @Override
     public Integer call() throws Exception {
+        if (save && (inputs.project == null || inputs.graph != null || inputs.data != null)) {
+            throw new ParameterException(spec.commandLine(), "--save stores the model in the PROJECT it was fitted"
+                    + " to: give a PROJECT, without --graph or --data");
+        }
         Dag dag = inputs.dag();
         TableBinding.Bound bound = inputs.bind(dag);
         long started = System.nanoTime();
         FittedScm fitted = ScmFitter.fit(dag, bound.observations(), settings.options(), ProgressListener.NONE,
                 CancellationToken.none());
         double seconds = (System.nanoTime() - started) / 1e9;
-        Json.print(spec.commandLine().getOut(), report(fitted, bound, seconds));
+        ObjectNode report = report(fitted, bound, seconds);
+        if (save) {
+            Project project = inputs.project();
+            project.setScm(StoredScm.of(fitted, project));
+            ProjectFiles.save(project, inputs.project);
+            report.put("saved", inputs.project.toString());
+        }
+        Json.print(spec.commandLine().getOut(), report);
         return Cli.EXIT_OK;
     }
 

@@ -31,6 +31,19 @@ final class FitSettings {
             description = "Seed of every random choice; the same seed gives the same numbers. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    /**
+     * Whether the command line asks for mechanisms other than {@code stored}'s: a {@code --model},
+     * {@code --node-model} or {@code --noise} given that differs from it (the seed also seeds what runs on the model,
+     * so it does not count).
+     */
+    boolean differsFrom(FitOptions stored) {
+        FitOptions asked = options();
+        var parsed = spec.commandLine().getParseResult();
+        return parsed.hasMatchedOption("--model") && asked.choice() != stored.choice()
+                || parsed.hasMatchedOption("--node-model") && !asked.perNode().equals(stored.perNode())
+                || parsed.hasMatchedOption("--noise") && asked.noise() != stored.noise();
+    }
+
     FitOptions options() {
         FitOptions options = FitOptions.defaults().withChoice(Arguments.modelChoice(spec, model)).withSeed(seed)
                 .withNoise(Arguments.noise(spec, noise));

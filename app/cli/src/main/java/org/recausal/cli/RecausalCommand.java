@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         versionProvider = RecausalCommand.VersionProvider.class,
         description = "Causal questions about recommender systems.",
         subcommands = {ProjectCommand.class, DagCommand.class, DataCommand.class, FitCommand.class,
-                SimulateCommand.class, EstimateCommand.class, CounterfactualCommand.class, RefuteCommand.class,
+                SimulateCommand.class, PolicyCommand.class, EstimateCommand.class, CounterfactualCommand.class, RefuteCommand.class,
                 GenerateCommand.class, TrainCommand.class, EvaluateCommand.class, RecommendCommand.class,
                 ExplainCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.InteractionFiles;
 import org.recausal.engine.recsys.data.Interactions;
@@ -28,6 +29,7 @@ import org.recausal.engine.task.CancellationToken;
 import org.recausal.engine.task.ProgressListener;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,9 +44,8 @@ final class TrainMfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "Training log: a dense *.ascii matrix (0 = missing), uid,iid,rating rows, or 'user item' lines.")
-    Path data;
+    @Mixin
+    InteractionSource data;
 
     @Option(names = "--test", paramLabel = "FILE", description = "Ratings to report MSE and MAE on (e.g. Coat's random test.ascii).")
     Path test;
@@ -89,10 +90,10 @@ final class TrainMfCommand implements Callable<Integer> {
     long seed;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ProjectFileException {
         IdIndex users = new IdIndex();
         IdIndex items = new IdIndex();
-        Interactions train = InteractionFiles.read(data, users, items);
+        Interactions train = data.read(users, items);
         Interactions testSet = test == null ? null : InteractionFiles.read(test, users, items);
         boolean bpr = loss == null ? train.isImplicit() : switch (loss) {
             case "squared" -> false;
@@ -101,7 +102,7 @@ final class TrainMfCommand implements Callable<Integer> {
         };
         ObjectNode result = Json.object();
         ObjectNode details = Json.object();
-        details.put("data", data.getFileName().toString());
+        details.put("data", data.name());
         Interactions mcarSample = null;
         if (ips.equals("naive-bayes") && mcar == null) {
             if (testSet == null) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.recausal.engine.recsys.Parallel;
-import org.recausal.engine.recsys.data.InteractionFiles;
+import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
@@ -16,6 +16,7 @@ import org.recausal.engine.recsys.split.SequenceData;
 import org.recausal.engine.task.CancellationToken;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,15 +24,15 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "sasrec", mixinStandardHelpOptions = true,
-        description = {"Train SASRec (Kang & McAuley 2018) on a log of 'user item' lines (or any interaction file),",
+        description = {"Train SASRec (Kang & McAuley 2018) on a log of 'user item' lines, any interaction file or a project's log,",
             "each user's last item held out for testing and the one before for validation. Prints JSON;",
             "one progress line per epoch on stderr."})
 final class TrainSasRecCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Interaction log, oldest first per user.")
-    Path data;
+    @Mixin
+    InteractionSource data;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
     Path out;
@@ -77,26 +78,26 @@ final class TrainSasRecCommand implements Callable<Integer> {
     Path resume;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ProjectFileException {
         SasRecConfig config = new SasRecConfig(maxLength, dimension, blocks, heads, dropout, learningRate, batch, epochs, seed);
         SasRecState state = null;
-        var log = InteractionFiles.read(data);
+        var log = data.read();
         if (resume != null) {
             StoredModel saved = ModelFile.read(resume);
             if (saved.checkpoint() == null) {
                 throw new CommandFailure(resume.getFileName() + " is a model file without a checkpoint (write one with --checkpoint)");
             }
             state = saved.checkpoint();
-            log = InteractionFiles.read(data, saved.users(), saved.items());
+            log = data.read(saved.users(), saved.items());
             if (log.users().size() != saved.users().size() || log.items().size() != saved.items().size()) {
-                throw new CommandFailure(data.getFileName() + " holds users or items the checkpoint does not know; resume on the same data");
+                throw new CommandFailure(data.name() + " holds users or items the checkpoint does not know; resume on the same data");
             }
         }
         SequenceData split = SequenceData.leaveOneOut(log);
         PrintWriter err = spec.commandLine().getErr();
         ArrayNode history = Json.object().arrayNode();
         ObjectNode details = Json.object();
-        details.put("data", data.getFileName().toString());
+        details.put("data", data.name());
         details.put("split", "leave-one-out");
         SasRecTrainer trainer = new SasRecTrainer(config, threads == null ? Parallel.defaultThreads() : threads)
                 .validateEvery(validateEvery);

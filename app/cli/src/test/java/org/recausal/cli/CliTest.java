@@ -128,7 +128,7 @@ class CliTest {
 
     @Test
     void commandLineMistakesAreOneLineUsageErrors() {
-        assertOneLineFailure(run(), Cli.EXIT_USAGE, "a command is needed (project, dag, data, fit, simulate, estimate, counterfactual, refute, generate, train, evaluate, recommend, explain, bench); see recausal --help");
+        assertOneLineFailure(run(), Cli.EXIT_USAGE, "a command is needed (project, dag, data, fit, simulate, policy, estimate, counterfactual, refute, generate, train, evaluate, recommend, explain, bench); see recausal --help");
         assertOneLineFailure(run("project"), Cli.EXIT_USAGE, "'recausal project' needs a command (validate, create)");
         assertOneLineFailure(run("project", "validate"), Cli.EXIT_USAGE, "Missing required parameter: 'FILE'");
         assertOneLineFailure(run("fly"), Cli.EXIT_USAGE, "Unmatched argument at index 0: 'fly'");

@@ -95,7 +95,7 @@ class ModelCommandsTest {
         Path saved = folder.resolve("scenario.json");
         JsonNode result = json(CliTest.run(args("simulate", "--model", "linear", "--do", "T=1", "--baseline", "T=0",
                 "--outcome", "Y", "--samples", "20000", "--bootstrap", "30", "--seed", "3",
-                "--save-scenario", saved.toString())));
+                "--export-scenario", saved.toString())));
         assertThat(result.get("outcome").stringValue()).isEqualTo("Y");
         assertThat(result.get("effect").doubleValue()).isCloseTo(2, within(0.15));
         assertThat(result.get("effect_ci").get(0).doubleValue()).isLessThan(2);

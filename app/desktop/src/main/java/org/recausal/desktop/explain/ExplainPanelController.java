@@ -552,6 +552,12 @@ public final class ExplainPanelController {
         policies.exportCsv();
     }
 
+    /** The report of the policy whose bar is highlighted, else of the first. */
+    @FXML
+    private void exportPolicyReport() {
+        policies.exportReport(Math.max(0, policyChart.highlightedProperty().get()));
+    }
+
     @FXML
     private void exportCsv() {
         model.exportExplanation(ExportFormat.CSV);

@@ -2,18 +2,23 @@ package org.recausal.desktop.explain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -22,7 +27,6 @@ import javafx.collections.ObservableList;
 import org.recausal.desktop.data.ProgressTask;
 import org.recausal.desktop.dialog.DialogService;
 import org.recausal.desktop.dialog.ExportFormat;
-import org.recausal.desktop.simulate.ModelData;
 import org.recausal.desktop.simulate.SimulateModel;
 import org.recausal.desktop.task.TaskExecutor;
 import org.recausal.engine.dag.Dag;
@@ -32,6 +36,8 @@ import org.recausal.engine.policy.PolicyRequest;
 import org.recausal.engine.policy.PolicyResult;
 import org.recausal.engine.policy.PolicySimulation;
 import org.recausal.engine.policy.RankingSetup;
+import org.recausal.engine.project.ModelData;
+import org.recausal.engine.report.PolicyReport;
 import org.recausal.engine.scm.Observations;
 
 /**
@@ -56,12 +62,17 @@ public final class PolicyComparisonModel {
     private final StringProperty group = new SimpleStringProperty(this, "group");
     private final IntegerProperty replicates = new SimpleIntegerProperty(this, "replicates", DEFAULT_REPLICATES);
     private final ObservableList<PolicyResult> results = FXCollections.observableArrayList();
+    /** The log the results were simulated on, for their reports. */
+    private PolicyData simulatedOn;
     private final ObservableList<MetricKey> metrics = FXCollections.observableArrayList();
-    private final javafx.beans.property.ObjectProperty<MetricKey> metric =
-            new javafx.beans.property.SimpleObjectProperty<>(this, "metric");
+    private final ObjectProperty<MetricKey> metric = new SimpleObjectProperty<>(this, "metric");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Attach the recommender's log in the data panel, add policies, then run them.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    /** The policies' results and the log they were simulated on. */
+    private record Simulated(PolicyData data, List<PolicyResult> results) {
+    }
 
     /** A metric as the results name it: its id and the group it is restricted to (null for everybody). */
     public record MetricKey(String metric, String group, String label) {
@@ -140,22 +151,25 @@ public final class PolicyComparisonModel {
         int b = replicates.get();
         task.start("Simulating " + chosen.size() + " polic" + (chosen.size() == 1 ? "y" : "ies"), (progress, cancel) -> {
             Observations rows = ModelData.bind(given.dag(), given.data().get()).observations();
+            PolicyData data = PolicyData.of(rows);
             List<PolicyResult> done = new ArrayList<>();
             for (int i = 0; i < chosen.size(); i++) {
                 int at = i;
                 PolicyRequest request = PolicyRequest.of(chosen.get(i), setup).withReplicates(b);
-                done.add(PolicySimulation.run(given.dag(), PolicyData.of(rows), request,
+                done.add(PolicySimulation.run(given.dag(), data, request,
                         (f, m) -> progress.progress((at + f) / chosen.size(), chosen.get(at).text() + ": " + m),
                         cancel));
             }
-            return done;
-        }, done -> {
+            return new Simulated(data, done);
+        }, simulated -> {
+            List<PolicyResult> done = simulated.results();
+            simulatedOn = simulated.data();
             results.setAll(done);
             MetricKey kept = metric.get();
             metrics.setAll(done.getFirst().metrics().stream().map(m -> new MetricKey(m.metric(), m.group(), m.label()))
                     .toList());
             metric.set(kept != null && metrics.contains(kept) ? kept : metrics.getFirst());
-            status.set(String.format(java.util.Locale.ROOT, "Simulated %d policies on %,d logged rows, %d bootstrap"
+            status.set(String.format(Locale.ROOT, "Simulated %d policies on %,d logged rows, %d bootstrap"
                     + " refits each.", done.size(), done.getFirst().rows(), b));
         }, failure -> error.set("The simulation failed: " + (failure.getMessage() == null ? failure.toString()
                 : failure.getMessage())), () -> status.set("Simulation cancelled."));
@@ -202,6 +216,24 @@ public final class PolicyComparisonModel {
     public void exportCsv() {
         List<PolicyResult> shown = List.copyOf(results);
         export(ExportFormat.CSV, "results", file -> PolicyFiles.writeCsv(shown, file));
+    }
+
+    /**
+     * Asks where, then writes one policy's self-contained HTML report (charts inline), which a colleague without
+     * Recausal can open in a browser.
+     */
+    public void exportReport(int index) {
+        if (results.isEmpty()) {
+            error.set("Run the policies first.");
+            return;
+        }
+        PolicyResult result = results.get(Math.max(0, Math.min(results.size() - 1, index)));
+        PolicyData data = simulatedOn;
+        export(ExportFormat.HTML, "report-" + result.policy().replaceAll("[^A-Za-z0-9._-]+", "_"), file -> {
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                PolicyReport.write(result, data, "Policy " + result.policy() + " against the current policy", out);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- properties
@@ -259,7 +291,7 @@ public final class PolicyComparisonModel {
     }
 
     /** The metric charted across the policies. */
-    public javafx.beans.property.ObjectProperty<MetricKey> metricProperty() {
+    public ObjectProperty<MetricKey> metricProperty() {
         return metric;
     }
 

@@ -36,6 +36,7 @@ import org.recausal.engine.estimate.InterventionEffects;
 import org.recausal.engine.estimate.Refutation;
 import org.recausal.engine.estimate.Refuters;
 import org.recausal.engine.estimate.ScenarioResult;
+import org.recausal.engine.project.ModelData;
 import org.recausal.engine.project.ProjectData;
 import org.recausal.engine.scm.FitOptions;
 import org.recausal.engine.scm.FittedScm;

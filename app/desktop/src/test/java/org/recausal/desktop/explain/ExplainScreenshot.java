@@ -76,7 +76,7 @@ public final class ExplainScreenshot {
                     policies.errorProperty().addListener((_, _, error) -> System.err.println("policies: " + error));
                     policies.task().messageProperty().addListener((_, _, m) -> System.err.println("policies: " + m));
                     policies.refreshVariables();
-                    policies.replicatesProperty().set(10);
+                    policies.replicatesProperty().set(4);
                     for (String policy : List.of("popularity-penalty=0.5", "exposure-cap=0.2",
                             "boost=0.5:item_category == \"books\"")) {
                         policies.policyTextProperty().set(policy);
@@ -119,11 +119,11 @@ public final class ExplainScreenshot {
             settle.play();
         }
 
-        /** A log of 3,000 rows simulated from the sample project's known mechanisms, attached as its data. */
+        /** A log of 2,000 rows simulated from the sample project's known mechanisms, attached as its data. */
         private static void attachLog(MainWindow window, Path work) {
             try {
                 Path file = work.resolve("shop-log.csv");
-                RecommenderWorld.observedData(3000, 1).writeCsv(file);
+                RecommenderWorld.observedData(2000, 1).writeCsv(file);
                 ImportResult result = TableReader.read(file);
                 window.dataPanel().model().add(new ImportDialogModel.Imported(file, "shop-log",
                         DatasetRole.INTERACTIONS, DatasetSource.embed(file), ImportOptions.defaults(), result,

@@ -64,7 +64,7 @@ class PolicyComparisonModelTest {
         assertThat(model.exposureProperty().get()).isEqualTo("exposure");
         assertThat(model.popularityProperty().get()).isEqualTo("item_popularity");
         assertThat(model.groupProperty().get()).isEqualTo("user_activity");
-        assertThat(model.outcomesProperty().get()).isEqualTo("click, purchase, rating");
+        assertThat(model.outcomesProperty().get()).isEqualTo(String.join(", ", RankingSetup.recommenderShop().outcomes()));
     }
 
     @Test
@@ -91,7 +91,7 @@ class PolicyComparisonModelTest {
         model.addPolicy();
         model.run();
         assertThat(model.errorProperty().get())
-                .isEqualTo("The simulation failed: no dataset is loaded; attach one in the data panel first");
+                .isEqualTo("The simulation failed: no dataset is attached; attach one first");
         assertThat(model.getResults()).isEmpty();
     }
 
@@ -138,5 +138,13 @@ class PolicyComparisonModelTest {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(1 + shown.metrics().size() + model.getResults().getFirst().metrics().size());
         assertThat(lines).anyMatch(l -> l.startsWith("exposure-cap=0.2,") && l.contains(",click,,"));
+
+        Path html = dir.resolve("report.html");
+        dialogs.answerExport(html);
+        model.exportReport(1);
+        String report = Files.readString(html, StandardCharsets.UTF_8);
+        assertThat(report).startsWith("<!DOCTYPE html>").contains("exposure-cap=0.2", "<svg").doesNotContain("<script");
+        assertThat(dialogs.suggestedNames()).containsExactly("policies-results.csv",
+                "policies-report-exposure-cap_0.2.html");
     }
 }

@@ -3,11 +3,11 @@ package org.recausal.desktop.explain;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.recausal.desktop.simulate.ModelData;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.data.TableReader;
 import org.recausal.engine.mapping.ColumnMapping;
 import org.recausal.engine.mapping.MappedTable;
+import org.recausal.engine.project.ModelData;
 import org.recausal.engine.project.ProjectData;
 import org.recausal.engine.scm.Observations;
 

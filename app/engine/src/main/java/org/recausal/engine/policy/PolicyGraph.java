@@ -18,10 +18,12 @@ import org.recausal.engine.scm.ScmException;
  * target's logged value included), and the target's descendants are simulated. A descendant no latent variable
  * reaches (a ranking node such as exposure or position) keeps its causal mechanism given its graph parents, and
  * reads the policy's target value. A descendant a latent variable reaches (a response node such as click or
- * purchase) is fitted on the whole history before it: the context and the earlier descendants. That is the
- * sequential g-formula: as the ranking nodes depend only on the context and their own noise, the
- * response nodes' joint law given the context and the ranking decisions is causal even though a latent taste
- * drives both the score and the purchase, so the history-conditioned mechanisms simulate them without bias.
+ * purchase) is fitted on the history before it (the context, then the earlier descendants), as far as its law
+ * given that history depends on it: its c-component in that history and their parents (Tian and Pearl's
+ * c-factor lemma). That is the sequential g-formula: as the ranking nodes depend only on the context and their
+ * own noise, the response nodes' joint law given the context and the ranking decisions is causal even though a
+ * latent taste drives both the score and the purchase, so the history-conditioned mechanisms simulate them
+ * without bias.
  * When the target is itself confounded (the score, which reads the user's latent taste), response nodes read its
  * logged value, which carries that taste; the policy reaches them only through the ranking nodes.
  *
@@ -51,7 +53,8 @@ record PolicyGraph(String target, boolean targetConfounded, List<String> context
         Set<String> response = new LinkedHashSet<>();
         Map<String, List<String>> inputs = new LinkedHashMap<>();
         inputs.put(target, projection.parents().get(target));
-        List<String> history = new ArrayList<>(context);
+        // Context first, then the descendants: a causal order, as nothing in the context descends from the target.
+        List<String> order = new ArrayList<>(context);
         for (String node : downstream) {
             List<String> parents = projection.parents().get(node);
             if (confounded.contains(node)) {
@@ -60,14 +63,36 @@ record PolicyGraph(String target, boolean targetConfounded, List<String> context
                             + " the log cannot tell the policy's effect on " + node + " from that confounding");
                 }
                 response.add(node);
-                inputs.put(node, List.copyOf(history));
-            } else {
-                inputs.put(node, parents);
             }
-            history.add(node);
+            order.add(node);
+            inputs.put(node, cFactorInputs(node, order, projection));
         }
         return new PolicyGraph(target, targetConfounded, List.copyOf(context), List.copyOf(downstream),
                 Set.copyOf(response), Map.copyOf(inputs));
+    }
+
+    /**
+     * What a node's law given everything before it in {@code order} depends on (Tian and Pearl's c-factor
+     * lemma): its c-component among those variables (the variables linked to it through latent confounders) and
+     * their parents. A node no latent variable reaches depends on its parents only.
+     */
+    private static List<String> cFactorInputs(String node, List<String> order, LatentProjection projection) {
+        Set<String> before = Set.copyOf(order);
+        Set<String> component = new LinkedHashSet<>(List.of(node));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Confounding c : projection.confounding()) {
+                if (c.affected().stream().anyMatch(component::contains)) {
+                    grew |= c.affected().stream().filter(before::contains).map(component::add)
+                            .reduce(false, Boolean::logicalOr);
+                }
+            }
+        }
+        Set<String> inputs = new LinkedHashSet<>(component);
+        component.forEach(v -> inputs.addAll(projection.parents().get(v)));
+        inputs.remove(node);
+        return order.stream().filter(inputs::contains).toList();
     }
 
     private static Set<String> descendants(LatentProjection projection, String target) {

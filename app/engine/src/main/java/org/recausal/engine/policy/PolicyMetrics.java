@@ -13,8 +13,8 @@ import org.recausal.engine.scm.ScmException;
 /**
  * The metrics a policy is judged by, computed from one simulated world over the logged rows, each row weighted
  * (by its bootstrap count, or 1): the exposure share and the outcomes' means from their expectations given the
- * simulated inputs; where items are named, catalogue coverage (share of the logged items shown at least once) and
- * the Gini coefficient of the items' exposure counts from the drawn exposures; where a group variable is given,
+ * simulated inputs; where items are named, catalogue coverage (the expected share of the logged items shown at least
+ * once) and the Gini coefficient of the items' expected exposure counts; where a group variable is given,
  * each outcome's mean within every group and its gap (largest minus smallest group mean).
  */
 final class PolicyMetrics {
@@ -111,23 +111,25 @@ final class PolicyMetrics {
      * The metrics, in {@link #definitions()} order.
      *
      * @param expected each tracked node's expectation per row
-     * @param shown    the drawn exposure per row
      */
-    double[] compute(Map<String, double[]> expected, double[] shown, double[] weights) {
+    double[] compute(Map<String, double[]> expected, double[] weights) {
         double[] out = new double[definitions.size()];
         int at = 0;
-        out[at++] = weightedMean(expected.get(setup.exposure()), weights);
+        double[] exposure = expected.get(setup.exposure());
+        out[at++] = weightedMean(exposure, weights);
         for (String outcome : setup.outcomes()) {
             out[at++] = weightedMean(expected.get(outcome), weights);
         }
         if (item != null) {
             double[] counts = new double[items];
             double[] present = new double[items];
+            double[] logNeverShown = new double[items];
             for (int i = 0; i < item.length; i++) {
-                counts[item[i]] += weights[i] * shown[i];
+                counts[item[i]] += weights[i] * exposure[i];
                 present[item[i]] += weights[i];
+                logNeverShown[item[i]] += weights[i] * Math.log1p(-exposure[i]);
             }
-            out[at++] = coverage(counts, present);
+            out[at++] = coverage(logNeverShown, present);
             out[at++] = gini(counts, present);
         }
         if (group != null) {
@@ -170,17 +172,20 @@ final class PolicyMetrics {
         return sum / total;
     }
 
-    /** The share of the present items shown at least once. */
-    static double coverage(double[] counts, double[] present) {
-        int shown = 0;
+    /**
+     * The expected share of the present items shown at least once, from each item's log-probability of never being
+     * shown (the sum of log(1 - p) over its rows, exposures being independent given the rows).
+     */
+    static double coverage(double[] logNeverShown, double[] present) {
+        double shown = 0;
         int total = 0;
-        for (int j = 0; j < counts.length; j++) {
+        for (int j = 0; j < logNeverShown.length; j++) {
             if (present[j] > 0) {
                 total++;
-                shown += counts[j] > 0 ? 1 : 0;
+                shown -= Math.expm1(logNeverShown[j]);
             }
         }
-        return (double) shown / total;
+        return shown / total;
     }
 
     /** The Gini coefficient of the present items' counts: 0 when all are equal, near 1 when one item has all. */

@@ -35,6 +35,10 @@ public record PolicyRequest(Policy policy, RankingSetup setup, int draws, int re
         return new PolicyRequest(policy, setup, draws, newReplicates, level, seed, fit);
     }
 
+    public PolicyRequest withLevel(double newLevel) {
+        return new PolicyRequest(policy, setup, draws, replicates, newLevel, seed, fit);
+    }
+
     public PolicyRequest withDraws(int newDraws) {
         return new PolicyRequest(policy, setup, newDraws, replicates, level, seed, fit);
     }

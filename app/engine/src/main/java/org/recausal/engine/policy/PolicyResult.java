@@ -38,9 +38,9 @@ public record PolicyResult(String policy, String definition, List<MetricEffect> 
      * One metric in both worlds.
      *
      * @param metric {@code exposure} (share of considered pairs shown), an outcome's name (its mean per considered
-     *               pair: for a binary outcome the probability of its second level), {@code coverage} (share of
-     *               the logged items shown at least once), {@code gini} (Gini coefficient of the items' exposure
-     *               counts) or {@code gap:OUTCOME} (largest minus smallest group mean of the outcome)
+     *               pair: for a binary outcome the probability of its second level), {@code coverage} (expected
+     *               share of the logged items shown at least once), {@code gini} (Gini coefficient of the items'
+     *               expected exposure counts) or {@code gap:OUTCOME} (largest minus smallest group mean of the outcome)
      * @param group  the user group the metric is restricted to, or null for everybody
      * @param label  a readable name, e.g. {@code P(purchase=1)} or {@code purchase gap across user_activity}
      */

@@ -184,8 +184,8 @@ public final class PolicySimulation {
                         Map.of());
                 RowSimulator.Simulation before = simulator.simulate(now, tracked, drawSeed);
                 RowSimulator.Simulation after = simulator.simulate(next, tracked, drawSeed);
-                addTo(current, metrics.compute(before.expected(), shown(before, now), weights), 1);
-                addTo(changed, metrics.compute(after.expected(), shown(after, next), weights), 1);
+                addTo(current, metrics.compute(before.expected(), weights), 1);
+                addTo(changed, metrics.compute(after.expected(), weights), 1);
                 if (detailed) {
                     addTo(currentExposure, before.expected().get(setup.exposure()), 1);
                     addTo(policyExposure, after.expected().get(setup.exposure()), 1);
@@ -246,15 +246,6 @@ public final class PolicySimulation {
             }
             return new RowSimulator.World(data.rows().column(graph.target()), Set.of(),
                     Map.of(setup.exposure(), (double) a));
-        }
-
-        private double[] shown(RowSimulator.Simulation simulation, RowSimulator.World world) {
-            String exposure = setup.exposure();
-            double[] simulated = simulation.values().get(exposure);
-            if (simulated != null) {
-                return simulated;
-            }
-            return exposure.equals(graph.target()) ? world.target() : data.rows().column(exposure);
         }
     }
 

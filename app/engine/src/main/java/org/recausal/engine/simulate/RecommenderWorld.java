@@ -65,7 +65,7 @@ public final class RecommenderWorld {
                 (p, r) -> 0.6 * p[0] + 0.15 * StrictMath.log1p(p[1]) + CATEGORY_AFFINITY[(int) p[2]]
                         + 0.5 * StrictMath.log1p(p[3]) + 0.5 * Seeds.normal(r));
         add(nodes, "exposure", Scale.binary(), List.of("recommender_score"),
-                (p, r) -> bernoulli(sigmoid(1.5 * (p[0] - 1.8)), r));
+                (p, r) -> bernoulli(exposureProbability(p[0]), r));
         add(nodes, "position", Scale.numeric(), List.of("device", "recommender_score"),
                 (p, r) -> Math.min(10, Math.max(1, Math.rint(1 + 9 * (1 - sigmoid(2 * (p[1] - 1.3)))
                         + DEVICE_SLOT_SHIFT[(int) p[0]] + Seeds.normal(r)))));
@@ -135,24 +135,43 @@ public final class RecommenderWorld {
     public static TrueEffect trueEffect(String outcome, List<Intervention> treated, List<Intervention> control,
             int samples, long seed) {
         StructuralCausalModel model = model();
-        double[] a = model.sample(treated, samples, seed, CancellationToken.none()).column(outcome);
-        double[] b = model.sample(control, samples, seed, CancellationToken.none()).column(outcome);
-        double sum = 0;
-        double squares = 0;
-        for (int i = 0; i < samples; i++) {
-            double d = a[i] - b[i];
-            sum += d;
-            squares += d * d;
+        Differences differences = new Differences();
+        differences.add(model.sample(treated, samples, seed, CancellationToken.none()).column(outcome),
+                model.sample(control, samples, seed, CancellationToken.none()).column(outcome));
+        return differences.effect();
+    }
+
+    /** Per-unit differences between two worlds, summed over one or more samples of both. */
+    static final class Differences {
+        private long count;
+        private double sum;
+        private double squares;
+
+        void add(double[] treated, double[] control) {
+            for (int i = 0; i < treated.length; i++) {
+                double d = treated[i] - control[i];
+                sum += d;
+                squares += d * d;
+            }
+            count += treated.length;
         }
-        double mean = sum / samples;
-        double variance = (squares - samples * mean * mean) / (samples - 1);
-        return new TrueEffect(mean, Math.sqrt(variance / samples));
+
+        TrueEffect effect() {
+            double mean = sum / count;
+            double variance = (squares - count * mean * mean) / (count - 1);
+            return new TrueEffect(mean, Math.sqrt(variance / count));
+        }
     }
 
     private static void add(List<StructuralCausalModel.Node> nodes, String name, Scale scale, List<String> parents,
             RowMechanism.Equation equation) {
         nodes.add(new StructuralCausalModel.Node(name, scale, new RowMechanism(name + " (true equation)", parents,
                 equation)));
+    }
+
+    /** The shop's chance of showing an item with this ranking score: the true exposure propensity. */
+    public static double exposureProbability(double recommenderScore) {
+        return sigmoid(1.5 * (recommenderScore - 1.8));
     }
 
     static double sigmoid(double x) {

@@ -1,4 +1,4 @@
-package org.recausal.desktop.simulate;
+package org.recausal.engine.project;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,28 +6,29 @@ import java.util.Map;
 
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.dag.Role;
+import org.recausal.engine.dag.Variable;
 import org.recausal.engine.data.Column;
 import org.recausal.engine.data.Table;
 import org.recausal.engine.mapping.MappedTable;
-import org.recausal.engine.project.ProjectData;
 import org.recausal.engine.scm.ScmException;
 import org.recausal.engine.scm.TableBinding;
 
 /**
- * The project's data as a model reads them: the first assembled table with data for every observed node, its
- * mapped columns renamed to the nodes they stand for, bound to the graph.
+ * A project's data as a model reads them: the first assembled table (a dataset with those joined to it) that has
+ * data for every observed node, its mapped columns renamed to the nodes they stand for, bound to the graph. The
+ * desktop's analyses and the command line's model commands read a project's data through this one rule.
  */
 public final class ModelData {
 
     private ModelData() {
     }
 
-    /** @throws ScmException naming the nodes no table covers */
+    /** @throws ScmException when there are no data, or naming the nodes no table covers */
     public static TableBinding.Bound bind(Dag dag, ProjectData data) {
         if (data.tables().isEmpty()) {
-            throw new ScmException("no dataset is loaded; attach one in the data panel first");
+            throw new ScmException("no dataset is attached; attach one first");
         }
-        List<String> observed = dag.variables().stream().filter(v -> v.role() != Role.LATENT).map(v -> v.name())
+        List<String> observed = dag.variables().stream().filter(v -> v.role() != Role.LATENT).map(Variable::name)
                 .toList();
         List<String> best = null;
         for (MappedTable mapped : data.tables()) {
