@@ -21,6 +21,7 @@ import org.recausal.engine.policy.PolicyRequest;
 import org.recausal.engine.policy.PolicyResult;
 import org.recausal.engine.policy.PolicySimulation;
 import org.recausal.engine.policy.RankingSetup;
+import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.report.PolicyExports;
 import org.recausal.engine.report.PolicyReport;
@@ -139,7 +140,7 @@ final class PolicyCommand implements Callable<Integer> {
     Path upliftCsv;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, ProjectFileException {
         Policy parsed;
         try {
             parsed = Policy.parse(policy);

@@ -61,9 +61,9 @@ public final class ExplainPanelController {
     @FXML private Button openModelButton;
     @FXML private ComboBox<StoredRecommender> projectModelBox;
     @FXML private Label modelLabel;
-    @FXML private ProgressBar progressBar;
-    @FXML private Label progressLabel;
-    @FXML private Button cancelButton;
+    @FXML private ProgressBar explainProgressBar;
+    @FXML private Label explainProgressLabel;
+    @FXML private Button explainCancelButton;
     @FXML private MenuButton exportButton;
     @FXML private TextField userSearch;
     @FXML private ListView<String> userList;
@@ -101,11 +101,11 @@ public final class ExplainPanelController {
     @FXML private Tab policiesTab;
     @FXML private TextField policyField;
     @FXML private ListView<Policy> policyList;
-    @FXML private ComboBox<String> scoreBox;
-    @FXML private ComboBox<String> exposureBox;
-    @FXML private ComboBox<String> popularityBox;
+    @FXML private ComboBox<String> policyScoreBox;
+    @FXML private ComboBox<String> policyExposureBox;
+    @FXML private ComboBox<String> policyPopularityBox;
     @FXML private TextField outcomesField;
-    @FXML private ComboBox<String> groupBox;
+    @FXML private ComboBox<String> policyGroupBox;
     @FXML private Spinner<Integer> replicatesSpinner;
     @FXML private Button runPoliciesButton;
     @FXML private ProgressBar policyProgress;
@@ -118,8 +118,8 @@ public final class ExplainPanelController {
     @FXML private TableView<PolicyComparisonModel.MetricKey> policyTable;
     @FXML private Label policyNotes;
     @FXML private Label policyStatus;
-    @FXML private Label errorLabel;
-    @FXML private Label statusLabel;
+    @FXML private Label explainErrorLabel;
+    @FXML private Label explainStatusLabel;
 
     public ExplainPanelController(ExplainModel model, PolicyComparisonModel policies) {
         this.model = model;
@@ -151,6 +151,8 @@ public final class ExplainPanelController {
         model.getProjectModels().setAll(project.getValue() == null ? List.of() : project.getValue().recommenders());
         project.addListener((_, _, now) -> model.getProjectModels().setAll(now == null ? List.of()
                 : now.recommenders()));
+        // The FXML puts the panel in the split; it stays there only while shown.
+        split.getItems().remove(explainRoot);
         shown.addListener((_, _, now) -> {
             if (now) {
                 split.getItems().add(explainRoot);
@@ -180,8 +182,8 @@ public final class ExplainPanelController {
         bindHistory();
         bindWhy();
         bindAcrossUsers();
-        PolicyView.bind(policies, new PolicyView.Controls(policyField, policyList, scoreBox, exposureBox,
-                popularityBox, outcomesField, groupBox, replicatesSpinner, runPoliciesButton, policyProgress,
+        PolicyView.bind(policies, new PolicyView.Controls(policyField, policyList, policyScoreBox, policyExposureBox,
+                policyPopularityBox, outcomesField, policyGroupBox, replicatesSpinner, runPoliciesButton, policyProgress,
                 policyProgressLabel, cancelPoliciesButton, policyError, metricBox, policyExportButton, policyChart,
                 policyTable, policyNotes, policyStatus));
         policiesTab.setOnSelectionChanged(_ -> {
@@ -225,17 +227,17 @@ public final class ExplainPanelController {
     }
 
     private void bindTask() {
-        progressBar.progressProperty().bind(model.task().progressProperty());
-        progressLabel.textProperty().bind(model.task().messageProperty());
-        progressBar.visibleProperty().bind(model.task().runningProperty());
-        progressLabel.visibleProperty().bind(model.task().runningProperty());
-        cancelButton.visibleProperty().bind(model.task().runningProperty());
+        explainProgressBar.progressProperty().bind(model.task().progressProperty());
+        explainProgressLabel.textProperty().bind(model.task().messageProperty());
+        explainProgressBar.visibleProperty().bind(model.task().runningProperty());
+        explainProgressLabel.visibleProperty().bind(model.task().runningProperty());
+        explainCancelButton.visibleProperty().bind(model.task().runningProperty());
         modelLabel.textProperty().bind(Bindings.createStringBinding(() -> model.loadedProperty().get() == null
                 ? "No model open" : model.loadedProperty().get().name(), model.loadedProperty()));
         exportButton.disableProperty().bind(model.explanationProperty().isNull());
-        statusLabel.textProperty().bind(model.statusProperty());
-        errorLabel.textProperty().bind(model.errorProperty());
-        errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
+        explainStatusLabel.textProperty().bind(model.statusProperty());
+        explainErrorLabel.textProperty().bind(model.errorProperty());
+        explainErrorLabel.managedProperty().bind(explainErrorLabel.textProperty().isNotEmpty());
     }
 
     private void bindUsers() {
