@@ -76,8 +76,8 @@ public final class ExplainScreenshot {
                     policies.errorProperty().addListener((_, _, error) -> System.err.println("policies: " + error));
                     policies.task().messageProperty().addListener((_, _, m) -> System.err.println("policies: " + m));
                     policies.refreshVariables();
-                    policies.replicatesProperty().set(4);
-                    for (String policy : List.of("popularity-penalty=0.5", "exposure-cap=0.2",
+                    policies.replicatesProperty().set(3);
+                    for (String policy : List.of("popularity-penalty=0.5",
                             "boost=0.5:item_category == \"books\"")) {
                         policies.policyTextProperty().set(policy);
                         policies.addPolicy();
