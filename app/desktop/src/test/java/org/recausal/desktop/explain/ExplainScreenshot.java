@@ -27,7 +27,7 @@ import org.recausal.engine.simulate.RecommenderWorld;
 
 /**
  * The Explain panel for review, run under Xvfb (not a test). Arguments: a model file, a user, the tab to show
- * (0 attention, 1 why, 2 policies), the history row to highlight (-1 none, counted from the end: 1 = latest) and
+ * (0 attention, 1 why, 2 across users, 3 policies), the history row to highlight (-1 none, counted from the end: 1 = latest) and
  * the PNG to write. The real window opens the sample project with a log simulated from its known mechanisms, opens
  * the model, explains the user's top recommendation (for the policies tab, also compares three policies) and
  * writes a picture of itself.
@@ -67,7 +67,7 @@ public final class ExplainScreenshot {
                 if (highlight > 0) {
                     explain.highlightedProperty().set(shown.attention().window().size() - highlight);
                 }
-                if (tab == 2) {
+                if (tab == 3) {
                     PolicyComparisonModel policies = window.explainPanel().policies();
                     policies.getResults().addListener((javafx.collections.ListChangeListener<Object>) _ -> {
                         ((javafx.scene.control.ScrollPane) stage.getScene().lookup("#policiesScroll")).setVvalue(1);
