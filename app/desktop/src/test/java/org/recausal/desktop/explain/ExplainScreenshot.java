@@ -27,10 +27,10 @@ import org.recausal.engine.simulate.RecommenderWorld;
 
 /**
  * The Explain panel for review, run under Xvfb (not a test). Arguments: a model file, a user, the tab to show
- * (0 attention, 1 why, 2 across users, 3 policies), the history row to highlight (-1 none, counted from the end: 1 = latest) and
- * the PNG to write. The real window opens the sample project with a log simulated from its known mechanisms, opens
- * the model, explains the user's top recommendation (for the policies tab, also compares three policies) and
- * writes a picture of itself.
+ * (0 attention, 1 why, 2 across users, 3 policies), the history row to highlight (-1 none, counted from the end:
+ * 1 = latest) and the PNG to write. The real window opens the sample project with a log simulated from its known
+ * mechanisms, opens the model, explains the user's top recommendation (for the policies tab, also compares two
+ * policies) and writes a picture of itself.
  */
 public final class ExplainScreenshot {
 
