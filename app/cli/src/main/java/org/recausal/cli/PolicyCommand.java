@@ -25,6 +25,7 @@ import org.recausal.engine.policy.PolicyRequest;
 import org.recausal.engine.policy.PolicyResult;
 import org.recausal.engine.policy.PolicySimulation;
 import org.recausal.engine.policy.RankingSetup;
+import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.report.PolicyExports;
 import org.recausal.engine.report.PolicyReport;

@@ -21,6 +21,9 @@ public interface DialogService {
     /** Where to export the picture, or empty when cancelled. {@code folder} may be null. */
     Optional<Path> chooseExportFile(ExportFormat format, String suggestedName, Path folder);
 
+    /** A trained recommender's model file to open, or empty when cancelled. {@code folder} may be null. */
+    Optional<Path> chooseModelToOpen(Path folder);
+
     /** A graph file to import (DAGitty, GraphML, DOT, GML, Tetrad, BIF, JSON), or empty when cancelled. */
     Optional<Path> chooseGraphToImport(Path folder);
 

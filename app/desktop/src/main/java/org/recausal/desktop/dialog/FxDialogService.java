@@ -60,6 +60,14 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseModelToOpen(Path folder) {
+        FileChooser chooser = chooser("Open recommender model", folder);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Recommender models (*.model)", "*.model"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return toPath(chooser.showOpenDialog(owner));
+    }
+
+    @Override
     public Optional<Path> chooseGraphToImport(Path folder) {
         FileChooser chooser = chooser("Import graph", folder);
         List<String> patterns = new ArrayList<>();

@@ -14,17 +14,17 @@ import javafx.scene.paint.Color;
 import javafx.scene.transform.Scale;
 
 /** PNG export of a chart with its legend: a snapshot at twice the screen's scale (or as asked), on white. */
-final class ChartImages {
+public final class ChartImages {
     private static final double SCALE = 2;
 
     private ChartImages() {
     }
 
-    static void writePng(Node chart, Path file) throws IOException {
+    public static void writePng(Node chart, Path file) throws IOException {
         writePng(chart, file, SCALE);
     }
 
-    static void writePng(Node chart, Path file, double scale) throws IOException {
+    public static void writePng(Node chart, Path file, double scale) throws IOException {
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(Color.WHITE);
         parameters.setTransform(new Scale(scale, scale));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -22,6 +23,9 @@ import org.recausal.desktop.data.DataPanelModel;
 import org.recausal.desktop.data.DatasetEntry;
 import org.recausal.desktop.data.FxDataDialogs;
 import org.recausal.desktop.dialog.DialogService;
+import org.recausal.desktop.explain.ExplainModel;
+import org.recausal.desktop.explain.ExplainPanelController;
+import org.recausal.desktop.explain.PolicyComparisonModel;
 import org.recausal.desktop.interchange.GraphTransferViewModel;
 import org.recausal.desktop.properties.PropertiesController;
 import org.recausal.desktop.properties.PropertiesViewModel;
@@ -88,13 +92,16 @@ public final class MainWindow {
             DataDialogs dataDialogs, TaskExecutor dataTasks) {
         MainWindowViewModel model = new MainWindowViewModel(dialogs, tasks, recentFiles);
         DataPanelModel data = new DataPanelModel(dataDialogs, dataTasks, Platform::runLater);
-        SimulateModel simulate = new SimulateModel(() -> new SimulateModel.Inputs(data.project(), data.loadedData()),
-                model::markDataChanged, dialogs, new BackgroundTaskExecutor(), Platform::runLater);
+        Supplier<SimulateModel.Inputs> modelInputs = () -> new SimulateModel.Inputs(data.project(), data.loadedData());
+        SimulateModel simulate = new SimulateModel(modelInputs, model::markDataChanged, dialogs, new BackgroundTaskExecutor(), Platform::runLater);
         RecommendersModel recommenders = new RecommendersModel(() -> data.getDatasets().stream()
                 .filter(DatasetEntry::loaded).map(d -> new DatasetTable(d.id(), d.name(), d.table())).toList(),
                 () -> new CausalData(data.dag().copy(), data.loadedData()), new FxRecsysDialogs(stage, List.of(stylesheet())),
                 new BackgroundTaskExecutor("recausal-training"),
                 new BackgroundTaskExecutor("recausal-models"), Platform::runLater);
+        BackgroundTaskExecutor explainTasks = new BackgroundTaskExecutor("recausal-explain");
+        ExplainModel explain = new ExplainModel(dialogs, explainTasks, Platform::runLater);
+        PolicyComparisonModel policies = new PolicyComparisonModel(modelInputs, dialogs, explainTasks, Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         // The live analysis has a thread of its own, so it never waits for a save or delays one.
         BackgroundTaskExecutor analysis = new BackgroundTaskExecutor("recausal-analysis");
@@ -120,6 +127,9 @@ public final class MainWindow {
             }
             if (type == RecommendersPanelController.class) {
                 return new RecommendersPanelController(recommenders);
+            }
+            if (type == ExplainPanelController.class) {
+                return new ExplainPanelController(explain, policies);
             }
             throw new IllegalArgumentException("no controller of type " + type.getName());
         });
@@ -201,6 +211,11 @@ public final class MainWindow {
 
     public RecommendersPanelController recommendersPanel() {
         return controller.recommendersPanel();
+    }
+
+    /** The Explain panel under the canvas. */
+    public ExplainPanelController explainPanel() {
+        return controller.explainPanel();
     }
 
     private static URL resource(String name) {

@@ -31,6 +31,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.data.DataPanelController;
 import org.recausal.desktop.dialog.ExportFormat;
+import org.recausal.desktop.explain.ExplainPanelController;
 import org.recausal.desktop.interchange.GraphTransferViewModel;
 import org.recausal.desktop.properties.PropertiesController;
 import org.recausal.desktop.recsys.RecommendersPanelController;
@@ -84,6 +85,8 @@ public final class MainWindowController {
     @FXML private SimulatePanelController simulatePanelController;
     @FXML private CheckMenuItem recommendersPanelItem;
     @FXML private RecommendersPanelController recommendersPanelController;
+    @FXML private CheckMenuItem explainPanelItem;
+    @FXML private ExplainPanelController explainPanelController;
 
     public MainWindowController(MainWindowViewModel model) {
         this.model = model;
@@ -138,6 +141,8 @@ public final class MainWindowController {
         simulatePanelItem.selectedProperty().bindBidirectional(simulatePanelController.shownProperty());
         recommendersPanelController.attach(canvas, centreSplit, model.projectProperty(), model::markDataChanged);
         recommendersPanelItem.selectedProperty().bindBidirectional(recommendersPanelController.shownProperty());
+        explainPanelController.attach(canvas, centreSplit, model.projectProperty());
+        explainPanelItem.selectedProperty().bindBidirectional(explainPanelController.shownProperty());
     }
 
     /** Keys beyond the menu accelerators: the second redo shortcut and Ctrl+= for zoom in on US keyboards. */
@@ -165,6 +170,10 @@ public final class MainWindowController {
 
     RecommendersPanelController recommendersPanel() {
         return recommendersPanelController;
+    }
+
+    ExplainPanelController explainPanel() {
+        return explainPanelController;
     }
 
     // ---------------------------------------------------------------- commands
@@ -296,6 +305,11 @@ public final class MainWindowController {
     private void trainRecommender() {
         recommendersPanelController.shownProperty().set(true);
         recommendersPanelController.model().train();
+    }
+
+    private void openModel() {
+        explainPanelController.shownProperty().set(true);
+        explainPanelController.model().openModel();
     }
 
     @FXML

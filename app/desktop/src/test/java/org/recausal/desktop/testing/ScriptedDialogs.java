@@ -27,6 +27,7 @@ public final class ScriptedDialogs implements DialogService {
     private final Deque<Optional<Path>> exportAnswers = new ArrayDeque<>();
     private final Deque<SaveChoice> saveChoices = new ArrayDeque<>();
     private final Deque<Optional<Path>> importAnswers = new ArrayDeque<>();
+    private final Deque<Optional<Path>> modelAnswers = new ArrayDeque<>();
     private final Deque<Optional<GraphExportChoice>> graphExportAnswers = new ArrayDeque<>();
     private final List<Message> errors = new ArrayList<>();
     private final List<Message> information = new ArrayList<>();
@@ -50,6 +51,11 @@ public final class ScriptedDialogs implements DialogService {
 
     public synchronized ScriptedDialogs answerImport(Path file) {
         importAnswers.add(Optional.ofNullable(file));
+        return this;
+    }
+
+    public synchronized ScriptedDialogs answerModel(Path file) {
+        modelAnswers.add(Optional.ofNullable(file));
         return this;
     }
 
@@ -84,6 +90,11 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public synchronized Optional<Path> chooseGraphToImport(Path folder) {
         return next(importAnswers, "import a graph");
+    }
+
+    @Override
+    public synchronized Optional<Path> chooseModelToOpen(Path folder) {
+        return next(modelAnswers, "open a recommender model");
     }
 
     @Override
@@ -130,7 +141,7 @@ public final class ScriptedDialogs implements DialogService {
     /** True when every scripted answer was used. */
     public synchronized boolean scriptUsedUp() {
         return openAnswers.isEmpty() && saveAnswers.isEmpty() && exportAnswers.isEmpty() && saveChoices.isEmpty()
-                && importAnswers.isEmpty() && graphExportAnswers.isEmpty();
+                && importAnswers.isEmpty() && graphExportAnswers.isEmpty() && modelAnswers.isEmpty();
     }
 
     private static <T> T next(Deque<T> answers, String question) {

@@ -1,0 +1,55 @@
+package org.recausal.desktop.explain;
+
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+import org.recausal.engine.recsys.data.IdIndex;
+import org.recausal.engine.recsys.data.InteractionFiles;
+import org.recausal.engine.recsys.data.Interactions;
+import org.recausal.engine.recsys.model.ModelFile;
+import org.recausal.engine.recsys.model.StoredModel;
+import org.recausal.engine.recsys.sasrec.SasRecConfig;
+import org.recausal.engine.recsys.sasrec.SasRecModel;
+import org.recausal.engine.recsys.sasrec.SasRecTrainer;
+import org.recausal.engine.recsys.split.SequenceData;
+import org.recausal.engine.task.CancellationToken;
+
+/**
+ * A real SASRec (2 layers, 2 heads) trained for a few epochs on sequences with a rhythm (after item i comes
+ * i + 1 for even users, i + 2 for odd ones), saved as a model file.
+ */
+final class ExplainFixtures {
+    static final int ITEMS = 24;
+    static final int USERS = 80;
+
+    private ExplainFixtures() {
+    }
+
+    static StoredModel sasrec() {
+        IdIndex users = new IdIndex();
+        IdIndex items = IdIndex.of(InteractionFiles.numberedIds(ITEMS));
+        Interactions.Builder log = Interactions.builder(users, items);
+        SplittableRandom random = new SplittableRandom(11);
+        for (int u = 0; u < USERS; u++) {
+            int step = u % 2 == 0 ? 1 : 2;
+            int item = random.nextInt(ITEMS);
+            int length = 5 + random.nextInt(10);
+            for (int t = 0; t < length; t++) {
+                log.add("user" + u, Integer.toString(item), 1, t);
+                item = (item + step) % ITEMS;
+            }
+        }
+        SequenceData data = SequenceData.leaveOneOut(log.build());
+        SasRecConfig config = new SasRecConfig(8, 16, 2, 2, 0.1f, 0.01f, 32, 6, 3);
+        SasRecModel model = new SasRecTrainer(config, 1).train(data.train(), users, items, data.validation(), null,
+                (report, state) -> { }, CancellationToken.none());
+        return new StoredModel(StoredModel.SASREC, model, users, items, data.everything(),
+                tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode(), null);
+    }
+
+    static Path sasrecFile(Path dir) {
+        Path file = dir.resolve("rhythm.model");
+        ModelFile.write(file, sasrec());
+        return file;
+    }
+}
