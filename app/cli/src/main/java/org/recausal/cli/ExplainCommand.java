@@ -2,20 +2,17 @@ package org.recausal.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.recausal.engine.explain.AttentionAggregate;
-import org.recausal.engine.explain.Attribution;
-import org.recausal.engine.explain.Attributions;
 import org.recausal.engine.explain.AttentionView;
+import org.recausal.engine.explain.Attribution;
 import org.recausal.engine.explain.CategoryAttention;
-import org.recausal.engine.explain.Counterfactual;
 import org.recausal.engine.explain.ExplainOptions;
 import org.recausal.engine.explain.Explainer;
 import org.recausal.engine.explain.Explanation;
+import org.recausal.engine.explain.ExplanationJson;
 import org.recausal.engine.explain.FaithfulnessCheck;
-import org.recausal.engine.explain.HistoryItem;
 import org.recausal.engine.explain.ItemAttention;
 import org.recausal.engine.explain.ItemCategories;
 import org.recausal.engine.explain.LoggedHistories;
@@ -28,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -131,7 +129,7 @@ final class ExplainCommand implements Callable<Integer> {
         Explanation e = explainer.explain(user, item, options, CancellationToken.none());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode result = toJson(e);
+            ObjectNode result = ExplanationJson.toJson(e);
             chosen.describe(result);
             if (data != null) {
                 result.put("skipped_interactions", skipped);
@@ -141,43 +139,6 @@ final class ExplainCommand implements Callable<Integer> {
             print(out, e);
         }
         return Cli.EXIT_OK;
-    }
-
-    static ObjectNode toJson(Explanation e) {
-        ObjectNode root = Json.object();
-        root.put("user", e.user());
-        root.put("item", e.item());
-        root.put("model", e.modelKind());
-        root.put("k", e.k());
-        root.put("score", e.score());
-        root.put("rank", e.rank());
-        ArrayNode history = root.putArray("history");
-        e.history().forEach(h -> history.add(historyItem(h)));
-        root.set("attention", attention(e.attention()));
-        Attributions a = e.attributions();
-        ArrayNode values = root.putArray("attributions");
-        for (Attribution x : a.values()) {
-            values.addObject().put("name", x.name()).put("kind", x.kind().name().toLowerCase(Locale.ROOT))
-                    .put("position", x.position()).put("value", x.value()).put("standard_error", x.standardError());
-        }
-        ObjectNode method = root.putObject("attribution_method");
-        method.put("method", a.method());
-        method.put("permutations", a.permutations());
-        method.put("evaluations", a.evaluations());
-        method.put("full_score", a.fullScore());
-        method.put("baseline_score", a.baselineScore());
-        method.put("efficiency_gap", a.efficiencyGap());
-        root.set("counterfactual", counterfactual(e.counterfactual()));
-        root.put("summary", e.summary());
-        ObjectNode faithfulness = root.putObject("faithfulness");
-        faithfulness.put("seed", e.faithfulness().seed());
-        ArrayNode checks = faithfulness.putArray("checks");
-        for (FaithfulnessCheck f : e.faithfulness().checks()) {
-            checks.addObject().put("ranking", f.ranking()).put("removed", f.removed()).put("drop", f.drop())
-                    .put("random_mean", f.randomMean()).put("random_sd", f.randomSd()).put("draws", f.draws())
-                    .put("beats_random", f.beatsRandom());
-        }
-        return root;
     }
 
     static ObjectNode toJson(AttentionAggregate aggregate) {
@@ -201,61 +162,6 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         return root;
-    }
-
-    private static ObjectNode historyItem(HistoryItem h) {
-        ObjectNode node = Json.object().put("position", h.position()).put("item", h.item());
-        if (h.hasTime()) {
-            node.put("time", h.time());
-        }
-        return node;
-    }
-
-    private static ObjectNode attention(AttentionView view) {
-        ObjectNode node = Json.object();
-        ArrayNode items = node.putArray("history");
-        ArrayNode positions = node.putArray("positions");
-        view.window().forEach(h -> {
-            items.add(h.item());
-            positions.add(h.position());
-        });
-        ArrayNode layers = node.putArray("layers");
-        for (double[][] block : view.lastRows()) {
-            ArrayNode heads = layers.addArray();
-            for (double[] row : block) {
-                ArrayNode weights = heads.addArray();
-                for (double w : row) {
-                    weights.add(w);
-                }
-            }
-        }
-        ArrayNode rollout = node.putArray("rollout");
-        for (double w : view.rollout()) {
-            rollout.add(w);
-        }
-        return node;
-    }
-
-    private static ObjectNode counterfactual(Counterfactual c) {
-        ObjectNode node = Json.object().put("found", c.found());
-        if (c.found()) {
-            ArrayNode removed = node.putArray("removed");
-            ArrayNode positions = node.putArray("removed_positions");
-            c.removed().forEach(h -> {
-                removed.add(h.item());
-                positions.add(h.position());
-            });
-            node.put("original_rank", c.originalRank());
-            node.put("new_rank", c.newRank());
-            node.put("new_score", c.newScore());
-            node.put("verified", c.verified());
-        } else {
-            node.put("reason", c.reason());
-            node.put("original_rank", c.originalRank());
-        }
-        node.put("search", c.search());
-        node.put("evaluated", c.evaluated());
-        return node;
     }
 
     private static void print(PrintWriter out, Explanation e) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.recausal.engine.explain.Attribution;
-import org.recausal.engine.explain.AttentionView;
 import org.recausal.engine.explain.Counterfactual;
 import org.recausal.engine.explain.Explanation;
+import org.recausal.engine.explain.ExplanationJson;
 import org.recausal.engine.explain.FaithfulnessCheck;
 import org.recausal.engine.explain.HistoryItem;
 
@@ -68,62 +68,16 @@ final class ExplanationFiles {
         }
     }
 
+    /** The explanation in the {@code explain} command's JSON, with the model's name and the user's top list. */
     static void writeJson(String modelName, List<RecommendationRow> top, Explanation e, Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("model", modelName).put("user", e.user()).put("item", e.item()).put("k", e.k())
-                .put("score", e.score()).put("rank", e.rank());
+        ObjectNode root = ExplanationJson.toJson(e);
+        root.put("model_name", modelName);
         ArrayNode recommendations = root.putArray("recommendations");
         for (RecommendationRow r : top) {
             recommendations.addObject().put("rank", r.rank()).put("item", r.item()).put("score", r.score());
         }
-        root.set("attention", attention(e.attention()));
-        ArrayNode attributions = root.putArray("attributions");
-        for (Attribution a : e.attributions().values()) {
-            attributions.addObject().put("name", a.name()).put("position", a.position()).put("value", a.value())
-                    .put("standard_error", a.standardError());
-        }
-        root.put("attribution_method", e.attributions().method()).put("full_score", e.attributions().fullScore())
-                .put("baseline_score", e.attributions().baselineScore());
-        ObjectNode counterfactual = root.putObject("counterfactual");
-        Counterfactual c = e.counterfactual();
-        counterfactual.put("found", c.found());
-        if (c.found()) {
-            ArrayNode removed = counterfactual.putArray("removed");
-            c.removed().forEach(h -> removed.add(h.item()));
-            counterfactual.put("new_rank", c.newRank()).put("new_score", c.newScore()).put("verified", c.verified());
-        } else {
-            counterfactual.put("reason", c.reason());
-        }
-        counterfactual.put("search", c.search()).put("evaluated", c.evaluated());
-        ArrayNode faithfulness = root.putArray("faithfulness");
-        for (FaithfulnessCheck f : e.faithfulness().checks()) {
-            faithfulness.addObject().put("ranking", f.ranking()).put("removed", f.removed()).put("drop", f.drop())
-                    .put("random_mean", f.randomMean()).put("random_sd", f.randomSd()).put("draws", f.draws());
-        }
-        root.put("summary", e.summary());
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
                 StandardCharsets.UTF_8);
-    }
-
-    private static ObjectNode attention(AttentionView view) {
-        ObjectNode attention = JSON.createObjectNode();
-        ArrayNode history = attention.putArray("history");
-        view.window().forEach(h -> history.add(h.item()));
-        ArrayNode layers = attention.putArray("layers");
-        for (double[][] block : view.lastRows()) {
-            ArrayNode heads = layers.addArray();
-            for (double[] head : block) {
-                ArrayNode weights = heads.addArray();
-                for (double w : head) {
-                    weights.add(w);
-                }
-            }
-        }
-        ArrayNode rollout = attention.putArray("rollout");
-        for (double w : view.rollout()) {
-            rollout.add(w);
-        }
-        return attention;
     }
 
     private static String fromEnd(HistoryItem item, int length) {
