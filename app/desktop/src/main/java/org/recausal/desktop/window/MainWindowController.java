@@ -307,6 +307,7 @@ public final class MainWindowController {
         recommendersPanelController.model().train();
     }
 
+    @FXML
     private void openModel() {
         explainPanelController.shownProperty().set(true);
         explainPanelController.model().openModel();

@@ -1,7 +1,5 @@
 package org.recausal.desktop.data;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -27,6 +24,7 @@ import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.testing.FxWaits;
 import org.recausal.desktop.testing.ScriptedDialogs;
+import org.recausal.desktop.testing.TestWindows;
 import org.recausal.desktop.window.MainWindow;
 import org.recausal.engine.data.ColumnType;
 import org.recausal.engine.data.ImportProblem;
@@ -36,6 +34,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The data views in the real main window, headless: import through the real dialog (only the file chooser is
@@ -62,9 +62,7 @@ class DataViewsFxTest {
                 dataDialogs, dataTasks);
         dataDialogs.answerImport(model -> new ImportDialog(stage, List.of(MainWindow.stylesheet()), model,
                 Optional::empty).showAndWait(model));
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
+        TestWindows.show(window);
     }
 
     @AfterEach

@@ -1,12 +1,9 @@
 package org.recausal.desktop.explain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
-
 import javafx.geometry.Point2D;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -20,11 +17,14 @@ import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.testing.FxWaits;
 import org.recausal.desktop.testing.ScriptedDialogs;
+import org.recausal.desktop.testing.TestWindows;
 import org.recausal.desktop.window.MainWindow;
 import org.recausal.engine.explain.Explanation;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Explain panel in the real main window, headless: open a model through the panel's button, see the first
@@ -44,9 +44,7 @@ class ExplainPanelFxTest {
     void start(Stage primary) throws Exception {
         Stage stage = new Stage();
         window = MainWindow.create(stage, dialogs, tasks, new RecentFiles(Files.createTempDirectory(temp, "config")));
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
+        TestWindows.show(window);
     }
 
     @AfterEach

@@ -1,15 +1,11 @@
 package org.recausal.desktop.query;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.testfx.matcher.control.LabeledMatchers.hasText;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -29,9 +25,10 @@ import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.testing.FxWaits;
 import org.recausal.desktop.testing.ScriptedDialogs;
+import org.recausal.desktop.testing.TestWindows;
 import org.recausal.desktop.window.MainWindow;
-import org.recausal.engine.analysis.AdjustmentAnalysis;
 import org.recausal.engine.analysis.AdjustmentAnalysis.Effect;
+import org.recausal.engine.analysis.AdjustmentAnalysis;
 import org.recausal.engine.analysis.TestableImplications;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.dag.Role;
@@ -40,6 +37,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
 /**
  * The query panel in the real main window (headless Monocle), with the live analysis on its real
@@ -78,9 +78,7 @@ class QueryPanelWindowTest {
     void start(Stage primary) throws Exception {
         Stage stage = new Stage();
         window = MainWindow.create(stage, dialogs, tasks, new RecentFiles(Files.createTempDirectory(temp, "config")));
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
+        TestWindows.show(window);
     }
 
     @AfterEach

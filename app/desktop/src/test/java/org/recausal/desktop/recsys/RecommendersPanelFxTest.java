@@ -1,14 +1,11 @@
 package org.recausal.desktop.recsys;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
@@ -24,14 +21,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.recausal.engine.dag.Dag;
 import org.recausal.desktop.data.DatasetRole;
 import org.recausal.desktop.data.ImportDialogModel;
 import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.testing.FxWaits;
 import org.recausal.desktop.testing.ScriptedDialogs;
+import org.recausal.desktop.testing.TestWindows;
 import org.recausal.desktop.window.MainWindow;
+import org.recausal.engine.dag.Dag;
 import org.recausal.engine.data.ImportOptions;
 import org.recausal.engine.data.ImportResult;
 import org.recausal.engine.data.TableReader;
@@ -44,6 +42,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Recommenders panel in the real main window and the Train dialog, headless: a log attached as a dataset is
@@ -63,9 +63,7 @@ class RecommendersPanelFxTest {
         Stage stage = new Stage();
         window = MainWindow.create(stage, new ScriptedDialogs(), tasks,
                 new RecentFiles(Files.createTempDirectory(temp, "config")));
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
+        TestWindows.show(window);
     }
 
     @AfterEach

@@ -1,13 +1,10 @@
 package org.recausal.desktop.simulate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -24,12 +21,15 @@ import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.testing.FxWaits;
 import org.recausal.desktop.testing.ScriptedDialogs;
+import org.recausal.desktop.testing.TestWindows;
 import org.recausal.desktop.window.MainWindow;
 import org.recausal.engine.dag.edit.RemoveEdge;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Simulate panel in the real main window, headless: fit on the attached data, pick the treatment, set do(t = 1), pick the outcome, run, and read the effect in the table.
@@ -48,9 +48,7 @@ class SimulatePanelFxTest {
         Stage stage = new Stage();
         window = MainWindow.create(stage, new ScriptedDialogs(), tasks,
                 new RecentFiles(Files.createTempDirectory(temp, "config")));
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
+        TestWindows.show(window);
     }
 
     @AfterEach

@@ -1,14 +1,10 @@
 package org.recausal.desktop.window;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.testfx.matcher.control.LabeledMatchers.hasText;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -28,6 +24,7 @@ import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.testing.FxWaits;
 import org.recausal.desktop.testing.ScriptedDialogs;
+import org.recausal.desktop.testing.TestWindows;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.dag.DataType;
 import org.recausal.engine.dag.Role;
@@ -35,6 +32,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
 /**
  * The real main window driven with the mouse and keyboard (headless Monocle): draw a graph, be refused a
@@ -56,9 +56,7 @@ class MainWindowEndToEndTest {
         Stage stage = new Stage();
         Path config = Files.createTempDirectory(temp, "config");
         window = MainWindow.create(stage, dialogs, tasks, new RecentFiles(config));
-        stage.setWidth(1280);
-        stage.setHeight(800);
-        window.show();
+        TestWindows.show(window);
     }
 
     @AfterEach
