@@ -5,10 +5,10 @@ import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -31,14 +31,15 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import org.recausal.desktop.canvas.CanvasDock;
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.engine.dag.edit.EditHistory;
-import org.recausal.engine.project.Project;
 import org.recausal.engine.data.ImportProblem;
 import org.recausal.engine.data.ImportReport;
 import org.recausal.engine.data.JoinReport;
 import org.recausal.engine.data.Table;
 import org.recausal.engine.independence.DataCheck;
+import org.recausal.engine.project.Project;
 
 /** Binds {@code data-panel.fxml} to a {@link DataPanelModel}. */
 public final class DataPanelController {
@@ -129,12 +130,7 @@ public final class DataPanelController {
         // A new or opened project sets its project first, then its history.
         model.setProject(project.getValue(), history.getValue());
         history.addListener((_, _, now) -> model.setProject(project.getValue(), now));
-        shown.addListener((_, _, now) -> {
-            place(split, now);
-            // The canvas got shorter or taller: fit the graph to it once the split has laid it out.
-            javafx.application.Platform.runLater(canvas::fitToWindow);
-        });
-        place(split, shown.get());
+        CanvasDock.dock(root, split, canvas, shown, PANEL_SHARE);
         model.getDatasets().addListener((ListChangeListener<DatasetEntry>) change -> {
             while (change.next()) {
                 if (change.wasAdded()) {
@@ -142,15 +138,6 @@ public final class DataPanelController {
                 }
             }
         });
-    }
-
-    private void place(SplitPane split, boolean show) {
-        if (show && !split.getItems().contains(root)) {
-            split.getItems().add(root);
-            split.setDividerPositions(1 - PANEL_SHARE);
-        } else if (!show) {
-            split.getItems().remove(root);
-        }
     }
 
     @FXML

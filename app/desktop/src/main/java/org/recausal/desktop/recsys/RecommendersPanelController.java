@@ -3,7 +3,6 @@ package org.recausal.desktop.recsys;
 import java.util.List;
 import java.util.Objects;
 
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -28,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import org.recausal.desktop.canvas.CanvasDock;
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.recsys.EpochReport;
@@ -92,23 +92,10 @@ public final class RecommendersPanelController {
      * of the project on show, and reports changes to its list as changes to the project.
      */
     public void attach(DagCanvas canvas, SplitPane split, ObservableValue<Project> project, Runnable changed) {
-        shown.addListener((_, _, now) -> {
-            place(split, now);
-            Platform.runLater(canvas::fitToWindow);
-        });
-        place(split, shown.get());
+        CanvasDock.dock(recommendersRoot, split, canvas, shown, PANEL_SHARE);
         model.setProject(project.getValue());
         project.addListener((_, _, now) -> model.setProject(now));
         model.setOnModelsChanged(changed);
-    }
-
-    private void place(SplitPane split, boolean show) {
-        if (show && !split.getItems().contains(recommendersRoot)) {
-            split.getItems().add(recommendersRoot);
-            split.setDividerPositions(1 - PANEL_SHARE);
-        } else if (!show) {
-            split.getItems().remove(recommendersRoot);
-        }
     }
 
     @FXML

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -55,6 +54,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
+import org.recausal.desktop.canvas.CanvasDock;
 import org.recausal.desktop.canvas.CanvasOverlay;
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.engine.dag.DagChange;
@@ -196,21 +196,7 @@ public final class SimulatePanelController {
         for (Observable data : dataChanges) {
             data.addListener((InvalidationListener) _ -> model.inputsChanged());
         }
-        shown.addListener((_, _, now) -> {
-            place(split, now);
-            // The canvas got shorter or taller: fit the graph to it once the split has laid it out.
-            Platform.runLater(canvas::fitToWindow);
-        });
-        place(split, shown.get());
-    }
-
-    private void place(SplitPane split, boolean show) {
-        if (show && !split.getItems().contains(simulateRoot)) {
-            split.getItems().add(simulateRoot);
-            split.setDividerPositions(1 - PANEL_SHARE);
-        } else if (!show) {
-            split.getItems().remove(simulateRoot);
-        }
+        CanvasDock.dock(simulateRoot, split, canvas, shown, PANEL_SHARE);
     }
 
     @FXML

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
+
 import javafx.geometry.Point2D;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
