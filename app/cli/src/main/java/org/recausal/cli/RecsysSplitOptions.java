@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 final class RecsysSplitOptions {
     @Option(names = "--split", paramLabel = "loo|temporal|random",
             description = "Split of the log: leave-one-out by time (SASRec's protocol, the default), a temporal cut-off,"
-                    + " or random (20% test, 10% validation, seeded by --seed).")
+                    + " or random (20%% test, 10%% validation, seeded by --seed).")
     String split;
 
     @Option(names = "--cutoff", paramLabel = "C",

@@ -2,11 +2,16 @@ package org.recausal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +23,8 @@ import org.recausal.engine.dag.Role;
 import org.recausal.engine.dag.Variable;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectFiles;
+
+import picocli.CommandLine;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,6 +76,29 @@ class CliTest {
         Result result = run("--help");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("project", "dag", "Exit codes:");
+    }
+
+    /** Picocli prints its format warnings (an unescaped % in a description) to System.err, not to our writer. */
+    @Test
+    void everyCommandsHelpRendersWithoutWarnings() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        List<String> commands = new ArrayList<>();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            ArrayDeque<CommandLine> pending = new ArrayDeque<>();
+            pending.add(new CommandLine(new RecausalCommand(System.in)));
+            while (!pending.isEmpty()) {
+                CommandLine command = pending.pop();
+                commands.add(command.getCommandSpec().qualifiedName());
+                assertThat(command.getUsageMessage()).isNotBlank();
+                pending.addAll(command.getSubcommands().values());
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(commands).contains("recausal train mf", "recausal train sasrec", "recausal explain");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
