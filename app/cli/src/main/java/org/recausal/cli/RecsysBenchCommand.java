@@ -193,7 +193,7 @@ final class RecsysBenchCommand implements Callable<Integer> {
                 };
                 RatingMf mf = new RatingMf(weighting, weighting == Weighting.NAIVE ? null : propensities);
                 MfConfig base = new MfConfig(10, 10, 1000, 0.02f, seed);
-                MfConfig chosen = mf.select(train, base, new int[] {5, 10, 20, 40}, new double[] {1, 3, 10, 30}, 4,
+                MfConfig chosen = mf.select(train, base, RatingMf.factorGrid(), RatingMf.lambdaGrid(), 4,
                         workers, CancellationToken.none()).best();
                 FactorModel model = mf.fit(train, chosen, CancellationToken.none(), ProgressListener.NONE);
                 RatingMetrics metrics = new RatingMetrics();

@@ -96,7 +96,7 @@ final class TrainMfCommand implements Callable<Integer> {
     @Option(names = "--factors", paramLabel = "K", description = "Factors (default: chosen from 5, 10, 20, 40).")
     Integer factors;
 
-    @Option(names = "--lambda", paramLabel = "L", description = "L2 strength (default: chosen from 1, 3, 10, 30).")
+    @Option(names = "--lambda", paramLabel = "L", description = "L2 strength (default: chosen from 1, 2, 3, 5, 7, 10, 15, 20, 30).")
     Double lambda;
 
     @Option(names = "--folds", defaultValue = "4", paramLabel = "F",
@@ -171,8 +171,8 @@ final class TrainMfCommand implements Callable<Integer> {
             RatingMf mf = new RatingMf(w, propensityModel);
             MfConfig config = new MfConfig(factors == null ? 10 : factors, lambda == null ? 10 : lambda, steps, learningRate, seed);
             if (factors == null || lambda == null) {
-                RatingMf.Selection selection = mf.select(train, config, factors == null ? new int[] {5, 10, 20, 40} : new int[] {factors},
-                        lambda == null ? new double[] {1, 3, 10, 30} : new double[] {lambda}, folds, Parallel.defaultThreads(),
+                RatingMf.Selection selection = mf.select(train, config, factors == null ? RatingMf.factorGrid() : new int[] {factors},
+                        lambda == null ? RatingMf.lambdaGrid() : new double[] {lambda}, folds, Parallel.defaultThreads(),
                         CancellationToken.none());
                 config = selection.best();
                 ArrayNode trials = result.putArray("trials");

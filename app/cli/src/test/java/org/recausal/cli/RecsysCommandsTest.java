@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recausal.engine.recsys.mf.RatingMf;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -99,7 +100,7 @@ class RecsysCommandsTest {
                 "--weighting", "snips", "--steps", "100", "--out", folder.resolve("nb.model").toString()));
         assertThat(nb.get("weighting").asString()).isEqualTo("snips");
         assertThat(nb.get("propensities").asString()).startsWith("Naive-Bayes");
-        assertThat(nb.get("trials")).hasSize(16);
+        assertThat(nb.get("trials")).hasSize(RatingMf.factorGrid().length * RatingMf.lambdaGrid().length);
         assertOneLineFailure(run("train", "mf", "--data", ratings.toString(), "--ips", "dag", "--out",
                 folder.resolve("x.model").toString()), 1, "--ips dag needs --graph FILE (or a project as --data): the causal"
                 + " graph with the exposure and its causes");
