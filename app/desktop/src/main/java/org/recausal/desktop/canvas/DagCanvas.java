@@ -116,6 +116,14 @@ public final class DagCanvas extends Region {
     private final SortedMap<Integer, CanvasOverlay> overlayLevels = new TreeMap<>();
 
     private boolean fitPending;
+    /**
+     * The view is as the last fit left it: until the analyst zooms or pans, a change of the canvas's size (a panel
+     * docked under it, the window resized) or of the legend's (an overlay's entries arriving) fits the graph again,
+     * so it never ends up under the legend or clipped.
+     */
+    private boolean fitted;
+    private boolean fitting;
+    private FitRoom fittedRoom;
     /** The last refusal, shown as the hint until the next press, key or accepted edit. */
     private String refusal;
     /**
@@ -234,7 +242,22 @@ public final class DagCanvas extends Region {
                 Math.max(FIT_MARGIN, legendSpace(legend.prefWidth(-1))));
         boolean besideIsBigger = viewport.fitZoom(bounds, beside, MAX_FIT_ZOOM)
                 > viewport.fitZoom(bounds, above, MAX_FIT_ZOOM);
-        viewport.fit(bounds, besideIsBigger ? beside : above, MAX_FIT_ZOOM);
+        fitting = true;
+        try {
+            viewport.fit(bounds, besideIsBigger ? beside : above, MAX_FIT_ZOOM);
+        } finally {
+            fitting = false;
+        }
+        fitted = true;
+        fittedRoom = room();
+    }
+
+    /** What a fit depends on besides the graph: the canvas's size and the legend's. */
+    private record FitRoom(double width, double height, double legendWidth, double legendHeight) {
+    }
+
+    private FitRoom room() {
+        return new FitRoom(getWidth(), getHeight(), legend.prefWidth(-1), legend.prefHeight(-1));
     }
 
     /** Room a fit leaves for the legend along one side: its size, its inset from the corner and a gap. */
@@ -484,7 +507,8 @@ public final class DagCanvas extends Region {
         legend.autosize();
         legend.relocate(LEGEND_INSET, height - legend.getHeight() - LEGEND_INSET);
         editor.place();
-        if (fitPending && width > 0 && height > 0) {
+        boolean resizedSinceFit = fitted && !room().equals(fittedRoom);
+        if ((fitPending || resizedSinceFit) && width > 0 && height > 0) {
             fitToWindow();
         }
     }
@@ -500,6 +524,9 @@ public final class DagCanvas extends Region {
     }
 
     private void viewportChanged() {
+        if (!fitting) {
+            fitted = false;
+        }
         drawGrid();
         editor.place();
     }

@@ -108,6 +108,27 @@ class DagCanvasViewTest extends CanvasTestBase {
     }
 
     @Test
+    void aFittedGraphIsFittedAgainWhenTheCanvasChangesSizeUntilTheViewIsMoved() {
+        show(List.of("a@0,0", "b@1200,0", "c@0,700", "d@1200,700"), List.of("a->d"));
+        robot.interact(canvas::fitToWindow);
+        double tall = zoom();
+
+        // A panel docks under the canvas: half the height, and the graph is fitted to what is left.
+        robot.interact(() -> canvas.getScene().getWindow().setHeight(canvas.getScene().getWindow().getHeight() / 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(zoom()).isLessThan(tall * 0.8);
+        assertThat(List.of("a", "b", "c", "d")).allMatch(this::insideWindow);
+        assertThat(variablesUnderTheLegend()).isEmpty();
+
+        // Once the analyst zooms, a resize leaves the view alone.
+        robot.interact(canvas::zoomIn);
+        double chosen = zoom();
+        robot.interact(() -> canvas.getScene().getWindow().setHeight(canvas.getScene().getWindow().getHeight() * 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(zoom()).isEqualTo(chosen);
+    }
+
+    @Test
     void theLegendFoldsToItsHeaderStaysFoldedAndUnfoldsForExports() throws IOException {
         show(List.of("a@100,100", "b@100,260"), List.of("a->b"));
         double unfolded = legendHeight();
