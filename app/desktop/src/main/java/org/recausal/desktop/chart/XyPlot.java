@@ -6,7 +6,7 @@ import javafx.scene.paint.Color;
 
 /**
  * A plot of {@link PlotData} on x and y axes, painted for the screen and for SVG alike: its title, a legend naming
- * each series by its colour, the y axis' name above the axis, round ticks with light grid lines, and the x axis' name
+ * each series by its colour (wrapped to the width), the y axis' name above the axis, round ticks with light grid lines, and the x axis' name
  * under its ticks. Subclasses draw the series as lines or bars. It takes the height its container gives it.
  */
 public abstract class XyPlot extends PaintedView {
@@ -15,7 +15,7 @@ public abstract class XyPlot extends PaintedView {
     static final Color AXIS = Color.web("#a7adb8");
     static final Color GRID = Color.web("#eceef2");
     private static final double PAD = 8;
-    private static final double TOP = PAD + 58;
+    private static final double LINE = 18;
     private static final double BOTTOM = 36;
 
     private PlotData data;
@@ -54,10 +54,11 @@ public abstract class XyPlot extends PaintedView {
         if (d == null) {
             return;
         }
-        p.text(d.title(), PAD, PAD + 13, Painter.Align.LEFT, true, TEXT);
-        paintLegend(p, d.series(), width);
+        p.text(FxPainter.fit(d.title(), width - 2 * PAD, true), PAD, PAD + 13, Painter.Align.LEFT, true, TEXT);
+        double legendEnd = paintLegend(p, d.series(), width);
+        double top = legendEnd + LINE + 9;
         if (!d.hasPoints()) {
-            p.text(d.empty(), PAD, TOP + 20, Painter.Align.LEFT, false, MUTED);
+            p.text(d.empty(), PAD, top + 20, Painter.Align.LEFT, false, MUTED);
             return;
         }
         double[] y = yRange(d);
@@ -68,11 +69,12 @@ public abstract class XyPlot extends PaintedView {
             tickWidth = Math.max(tickWidth, FxPainter.width(Ticks.format(t, yStep), false));
         }
         double[] x = xRange(d);
-        Area area = new Area(PAD + tickWidth + 8, TOP, width - PAD - 10, height - BOTTOM, x[0], x[1], y[0], y[1]);
+        // The right margin leaves room for half the last x tick's label.
+        Area area = new Area(PAD + tickWidth + 8, top, width - PAD - 14, height - BOTTOM, x[0], x[1], y[0], y[1]);
         if (area.right() - area.left() < 20 || area.bottom() - area.top() < 20) {
             return;
         }
-        p.text(d.yLabel(), area.left(), TOP - 10, Painter.Align.LEFT, false, MUTED);
+        p.text(FxPainter.fit(d.yLabel(), width - 2 * PAD, false), PAD, top - 9, Painter.Align.LEFT, false, MUTED);
         for (double t : yTicks) {
             double ty = area.y(t);
             p.line(area.left(), ty, area.right(), ty, GRID, 1);
@@ -81,7 +83,8 @@ public abstract class XyPlot extends PaintedView {
         p.line(area.left(), area.bottom(), area.right(), area.bottom(), AXIS, 1);
         p.line(area.left(), area.top(), area.left(), area.bottom(), AXIS, 1);
         paintXTicks(p, d, area);
-        p.text(d.xLabel(), (area.left() + area.right()) / 2, height - PAD, Painter.Align.CENTRE, false, MUTED);
+        p.text(FxPainter.fit(d.xLabel(), width - 2 * PAD, false), (area.left() + area.right()) / 2, height - PAD,
+                Painter.Align.CENTRE, false, MUTED);
         paintSeries(p, d, area);
     }
 
@@ -95,7 +98,7 @@ public abstract class XyPlot extends PaintedView {
             }
             return;
         }
-        double step = Ticks.step(area.xHigh() - area.xLow(), Math.max(2, (int) ((area.right() - area.left()) / 60)));
+        double step = Ticks.step(area.xHigh() - area.xLow(), Math.max(2, (int) ((area.right() - area.left()) / 50)));
         for (double t : Ticks.between(area.xLow(), area.xHigh(), step)) {
             double tx = area.x(t);
             p.line(tx, area.bottom(), tx, area.bottom() + 4, AXIS, 1);
@@ -103,18 +106,22 @@ public abstract class XyPlot extends PaintedView {
         }
     }
 
-    private static void paintLegend(Painter p, List<PlotData.Series> series, double width) {
+    /** The legend under the title, wrapped to the width; returns the baseline of its last row. */
+    private static double paintLegend(Painter p, List<PlotData.Series> series, double width) {
         double x = PAD;
         double y = PAD + 33;
         for (PlotData.Series s : series) {
-            double w = 18 + FxPainter.width(s.name(), false);
+            String name = FxPainter.fit(s.name(), width - 2 * PAD - 18, false);
+            double w = 18 + FxPainter.width(name, false);
             if (x > PAD && x + w > width - PAD) {
-                break;
+                x = PAD;
+                y += LINE;
             }
             p.fill(x, y - 9, 12, 10, s.colour());
-            p.text(s.name(), x + 18, y, Painter.Align.LEFT, false, TEXT);
+            p.text(name, x + 18, y, Painter.Align.LEFT, false, TEXT);
             x += w + 16;
         }
+        return y;
     }
 
     /** From 0 (when asked, or when all values sit on one side of it) or the lowest point, to the highest, on round ticks. */
@@ -149,6 +156,12 @@ public abstract class XyPlot extends PaintedView {
     @Override
     protected double contentHeight(double width) {
         return 260;
+    }
+
+    /** Narrow enough for two plots side by side in a panel under the canvas. */
+    @Override
+    protected double computeMinWidth(double height) {
+        return 160;
     }
 
     @Override

@@ -48,11 +48,11 @@ final class RecommenderPlots {
         }
         boolean ratings = kind != null && kind.needsRatings();
         String title = !ratings ? "Validation (sampled 100)" : switch (kind.weighting()) {
-            case NAIVE -> "Validation error (held-out ratings)";
-            case IPS -> "Validation error (IPS estimate over all user-item pairs)";
-            case SNIPS -> "Validation error (SNIPS estimate over all user-item pairs)";
+            case NAIVE -> "Validation error";
+            case IPS -> "Validation error, IPS estimate";
+            case SNIPS -> "Validation error, SNIPS estimate";
         };
-        return new PlotData(title, epochAxis(kind), ratings ? "MSE (rating²), MAE (rating)" : "hit rate, NDCG",
+        return new PlotData(title, epochAxis(kind), ratings ? "MSE (rating²) · MAE (rating)" : "hit rate · NDCG",
                 List.of(), epochRange(curve), true, series, curve.isEmpty() ? NO_EPOCH : "No validation yet.");
     }
 
@@ -77,8 +77,8 @@ final class RecommenderPlots {
                         PlotData.COLOURS.get(series.size()), IntStream.range(0, y.length).asDoubleStream().toArray(), y));
             }
         }
-        return new PlotData("Metrics against list length K (" + (protocol == Protocol.FULL ? "full ranking"
-                : "sampled 100") + ")", "K", "metric", ks, null, true, series, "No evaluation yet.");
+        return new PlotData("Metrics against K", "list length K", "metric, " + (protocol == Protocol.FULL
+                ? "full ranking" : "sampled 100"), ks, null, true, series, "No evaluation yet.");
     }
 
     /** Each popularity fifth's share of the top-K recommendations and of the held-out items users consumed. */
@@ -93,7 +93,7 @@ final class RecommenderPlots {
                     profile.recommended()));
             series.add(new PlotData.Series("consumed (held-out items)", PlotData.COLOURS.get(4), x, profile.consumed()));
         }
-        return new PlotData("Item popularity", "popularity fifth of the catalogue (1st = most popular)", "share",
+        return new PlotData("Item popularity", "popularity fifth (1st = top)", "share",
                 groups, null, true, series, "No evaluation yet.");
     }
 
@@ -104,7 +104,7 @@ final class RecommenderPlots {
         }
         return switch (kind) {
             case SASREC -> "binary cross-entropy";
-            case BPR -> "BPR loss, −ln σ(x_ui − x_uj) + L2";
+            case BPR -> "BPR loss −ln σ(x_ui − x_uj) + L2";
             case MF -> "squared error + L2";
             case MF_IPS -> "IPS-weighted squared error + L2";
             case MF_SNIPS -> "SNIPS-weighted squared error + L2";
@@ -113,7 +113,7 @@ final class RecommenderPlots {
 
     /** MF on ratings takes one full-batch step per epoch; the axis says so. */
     private static String epochAxis(ModelKind kind) {
-        return kind != null && kind.needsRatings() ? "epoch (one full-batch Adam step)" : "epoch";
+        return kind != null && kind.needsRatings() ? "epoch (full-batch Adam step)" : "epoch";
     }
 
     /** From 0 to the epoch the run stops after, so a live curve grows across a fixed axis. */

@@ -18,6 +18,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -120,6 +121,12 @@ public final class RecommendersPanelController {
         // While a run goes on its progress says what happens; the status line returns when it ends.
         statusLabel.visibleProperty().bind(running.not());
         statusLabel.managedProperty().bind(running.not());
+        // Both give way to the buttons in a narrow panel: their whole text on hover.
+        for (Label cut : List.of(statusLabel, progressLabel)) {
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(cut.textProperty());
+            cut.setTooltip(whole);
+        }
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
     }

@@ -107,7 +107,8 @@ final class TrainingRun {
             } else {
                 RatingMf mf = new RatingMf(settings.kind().weighting(), propensities);
                 Interactions held = data.split().validation();
-                EpochValidation validation = held.size() == 0 ? EpochValidation.NONE : mf.validation(held, propensities, 1);
+                EpochValidation validation = held.size() == 0 ? EpochValidation.NONE
+                        : mf.validation(held, propensities, held.size() / (double) log.size(), 1);
                 model = mf.train(train, settings.mf(), validation, from, listener, cancel);
             }
             ModelReport report = evaluator.evaluate(model, settings.kind().needsRatings(), data, evaluation, cancel);

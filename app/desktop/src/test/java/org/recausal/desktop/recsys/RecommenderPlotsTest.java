@@ -42,7 +42,7 @@ class RecommenderPlotsTest {
         List<EpochReport> curve = List.of(epoch(1, 2.0, errors));
         PlotData loss = RecommenderPlots.loss(curve, ModelKind.MF_SNIPS);
         assertThat(loss.yLabel()).isEqualTo("SNIPS-weighted squared error + L2");
-        assertThat(loss.xLabel()).isEqualTo("epoch (one full-batch Adam step)");
+        assertThat(loss.xLabel()).isEqualTo("epoch (full-batch Adam step)");
         PlotData validation = RecommenderPlots.validation(curve, ModelKind.MF_SNIPS);
         assertThat(validation.title()).contains("SNIPS estimate");
         assertThat(validation.series()).extracting(PlotData.Series::name).containsExactly("SNIPS-MSE", "SNIPS-MAE");

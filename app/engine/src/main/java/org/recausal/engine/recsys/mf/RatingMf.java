@@ -102,13 +102,21 @@ public final class RatingMf {
      * weighting, else their IPS (or SNIPS) estimates over the whole user x item matrix, named so
      * ({@code IPS-MSE}, {@code SNIPS-MAE}, ...).
      * @param propensities the held-out ratings' propensities (needed unless the weighting is naive)
+     * @param share        the chance that a logged rating was held out here (their share of the log, for a random
+     *                     split): a cell's chance to be among them is its propensity times this, which the IPS
+     *                     estimate divides by
      */
-    public EpochValidation validation(Interactions ratings, PropensityModel propensities, int every) {
+    public EpochValidation validation(Interactions ratings, PropensityModel propensities, double share, int every) {
         if (weighting != Weighting.NAIVE && propensities == null) {
             throw new RecsysException(weighting + " validation needs the held-out ratings' propensities");
         }
         String prefix = weighting == Weighting.NAIVE ? "" : weighting.name() + "-";
+        if (!(share > 0 && share <= 1)) {
+            throw new RecsysException("the held-out share of the log must be in (0, 1], not " + share);
+        }
         long cells = (long) ratings.users().size() * ratings.items().size();
+        // SNIPS normalises by the weights' sum, in which the share cancels; IPS divides by it.
+        double scale = weighting == Weighting.IPS ? share : 1;
         return new EpochValidation(every, (model, cancel) -> {
             RatingMetrics metrics = new RatingMetrics();
             for (int r = 0; r < ratings.size(); r++) {
@@ -122,8 +130,8 @@ public final class RatingMf {
             }
             Map<String, Double> all = metrics.values(cells);
             Map<String, Double> named = new LinkedHashMap<>();
-            named.put(prefix + "MSE", all.get(prefix + "MSE"));
-            named.put(prefix + "MAE", all.get(prefix + "MAE"));
+            named.put(prefix + "MSE", all.get(prefix + "MSE") / scale);
+            named.put(prefix + "MAE", all.get(prefix + "MAE") / scale);
             return named;
         });
     }

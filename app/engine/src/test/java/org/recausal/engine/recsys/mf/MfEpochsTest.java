@@ -130,7 +130,7 @@ class MfEpochsTest {
         CancellationToken cancel = new CancellationToken();
         FactorModel model = null;
         try {
-            model = mf.train(data[0], new MfConfig(3, 1.0, epochs, 0.03f, 1), mf.validation(data[1], KNOWN, 1), resume,
+            model = mf.train(data[0], new MfConfig(3, 1.0, epochs, 0.03f, 1), mf.validation(data[1], KNOWN, share(data), 1), resume,
                     (report, state) -> {
                         reports.add(report);
                         states.add(state);
@@ -157,8 +157,11 @@ class MfEpochsTest {
             float[] before = run.states().get(e - 1).params();
             assertThat(run.reports().get(e).loss()).isCloseTo(objective(before, data[0], w, 1.0), within(1e-9));
             float[] after = run.states().get(e).params();
-            assertThat(run.reports().get(e).validation().get("IPS-MSE")).isCloseTo(ipsError(after, data[1], 2), within(1e-9));
-            assertThat(run.reports().get(e).validation().get("IPS-MAE")).isCloseTo(ipsError(after, data[1], 1), within(1e-9));
+            double share = share(data);
+            assertThat(run.reports().get(e).validation().get("IPS-MSE")).isCloseTo(ipsError(after, data[1], 2, share),
+                    within(1e-9));
+            assertThat(run.reports().get(e).validation().get("IPS-MAE")).isCloseTo(ipsError(after, data[1], 1, share),
+                    within(1e-9));
         }
         assertThat(run.reports().getLast().loss()).isLessThan(0.5 * run.reports().getFirst().loss());
     }
@@ -213,13 +216,21 @@ class MfEpochsTest {
         return loss;
     }
 
-    /** Sum of |error|^power / propensity over the held-out ratings, divided by the number of matrix cells. */
-    private static double ipsError(float[] p, Interactions held, int power) {
+    /** The held-out ratings' share of the log: each logged rating was held out with this chance. */
+    private static double share(Interactions[] data) {
+        return data[1].size() / (double) (data[0].size() + data[1].size());
+    }
+
+    /**
+     * Sum of |error|^power / (propensity x share) over the held-out ratings, divided by the number of matrix cells:
+     * a cell is among them with its propensity times the held-out share.
+     */
+    private static double ipsError(float[] p, Interactions held, int power, double share) {
         FactorModel model = new FactorModel(60, 50, 3, p);
         double sum = 0;
         for (int r = 0; r < held.size(); r++) {
             double e = Math.abs(model.predict(held.user(r), held.item(r)) - held.value(r));
-            sum += Math.pow(e, power) / PROPENSITY[Math.round(held.value(r))];
+            sum += Math.pow(e, power) / (PROPENSITY[Math.round(held.value(r))] * share);
         }
         return sum / (60 * 50);
     }
