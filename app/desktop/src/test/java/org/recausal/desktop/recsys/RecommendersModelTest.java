@@ -122,6 +122,14 @@ class RecommendersModelTest {
                 new MfConfig(8, 0.01, epochs, 0.02f, 3), 0, null);
     }
 
+    /** MF-IPS on the cyclic log's ratings, weighted by its propensity column, on a random split. */
+    private static TrainSettings mfIps(int steps) {
+        TableInteractions.Columns ratings = new TableInteractions.Columns("user_id", "item_id", "timestamp", "rating",
+                "propensity");
+        return new TrainSettings("cyclic", ratings, ModelKind.MF_IPS, SplitKind.RANDOM, 0.2, 0.1, null,
+                new MfConfig(4, 1, steps, 0.05f, 1), 0, null);
+    }
+
     @Test
     void bprReportsEachEpochWithItsValidationAndResumesAfterAStopToTheModelOfAnUninterruptedRun() {
         RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
@@ -157,10 +165,7 @@ class RecommendersModelTest {
     @Test
     void ipsMfCurvesCarryTheIpsEstimateOfTheValidationError() {
         RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
-        TableInteractions.Columns ratings = new TableInteractions.Columns("user_id", "item_id", "timestamp", "rating",
-                "propensity");
-        model.train(new TrainSettings("cyclic", ratings, ModelKind.MF_IPS, SplitKind.RANDOM, 0.2, 0.1, null,
-                new MfConfig(4, 1, 120, 0.05f, 1), 0, null));
+        model.train(mfIps(120));
         assertThat(model.errorProperty().get()).isEmpty();
         assertThat(model.curveKindProperty().get()).isEqualTo(ModelKind.MF_IPS);
         assertThat(model.getCurve()).hasSize(120);
@@ -210,10 +215,7 @@ class RecommendersModelTest {
     @Test
     void ratingModelsReportTheirTestErrorsAndIpsEstimates() {
         RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
-        TableInteractions.Columns ratings = new TableInteractions.Columns("user_id", "item_id", "timestamp", "rating",
-                "propensity");
-        model.train(new TrainSettings("cyclic", ratings, ModelKind.MF_IPS, SplitKind.RANDOM, 0.2, 0.1, null,
-                new MfConfig(4, 1, 300, 0.05f, 1), 0, null));
+        model.train(mfIps(300));
         assertThat(model.errorProperty().get()).isEmpty();
         Map<String, Double> errors = model.selectedProperty().get().report().ratings();
         assertThat(errors).containsKeys("MSE", "MAE", "IPS-MSE", "SNIPS-MSE");

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.recausal.engine.recsys.EpochReport;
+import org.recausal.engine.recsys.TrainingListener;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.Interactions;
 import org.recausal.engine.recsys.ips.PropensityModel;
@@ -44,25 +45,35 @@ class MfEpochsTest {
     private record Run(FactorModel model, List<EpochReport> reports, List<MfState> states) {
     }
 
-    private static Run bpr(SequenceData data, int epochs, MfState resume, int stopAfter) {
+    /** Fits with {@code fit}, keeping each epoch's report and state, cancelled after epoch {@code stopAfter} (-1: never). */
+    private static Run record(int epochs, int stopAfter, Fit fit) {
         List<EpochReport> reports = new ArrayList<>();
         List<MfState> states = new ArrayList<>();
         CancellationToken cancel = new CancellationToken();
-        EpochValidation validation = EpochValidation.ranking(data.trainInputs(), data.validation(), 7, 2, 1);
         FactorModel model = null;
         try {
-            model = Bpr.train(data.split().train(), new MfConfig(8, 0.01, epochs, 0.02f, 3), null, validation, resume,
-                    (report, state) -> {
-                        reports.add(report);
-                        states.add(state);
-                        if (report.epoch() == stopAfter) {
-                            cancel.cancel();
-                        }
-                    }, cancel);
+            model = fit.run((report, state) -> {
+                reports.add(report);
+                states.add(state);
+                if (report.epoch() == stopAfter) {
+                    cancel.cancel();
+                }
+            }, cancel);
         } catch (CancelledException e) {
             assertThat(stopAfter).isLessThan(epochs);
         }
         return new Run(model, reports, states);
+    }
+
+    @FunctionalInterface
+    private interface Fit {
+        FactorModel run(TrainingListener<MfState> listener, CancellationToken cancel);
+    }
+
+    private static Run bpr(SequenceData data, int epochs, MfState resume, int stopAfter) {
+        EpochValidation validation = EpochValidation.ranking(data.trainInputs(), data.validation(), 7, 2, 1);
+        return record(epochs, stopAfter, (listener, cancel) -> Bpr.train(data.split().train(),
+                new MfConfig(8, 0.01, epochs, 0.02f, 3), null, validation, resume, listener, cancel));
     }
 
     @Test
@@ -125,23 +136,8 @@ class MfEpochsTest {
     }
 
     private static Run ratingMf(RatingMf mf, Interactions[] data, int epochs, MfState resume, int stopAfter) {
-        List<EpochReport> reports = new ArrayList<>();
-        List<MfState> states = new ArrayList<>();
-        CancellationToken cancel = new CancellationToken();
-        FactorModel model = null;
-        try {
-            model = mf.train(data[0], new MfConfig(3, 1.0, epochs, 0.03f, 1), mf.validation(data[1], KNOWN, share(data), 1), resume,
-                    (report, state) -> {
-                        reports.add(report);
-                        states.add(state);
-                        if (report.epoch() == stopAfter) {
-                            cancel.cancel();
-                        }
-                    }, cancel);
-        } catch (CancelledException e) {
-            assertThat(stopAfter).isLessThan(epochs);
-        }
-        return new Run(model, reports, states);
+        return record(epochs, stopAfter, (listener, cancel) -> mf.train(data[0], new MfConfig(3, 1.0, epochs, 0.03f, 1),
+                mf.validation(data[1], KNOWN, share(data), 1), resume, listener, cancel));
     }
 
     @Test
