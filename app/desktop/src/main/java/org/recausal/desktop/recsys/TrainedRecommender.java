@@ -118,7 +118,9 @@ public record TrainedRecommender(String name, TrainSettings settings, StoredMode
             report = null;
         }
         String name = details.path("name").isString() ? details.path("name").asString() : fallbackName;
-        int total = settings != null ? settings.epochs() : details.path("epochs").size();
+        // The command line records every epoch of BPR and SASRec but only every 50th step of MF on ratings.
+        int total = settings != null ? settings.epochs() : details.path("epochs").valueStream()
+                .mapToInt(row -> row.path("epoch").asInt()).max().orElse(0);
         return new TrainedRecommender(name, settings, stored, epochs(details.path("epochs"), total), report);
     }
 
