@@ -71,6 +71,8 @@ class RecsysCommandsTest {
                 "--lambda", "1", "--steps", "300", "--out", model.toString()));
         assertThat(trained.get("kind").asString()).isEqualTo("mf");
         assertThat(trained.get("weighting").asString()).isEqualTo("naive");
+        // Rating MF takes a full-batch step per epoch: a line every 50 of them.
+        assertThat(trained.get("epochs")).extracting(e -> e.get("epoch").asInt()).containsExactly(50, 100, 150, 200, 250, 300);
         double mse = trained.get("test").get("metrics").get("MSE").asDouble();
         assertThat(mse).isPositive().isLessThan(4);
 
@@ -147,9 +149,16 @@ class RecsysCommandsTest {
     @Test
     void rankingModelsTrainAndEvaluateOnTheSplitTheyRecord() {
         Path model = folder.resolve("t.model");
-        JsonNode trained = json(run("train", "mf", "--data", sequences.toString(), "--split", "random", "--seed", "5",
-                "--steps", "3", "--out", model.toString()));
+        CliTest.Result result = run("train", "mf", "--data", sequences.toString(), "--split", "random", "--seed", "5",
+                "--steps", "3", "--out", model.toString());
+        JsonNode trained = json(result);
         assertThat(trained.get("kind").asString()).isEqualTo("bpr");
+        // One line per epoch on stderr, as train sasrec prints them, and the same epochs in the JSON.
+        assertThat(result.err().lines().toList()).hasSize(3).allMatch(l -> l.matches(
+                "epoch [1-3]/3  loss \\d\\.\\d{4}  \\d+\\.\\ds  validation HR@10 \\d\\.\\d{4} NDCG@10 \\d\\.\\d{4}"));
+        assertThat(trained.get("epochs")).hasSize(3);
+        assertThat(trained.get("epochs").get(2).get("epoch").asInt()).isEqualTo(3);
+        assertThat(trained.get("epochs").get(2).get("HR@10").asDouble()).isBetween(0.0, 1.0);
         JsonNode evaluated = json(run("evaluate", "--model", model.toString(), "--data", sequences.toString(), "--json"));
         assertThat(evaluated.get("split").asString()).isEqualTo("random seed=5");
         JsonNode temporal = json(run("evaluate", "--model", model.toString(), "--data", sequences.toString(), "--split",

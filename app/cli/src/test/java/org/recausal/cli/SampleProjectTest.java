@@ -183,8 +183,10 @@ class SampleProjectTest {
     @Test
     void recommendersTrainAndEvaluateOnTheProjectsLog() {
         Path model = folder.resolve("bpr.model");
-        JsonNode trained = json(CliTest.run("train", "mf", "--data", SAMPLE.toString(), "--out", model.toString(),
-                "--steps", "10"));
+        CliTest.Result training = CliTest.run("train", "mf", "--data", SAMPLE.toString(), "--out", model.toString(),
+                "--steps", "10");
+        assertThat(training.err().lines().filter(line -> line.startsWith("epoch ")).count()).isEqualTo(10);
+        JsonNode trained = JsonMapper.shared().readTree(training.out());
         assertThat(trained.get("kind").stringValue()).isEqualTo("bpr");
         JsonNode evaluated = json(CliTest.run("evaluate", "--model", model.toString(), "--data", SAMPLE.toString(),
                 "--json"));

@@ -26,6 +26,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -166,6 +167,12 @@ public final class DataPanelController {
         noticeLabel.textProperty().bind(model.noticeProperty());
         noticeLabel.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
+        // Both give way to the header's buttons when the panel is narrow: their whole text on hover.
+        for (Label cut : List.of(datasetInfo, noticeLabel)) {
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(cut.textProperty());
+            cut.setTooltip(whole);
+        }
     }
 
     private void showDataset(DatasetEntry entry) {

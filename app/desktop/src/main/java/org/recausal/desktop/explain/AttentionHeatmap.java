@@ -13,6 +13,10 @@ import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 
+import org.recausal.desktop.chart.FxPainter;
+import org.recausal.desktop.chart.PaintedView;
+import org.recausal.desktop.chart.Painter;
+
 /**
  * The attention heatmap: one row per item of the user's history (oldest at the top), one column per layer and
  * head (then the aggregates), each cell coloured by its weight on the scale its legend shows. Hovering a cell
@@ -93,7 +97,7 @@ public final class AttentionHeatmap extends PaintedView {
     // ---------------------------------------------------------------- drawing
 
     @Override
-    void paint(Painter p, double width, double height) {
+    protected void paint(Painter p, double width, double height) {
         AttentionGrid g = grid.get();
         if (g == null || g.rowCount() == 0) {
             p.text(g == null ? "Pick a user to see where the model looked." : "This user has no history to attend to.",
@@ -242,7 +246,7 @@ public final class AttentionHeatmap extends PaintedView {
     }
 
     @Override
-    double contentHeight(double width) {
+    protected double contentHeight(double width) {
         AttentionGrid g = grid.get();
         if (g == null || g.rowCount() == 0) {
             return 2 * PAD + 24;
@@ -252,7 +256,7 @@ public final class AttentionHeatmap extends PaintedView {
     }
 
     @Override
-    double contentWidth() {
+    protected double contentWidth() {
         AttentionGrid g = grid.get();
         int columns = g == null ? 1 : Math.max(1, g.columnCount());
         int gaps = g == null ? 0 : Math.max(0, groupCount(g) - 1);

@@ -36,6 +36,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.recausal.desktop.canvas.DagCanvas;
+import org.recausal.desktop.chart.SvgPainter;
 import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.engine.explain.AttentionAggregate;
 import org.recausal.engine.explain.Counterfactual;

@@ -9,6 +9,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.paint.Color;
 
+import org.recausal.desktop.chart.FxPainter;
+import org.recausal.desktop.chart.PaintedView;
+import org.recausal.desktop.chart.Painter;
+
 /**
  * Signed horizontal bars from a zero line, one a row: blue bars for positive values, orange for negative, a whisker
  * for each value's interval where it has one, the value at the bar's end and a legend above saying what the colours
@@ -81,7 +85,7 @@ public final class SignedBars extends PaintedView {
     }
 
     @Override
-    void paint(Painter p, double width, double height) {
+    protected void paint(Painter p, double width, double height) {
         Chart c = chart.get();
         if (c == null || c.bars().isEmpty()) {
             p.text(c == null ? "" : c.empty(), PAD, PAD + 16, Painter.Align.LEFT, false, MUTED);
@@ -161,12 +165,12 @@ public final class SignedBars extends PaintedView {
     }
 
     @Override
-    double contentHeight(double width) {
+    protected double contentHeight(double width) {
         return 2 * PAD + LEGEND + Math.max(1, bars().size()) * ROW;
     }
 
     @Override
-    double contentWidth() {
+    protected double contentWidth() {
         return 2 * PAD + labelWidth() + 2 * VALUE_ROOM + 260;
     }
 }

@@ -10,6 +10,8 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import org.recausal.desktop.dialog.ExportFormat;
+
 /** The real recommender dialogs: the Train dialog, native file choosers and alerts, owned by the main window. */
 public final class FxRecsysDialogs implements RecsysDialogs {
     private static final FileChooser.ExtensionFilter MODELS = new FileChooser.ExtensionFilter(
@@ -41,6 +43,15 @@ public final class FxRecsysDialogs implements RecsysDialogs {
     public Optional<Path> chooseModelToSave(String suggestedName) {
         FileChooser chooser = chooser("Export the recommender model");
         chooser.getExtensionFilters().add(MODELS);
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> chooseExportFile(ExportFormat format, String suggestedName) {
+        FileChooser chooser = chooser("Export as " + format.label());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.label() + " (*." + format.extension()
+                + ")", "*." + format.extension()));
         chooser.setInitialFileName(suggestedName);
         return remember(chooser.showSaveDialog(owner));
     }

@@ -59,20 +59,28 @@ final class ModelEvaluator {
                 lists[k] = Scoring.topK(scores, (k - from) * model.itemCount(), model.itemCount(), LIST, inputs[k], null);
             }
         });
-        Map<String, Double> errors = ratings && model instanceof FactorModel mf ? ratingErrors(mf, data.split().test())
+        Map<String, Double> errors = ratings && model instanceof FactorModel mf ? ratingErrors(mf, data.split().test(),
+                data.split().test().size() / (double) data.log().size())
                 : Map.of();
         return new ModelReport(ModelReport.KS, ranking, BeyondAccuracy.of(lists, data.popularity(), LIST), errors,
                 PopularityProfile.of(LIST, lists, heldOut, data.popularity()));
     }
 
-    /** MSE and MAE of the test ratings, with IPS and SNIPS estimates when the log carries propensities. */
-    static Map<String, Double> ratingErrors(FactorModel model, Interactions test) {
+    /**
+     * MSE and MAE of the test ratings, with IPS and SNIPS estimates when the log carries propensities. A cell of the
+     * matrix is among the test ratings with its propensity times the test's share of the log, which IPS divides by.
+     */
+    static Map<String, Double> ratingErrors(FactorModel model, Interactions test, double share) {
         RatingMetrics metrics = new RatingMetrics();
         for (int r = 0; r < test.size(); r++) {
             metrics.add(model.predict(test.user(r), test.item(r)), test.value(r),
                     test.hasPropensity() ? test.propensity(r) : Double.NaN);
         }
-        return metrics.count() == 0 ? Map.of()
-                : metrics.values((long) test.users().size() * test.items().size());
+        if (metrics.count() == 0) {
+            return Map.of();
+        }
+        Map<String, Double> values = new LinkedHashMap<>(metrics.values((long) test.users().size() * test.items().size()));
+        values.replaceAll((name, value) -> name.startsWith("IPS-") ? value / share : value);
+        return values;
     }
 }

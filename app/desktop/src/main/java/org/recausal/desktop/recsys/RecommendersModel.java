@@ -1,5 +1,7 @@
 package org.recausal.desktop.recsys;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -11,6 +13,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -18,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.recausal.desktop.data.ProgressTask;
+import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.task.TaskExecutor;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.project.StoredRecommender;
@@ -28,8 +33,8 @@ import org.recausal.engine.recsys.EpochReport;
 
 /**
  * The Recommenders panel's state: the trained models, the selected one's evaluation as table rows, the training
- * curve (live while a run goes on), and the commands: train through the Train dialog, cancel, resume a stopped SASRec
- * run, remove, and move models to and from model files. The list is the project's: models trained here are kept in
+ * curve (live while a run goes on), and the commands: train through the Train dialog, cancel, resume a stopped
+ * run, export the plots, remove, and move models to and from model files. The list is the project's: models trained here are kept in
  * it and come back with it, curves and report included. Training runs off the UI thread as one cancellable task;
  * each finished epoch reaches the curve on the UI thread.
  */
@@ -48,6 +53,7 @@ public final class RecommendersModel {
     private final ObservableList<MetricRow> metricRows = FXCollections.observableArrayList();
     private final ObservableList<GroupRow> groupRows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper curveTitle = new ReadOnlyStringWrapper(this, "curveTitle", "");
+    private final ReadOnlyObjectWrapper<ModelKind> curveKind = new ReadOnlyObjectWrapper<>(this, "curveKind");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Train a recommender on an interaction log of the project.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -100,11 +106,11 @@ public final class RecommendersModel {
         start(name, settings, table, null);
     }
 
-    /** Continues the selected stopped SASRec run from its last finished epoch. */
+    /** Continues the selected stopped run from its last finished epoch. */
     public void resume() {
         TrainedRecommender stopped = selected.get();
         if (stopped == null || !stopped.stopped()) {
-            error.set("Select a stopped SASRec run to resume.");
+            error.set("Select a stopped run to resume.");
             return;
         }
         DatasetTable table = table(stopped.settings().dataset());
@@ -140,6 +146,30 @@ public final class RecommendersModel {
                     return file;
                 }, done -> status.set("Wrote " + done.getFileName() + "."),
                         failure -> dialogs.showError("Cannot write " + file.getFileName(), message(failure))));
+    }
+
+    /** Writes a picture or the numbers of plots the panel shows. */
+    @FunctionalInterface
+    public interface PlotWriter {
+        void write(Path file) throws IOException;
+    }
+
+    /**
+     * Asks where, then writes plots of the selected model (or of the run going on) as {@code format}, named after the
+     * model and {@code what}; writing happens on the calling thread, where a picture is taken.
+     */
+    public void exportPlots(ExportFormat format, String what, PlotWriter writer) {
+        error.set("");
+        String model = curveTitle.get().isEmpty() ? "recommender" : curveTitle.get();
+        dialogs.chooseExportFile(format, (model + " " + what).replaceAll("[^\\w.-]+", "-") + "." + format.extension())
+                .ifPresent(file -> {
+                    try {
+                        writer.write(file);
+                        status.set("Exported " + file.getFileName() + ".");
+                    } catch (IOException | UncheckedIOException e) {
+                        dialogs.showError("Cannot export " + file.getFileName(), message(e));
+                    }
+                });
     }
 
     /** Asks for a model file and adds its model, with the curves and report it was saved with. */
@@ -186,6 +216,7 @@ public final class RecommendersModel {
     private void start(String name, TrainSettings settings, DatasetTable table, TrainedRecommender resume) {
         error.set("");
         long mine = ++runs;
+        curveKind.set(settings.kind());
         curve.setAll(resume == null ? List.of() : resume.epochs());
         curveTitle.set(name);
         String what = (resume == null ? "Training " : "Resuming ") + name;
@@ -220,7 +251,7 @@ public final class RecommendersModel {
         } else {
             add(trained);
         }
-        status.set(trained.stopped() ? "Stopped " + name + " after epoch " + trained.stored().checkpoint().epochsDone()
+        status.set(trained.stopped() ? "Stopped " + name + " after epoch " + trained.epochsDone()
                 + "; Resume continues it." : "Trained " + name + ".");
     }
 
@@ -278,6 +309,7 @@ public final class RecommendersModel {
     /** The selected model's curve and evaluation, unless a run's live curve is on show. */
     private void show(TrainedRecommender model) {
         if (!task.isRunning()) {
+            curveKind.set(model == null ? null : model.kind());
             curve.setAll(model == null ? List.of() : model.epochs());
             curveTitle.set(model == null ? "" : model.name());
         }
@@ -352,6 +384,11 @@ public final class RecommendersModel {
     /** The epochs of the run going on, else of the selected model. */
     public ObservableList<EpochReport> getCurve() {
         return curve;
+    }
+
+    /** The kind of model the curve belongs to, which names its loss and validation metric; null when unknown. */
+    public ReadOnlyObjectProperty<ModelKind> curveKindProperty() {
+        return curveKind.getReadOnlyProperty();
     }
 
     /** Which model the curve belongs to. */

@@ -1,7 +1,6 @@
 package org.recausal.desktop.recsys;
 
 import java.util.List;
-import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -10,10 +9,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -23,22 +18,26 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import org.recausal.desktop.canvas.CanvasDock;
 import org.recausal.desktop.canvas.DagCanvas;
+import org.recausal.desktop.chart.BarPlot;
+import org.recausal.desktop.chart.LinePlot;
+import org.recausal.desktop.chart.PlotCsv;
+import org.recausal.desktop.chart.PlotData;
+import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.recsys.EpochReport;
-import org.recausal.engine.recsys.metrics.EvaluationReport;
 import org.recausal.engine.recsys.metrics.Protocol;
 
 /** The Recommenders panel's view (recommenders-panel.fxml): binds its controls and charts to a {@link RecommendersModel}. */
 public final class RecommendersPanelController {
 
     private static final double PANEL_SHARE = 0.6;
-    private static final List<String> CUTOFF_METRICS = List.of("HR", "NDCG", "Recall");
 
     private final RecommendersModel model;
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
@@ -57,8 +56,8 @@ public final class RecommendersPanelController {
     @FXML private Label curveTitle;
     @FXML private Label noCurveLabel;
     @FXML private HBox curveRow;
-    @FXML private LineChart<Number, Number> lossChart;
-    @FXML private LineChart<Number, Number> validationChart;
+    @FXML private LinePlot lossPlot;
+    @FXML private LinePlot validationPlot;
     @FXML private TableView<MetricRow> metricTable;
     @FXML private TableColumn<MetricRow, String> metricColumn;
     @FXML private TableColumn<MetricRow, String> sampledColumn;
@@ -71,8 +70,8 @@ public final class RecommendersPanelController {
     @FXML private TableColumn<GroupRow, String> groupFullHrColumn;
     @FXML private TableColumn<GroupRow, String> groupFullNdcgColumn;
     @FXML private ChoiceBox<Protocol> protocolBox;
-    @FXML private LineChart<String, Number> cutoffChart;
-    @FXML private BarChart<String, Number> popularityChart;
+    @FXML private LinePlot cutoffPlot;
+    @FXML private BarPlot popularityPlot;
 
     public RecommendersPanelController(RecommendersModel model) {
         this.model = model;
@@ -122,6 +121,12 @@ public final class RecommendersPanelController {
         // While a run goes on its progress says what happens; the status line returns when it ends.
         statusLabel.visibleProperty().bind(running.not());
         statusLabel.managedProperty().bind(running.not());
+        // Both give way to the buttons in a narrow panel: their whole text on hover.
+        for (Label cut : List.of(statusLabel, progressLabel)) {
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(cut.textProperty());
+            cut.setTooltip(whole);
+        }
         errorLabel.textProperty().bind(model.errorProperty());
         errorLabel.managedProperty().bind(errorLabel.textProperty().isNotEmpty());
     }
@@ -176,47 +181,15 @@ public final class RecommendersPanelController {
         curveRow.visibleProperty().bind(noCurve.not());
         curveRow.managedProperty().bind(noCurve.not());
         model.getCurve().addListener((ListChangeListener<EpochReport>) _ -> showCurves());
+        model.curveKindProperty().addListener((_, _, _) -> showCurves());
         showCurves();
     }
 
-    /** Loss per epoch; validation HR@10 and NDCG@10 where they were computed. */
+    /** Loss per epoch; the validation metrics where they were computed. */
     private void showCurves() {
-        XYChart.Series<Number, Number> loss = new XYChart.Series<>();
-        loss.setName("training loss");
-        XYChart.Series<Number, Number> hr = new XYChart.Series<>();
-        hr.setName("HR@10");
-        XYChart.Series<Number, Number> ndcg = new XYChart.Series<>();
-        ndcg.setName("NDCG@10");
-        for (EpochReport e : model.getCurve()) {
-            loss.getData().add(new XYChart.Data<>(e.epoch(), e.loss()));
-            Double h = e.validation().get("HR@10");
-            Double n = e.validation().get("NDCG@10");
-            if (h != null && n != null && !h.isNaN()) {
-                hr.getData().add(new XYChart.Data<>(e.epoch(), h));
-                ndcg.getData().add(new XYChart.Data<>(e.epoch(), n));
-            }
-        }
-        lossChart.getData().setAll(List.of(loss));
-        validationChart.getData().setAll(List.of(hr, ndcg));
-        int last = model.getCurve().isEmpty() ? 1 : model.getCurve().getLast().epochs();
-        for (LineChart<Number, Number> chart : List.of(lossChart, validationChart)) {
-            NumberAxis axis = (NumberAxis) chart.getXAxis();
-            axis.setAutoRanging(false);
-            axis.setLowerBound(0);
-            axis.setUpperBound(Math.max(1, last));
-            axis.setTickUnit(tickUnit(last));
-        }
-    }
-
-    /** A round step giving about five epoch ticks: 1, 2, 5, 10, 20, 50, ... */
-    static double tickUnit(int epochs) {
-        for (double decade = 1; ; decade *= 10) {
-            for (double step : new double[] {decade, 2 * decade, 5 * decade}) {
-                if (epochs / step <= 6) {
-                    return step;
-                }
-            }
-        }
+        ModelKind kind = model.curveKindProperty().get();
+        lossPlot.show(RecommenderPlots.loss(model.getCurve(), kind));
+        validationPlot.show(RecommenderPlots.validation(model.getCurve(), kind));
     }
 
     private void bindReport() {
@@ -255,41 +228,60 @@ public final class RecommendersPanelController {
     private void showPlots() {
         TrainedRecommender selected = model.selectedProperty().get();
         ModelReport report = selected == null ? null : selected.report();
-        cutoffChart.getData().clear();
-        popularityChart.getData().clear();
-        if (report == null) {
-            return;
-        }
-        EvaluationReport ranking = report.ranking().get(protocolBox.getValue().label());
-        // With one held-out item per user (leave-one-out) Recall@K is HR@K: one line, named for both.
-        boolean same = report.ks().stream().allMatch(k -> Objects.equals(ranking.metrics().get("HR@" + k),
-                ranking.metrics().get("Recall@" + k)));
-        for (String metric : CUTOFF_METRICS) {
-            if (same && metric.equals("Recall")) {
-                continue;
-            }
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(same && metric.equals("HR") ? "HR@K = Recall@K" : metric + "@K");
-            for (int k : report.ks()) {
-                Double value = ranking.metrics().get(metric + "@" + k);
-                if (value != null && !value.isNaN()) {
-                    series.getData().add(new XYChart.Data<>(Integer.toString(k), value));
-                }
-            }
-            cutoffChart.getData().add(series);
-        }
-        PopularityProfile profile = report.popularity();
-        popularityChart.getData().add(bars("recommended (top " + profile.k() + ")", profile, profile.recommended()));
-        popularityChart.getData().add(bars("consumed (held-out items)", profile, profile.consumed()));
+        cutoffPlot.show(RecommenderPlots.cutoffs(report, protocolBox.getValue()));
+        popularityPlot.show(RecommenderPlots.popularity(report));
     }
 
-    private static XYChart.Series<String, Number> bars(String name, PopularityProfile profile, double[] shares) {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        series.setName(name);
-        for (int g = 0; g < shares.length; g++) {
-            series.getData().add(new XYChart.Data<>(profile.groups().get(g), shares[g]));
-        }
-        return series;
+    @FXML
+    private void exportLossPng() {
+        model.exportPlots(ExportFormat.PNG, "loss", lossPlot::writePng);
+    }
+
+    @FXML
+    private void exportLossSvg() {
+        model.exportPlots(ExportFormat.SVG, "loss", lossPlot::writeSvg);
+    }
+
+    @FXML
+    private void exportValidationPng() {
+        model.exportPlots(ExportFormat.PNG, "validation", validationPlot::writePng);
+    }
+
+    @FXML
+    private void exportValidationSvg() {
+        model.exportPlots(ExportFormat.SVG, "validation", validationPlot::writeSvg);
+    }
+
+    @FXML
+    private void exportCurvesCsv() {
+        List<PlotData> shown = List.of(lossPlot.data(), validationPlot.data());
+        model.exportPlots(ExportFormat.CSV, "training curves", file -> PlotCsv.write(shown, file));
+    }
+
+    @FXML
+    private void exportCutoffPng() {
+        model.exportPlots(ExportFormat.PNG, "metrics against K", cutoffPlot::writePng);
+    }
+
+    @FXML
+    private void exportCutoffSvg() {
+        model.exportPlots(ExportFormat.SVG, "metrics against K", cutoffPlot::writeSvg);
+    }
+
+    @FXML
+    private void exportPopularityPng() {
+        model.exportPlots(ExportFormat.PNG, "popularity", popularityPlot::writePng);
+    }
+
+    @FXML
+    private void exportPopularitySvg() {
+        model.exportPlots(ExportFormat.SVG, "popularity", popularityPlot::writeSvg);
+    }
+
+    @FXML
+    private void exportPlotsCsv() {
+        List<PlotData> shown = List.of(cutoffPlot.data(), popularityPlot.data());
+        model.exportPlots(ExportFormat.CSV, "plots", file -> PlotCsv.write(shown, file));
     }
 
     @FXML

@@ -3,6 +3,8 @@ package org.recausal.desktop.recsys;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.recausal.desktop.dialog.ExportFormat;
+
 /**
  * The recommender views' questions that need a window of their own. The panel asks through this interface, so tests
  * answer from a script; {@link FxRecsysDialogs} shows the real ones.
@@ -19,6 +21,9 @@ public interface RecsysDialogs {
 
     /** Where to write a model file, or empty when cancelled. */
     Optional<Path> chooseModelToSave(String suggestedName);
+
+    /** Where to write an export of {@code format} (a plot's picture or numbers), or empty when cancelled. */
+    Optional<Path> chooseExportFile(ExportFormat format, String suggestedName);
 
     void showError(String title, String message);
 }

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.EpochReport;
+import org.recausal.engine.recsys.mf.MfState;
+import org.recausal.engine.recsys.model.StoredModel;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,13 +18,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A model the panel lists: the stored model with its name, how it was trained, its epochs and its evaluation. All
  * of it travels in the model file's details, so a saved model comes back with its curves and report without
- * retraining. A SASRec run that was stopped carries its optimiser state and no report until it is resumed.
+ * retraining. A run that was stopped carries its optimiser state and no report until it is resumed: SASRec's in the
+ * stored model (so it is saved with the project), MF's and BPR's beside it, for this session.
  *
- * @param settings null for a model trained elsewhere (by the command line), whose data the project may not hold
- * @param report   null while stopped, or for a model trained elsewhere
+ * @param settings     null for a model trained elsewhere (by the command line), whose data the project may not hold
+ * @param report       null while stopped, or for a model trained elsewhere
+ * @param mfCheckpoint where a stopped MF or BPR run resumes from, else null
  */
 public record TrainedRecommender(String name, TrainSettings settings, StoredModel stored, List<EpochReport> epochs,
-        ModelReport report) {
+        ModelReport report, MfState mfCheckpoint) {
 
     public TrainedRecommender {
         Objects.requireNonNull(name, "name");
@@ -31,9 +34,40 @@ public record TrainedRecommender(String name, TrainSettings settings, StoredMode
         epochs = List.copyOf(epochs);
     }
 
+    /** A model without an MF or BPR state to resume from. */
+    public TrainedRecommender(String name, TrainSettings settings, StoredModel stored, List<EpochReport> epochs,
+            ModelReport report) {
+        this(name, settings, stored, epochs, report, null);
+    }
+
     /** Stopped before its last epoch, with the state to resume from. */
     public boolean stopped() {
-        return stored.checkpoint() != null && report == null;
+        return report == null && (stored.checkpoint() != null || mfCheckpoint != null);
+    }
+
+    /** The epochs a stopped run finished. */
+    public int epochsDone() {
+        return mfCheckpoint != null ? mfCheckpoint.epochsDone() : stored.checkpoint().epochsDone();
+    }
+
+    /**
+     * The kind of model, for its curves' labels: as trained here, or read from a model file's kind and (for MF on
+     * ratings) the weighting the command line records; null when neither says.
+     */
+    public ModelKind kind() {
+        if (settings != null) {
+            return settings.kind();
+        }
+        return switch (stored.kind()) {
+            case StoredModel.SASREC -> ModelKind.SASREC;
+            case StoredModel.BPR -> ModelKind.BPR;
+            case StoredModel.MF -> switch (stored.details() == null ? "" : stored.details().path("weighting").asString("")) {
+                case "ips" -> ModelKind.MF_IPS;
+                case "snips" -> ModelKind.MF_SNIPS;
+                default -> ModelKind.MF;
+            };
+            default -> null;
+        };
     }
 
     /** One line for the model list: what it is and where it stands. */
@@ -41,7 +75,7 @@ public record TrainedRecommender(String name, TrainSettings settings, StoredMode
         String what = settings == null ? stored.kind() + " (trained elsewhere)" : settings.kind().shortName() + " on "
                 + settings.dataset() + ", " + settings.split().shortName();
         if (stopped()) {
-            return what + " · stopped at epoch " + stored.checkpoint().epochsDone() + " of " + settings.epochs();
+            return what + " · stopped at epoch " + epochsDone() + " of " + settings.epochs();
         }
         if (report != null && report.ranking().containsKey("sampled100")) {
             Map<String, Double> m = report.ranking().get("sampled100").metrics();
@@ -84,7 +118,9 @@ public record TrainedRecommender(String name, TrainSettings settings, StoredMode
             report = null;
         }
         String name = details.path("name").isString() ? details.path("name").asString() : fallbackName;
-        int total = settings != null ? settings.epochs() : details.path("epochs").size();
+        // The command line records every epoch of BPR and SASRec but only every 50th step of MF on ratings.
+        int total = settings != null ? settings.epochs() : details.path("epochs").valueStream()
+                .mapToInt(row -> row.path("epoch").asInt()).max().orElse(0);
         return new TrainedRecommender(name, settings, stored, epochs(details.path("epochs"), total), report);
     }
 

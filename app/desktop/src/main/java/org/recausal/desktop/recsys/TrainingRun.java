@@ -9,14 +9,17 @@ import org.recausal.engine.data.Column;
 import org.recausal.engine.data.Table;
 import org.recausal.engine.mapping.MappedTable;
 import org.recausal.engine.project.ModelData;
-import org.recausal.engine.recsys.Recommender;
 import org.recausal.engine.recsys.RecsysException;
 import org.recausal.engine.recsys.data.Interactions;
 import org.recausal.engine.recsys.data.TableInteractions;
 import org.recausal.engine.recsys.ips.DagPropensities;
 import org.recausal.engine.recsys.ips.PropensityModel;
 import org.recausal.engine.recsys.ips.PropensityTable;
+import org.recausal.engine.recsys.TrainingListener;
 import org.recausal.engine.recsys.mf.Bpr;
+import org.recausal.engine.recsys.mf.EpochValidation;
+import org.recausal.engine.recsys.mf.FactorModel;
+import org.recausal.engine.recsys.mf.MfState;
 import org.recausal.engine.recsys.mf.RatingMf;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.EpochReport;
@@ -33,9 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One training run off the UI thread: reads the log from the dataset's table, splits it, trains the chosen model
- * and evaluates it. A SASRec run that is cancelled after at least one epoch comes back stopped, with the state of
- * its last finished epoch, so it can be resumed to exactly the model an uninterrupted run would have given. SASRec
- * keeps the weights of its best validation NDCG@10 (the last ones when it never validates).
+ * and evaluates it. A run that is cancelled after at least one epoch comes back stopped, with the state of its last
+ * finished epoch, so it can be resumed to exactly the model an uninterrupted run would have given. SASRec keeps the
+ * weights of its best validation NDCG@10 (the last ones when it never validates); MF and BPR their last ones.
  */
 final class TrainingRun {
     /** The share of the progress bar training takes; evaluation the rest. */
@@ -48,8 +51,8 @@ final class TrainingRun {
     }
 
     /**
-     * @param resume  a stopped SASRec run to continue (same settings and data), or null
-     * @param onEpoch receives each finished SASRec epoch, on the worker thread
+     * @param resume  a stopped run to continue (same settings and data), or null
+     * @param onEpoch receives each finished epoch, on the worker thread
      */
     TrainedRecommender run(String name, TrainSettings settings, Table table, CausalData causal, TrainedRecommender resume,
             Consumer<EpochReport> onEpoch, ProgressListener progress, CancellationToken cancel) {
@@ -68,20 +71,76 @@ final class TrainingRun {
         if (settings.kind() == ModelKind.SASREC) {
             return sasrec(name, settings, data, resume, onEpoch, training, evaluator, evaluation, cancel);
         }
-        PropensityModel propensities = propensities(settings, data.split().train(), causal, cancel);
-        Recommender model = switch (settings.kind()) {
-            case BPR -> Bpr.fit(data.split().train(), settings.mf(), null, cancel, training);
-            default -> new RatingMf(settings.kind().weighting(), propensities).fit(data.split().train(), settings.mf(),
-                    cancel, training);
+        return factorisation(name, settings, data, causal, resume, onEpoch, training, evaluator, evaluation, cancel);
+    }
+
+    /**
+     * BPR or MF on ratings, validated after every epoch: BPR by HR@10 and NDCG@10 on the validation items as SASRec
+     * is, MF by the validation ratings' error, weighted as its training loss is (IPS or SNIPS estimates for those).
+     */
+    private TrainedRecommender factorisation(String name, TrainSettings settings, SequenceData data, CausalData causal,
+            TrainedRecommender resume, Consumer<EpochReport> onEpoch, ProgressListener training, ModelEvaluator evaluator,
+            ProgressListener evaluation, CancellationToken cancel) {
+        Interactions log = data.log();
+        Interactions train = data.split().train();
+        List<EpochReport> epochs = new ArrayList<>();
+        MfState from = null;
+        if (resume != null) {
+            sameIds(settings, log, resume);
+            from = resume.mfCheckpoint();
+            epochs.addAll(resume.epochs());
+        }
+        PropensityModel propensities = propensities(settings, log, causal, cancel);
+        MfState[] last = {from};
+        TrainingListener<MfState> listener = (report, state) -> {
+            last[0] = state;
+            epochs.add(report);
+            onEpoch.accept(report);
+            training.progress(report.epoch() / (double) report.epochs(), describe(report));
         };
-        ModelReport report = evaluator.evaluate(model, settings.kind().needsRatings(), data, evaluation, cancel);
+        try {
+            FactorModel model;
+            if (settings.kind() == ModelKind.BPR) {
+                EpochValidation validation = EpochValidation.ranking(data.trainInputs(), data.validation(), settings.seed(),
+                        threads, 1);
+                model = Bpr.train(train, settings.mf(), null, validation, from, listener, cancel);
+            } else {
+                RatingMf mf = new RatingMf(settings.kind().weighting(), propensities);
+                Interactions held = data.split().validation();
+                EpochValidation validation = held.size() == 0 ? EpochValidation.NONE
+                        : mf.validation(held, propensities, held.size() / (double) log.size(), 1);
+                model = mf.train(train, settings.mf(), validation, from, listener, cancel);
+            }
+            ModelReport report = evaluator.evaluate(model, settings.kind().needsRatings(), data, evaluation, cancel);
+            return new TrainedRecommender(name, settings, factorisationModel(settings, log, data, model, propensities),
+                    epochs, report, null);
+        } catch (CancelledException e) {
+            if (last[0] == null) {
+                throw e;
+            }
+            FactorModel partial = new FactorModel(log.users().size(), log.items().size(), settings.mf().factors(),
+                    last[0].params());
+            return new TrainedRecommender(name, settings, factorisationModel(settings, log, data, partial, propensities),
+                    epochs, null, last[0]);
+        }
+    }
+
+    private static StoredModel factorisationModel(TrainSettings settings, Interactions log, SequenceData data,
+            FactorModel model, PropensityModel propensities) {
         ObjectNode details = TrainSettings.JSON.createObjectNode();
         if (propensities != null) {
             details.put("propensities", propensities.description());
         }
-        StoredModel stored = new StoredModel(settings.kind().stored(), model, log.users(), log.items(), data.everything(),
-                details, null);
-        return new TrainedRecommender(name, settings, stored, List.of(), report);
+        return new StoredModel(settings.kind().stored(), model, log.users(), log.items(), data.everything(), details, null);
+    }
+
+    /** A stopped run resumes only on the users and items it was trained on. */
+    private static void sameIds(TrainSettings settings, Interactions log, TrainedRecommender resume) {
+        if (!resume.stored().users().ids().equals(log.users().ids())
+                || !resume.stored().items().ids().equals(log.items().ids())) {
+            throw new RecsysException("the users or items of " + settings.dataset() + " changed since '"
+                    + resume.name() + "' stopped; train a new model on the data as they are now");
+        }
     }
 
     private TrainedRecommender sasrec(String name, TrainSettings settings, SequenceData data, TrainedRecommender resume,
@@ -91,11 +150,7 @@ final class TrainingRun {
         SasRecState from = null;
         List<EpochReport> epochs = new ArrayList<>();
         if (resume != null) {
-            if (!resume.stored().users().ids().equals(log.users().ids())
-                    || !resume.stored().items().ids().equals(log.items().ids())) {
-                throw new RecsysException("the users or items of " + settings.dataset() + " changed since '"
-                        + resume.name() + "' stopped; train a new model on the data as they are now");
-            }
+            sameIds(settings, log, resume);
             from = resume.stored().checkpoint();
             epochs.addAll(resume.epochs());
         }
@@ -126,14 +181,17 @@ final class TrainingRun {
         }
     }
 
-    /** The propensities an IPS or SNIPS model weighs its training ratings by; null for the other kinds. */
-    private static PropensityModel propensities(TrainSettings settings, Interactions train, CausalData causal,
+    /**
+     * The propensities an IPS or SNIPS model weighs its training ratings and its validation errors by, for every
+     * row of the log; null for the other kinds.
+     */
+    private static PropensityModel propensities(TrainSettings settings, Interactions log, CausalData causal,
             CancellationToken cancel) {
         if (!settings.kind().needsPropensities()) {
             return null;
         }
         if (settings.exposure() == null) {
-            return PropensityTable.fromColumn(train);
+            return PropensityTable.fromColumn(log);
         }
         // The exposure's causes (user activity, item popularity, ...) may sit in datasets joined to the log.
         MappedTable mapped = causal.data().get().tables().stream().filter(t -> t.name().equals(settings.dataset()))
@@ -146,7 +204,7 @@ final class TrainingRun {
             }
         }
         return DagPropensities.estimate(causal.dag(), settings.exposure(), new Table(mapped.name(), columns),
-                settings.columns().user(), settings.columns().item(), train.users(), train.items(),
+                settings.columns().user(), settings.columns().item(), log.users(), log.items(),
                 FitOptions.defaults().withSeed(settings.seed()), cancel);
     }
 
@@ -160,9 +218,10 @@ final class TrainingRun {
         }
     }
 
+    /** The progress line of an epoch: its loss and its first validation metric (HR@10, or a rating error). */
     static String describe(EpochReport report) {
-        String validation = report.validation().isEmpty() ? "" : String.format(Locale.ROOT, " · validation HR@10 %.3f",
-                report.validation().getOrDefault("HR@10", Double.NaN));
+        String validation = report.validation().entrySet().stream().findFirst().map(m -> String.format(Locale.ROOT,
+                " · validation %s %.3f", m.getKey(), m.getValue())).orElse("");
         return String.format(Locale.ROOT, "Epoch %d of %d · loss %.4f%s", report.epoch(), report.epochs(), report.loss(), validation);
     }
 }

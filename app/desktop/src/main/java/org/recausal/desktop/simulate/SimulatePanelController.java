@@ -54,6 +54,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
+import org.recausal.desktop.chart.ChartImages;
 import org.recausal.desktop.canvas.CanvasDock;
 import org.recausal.desktop.canvas.CanvasOverlay;
 import org.recausal.desktop.canvas.DagCanvas;

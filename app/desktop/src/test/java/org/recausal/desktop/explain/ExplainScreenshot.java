@@ -15,7 +15,7 @@ import org.recausal.desktop.data.DatasetRole;
 import org.recausal.desktop.data.ImportDialogModel;
 import org.recausal.desktop.dialog.FxDialogService;
 import org.recausal.desktop.settings.RecentFiles;
-import org.recausal.desktop.simulate.ChartImages;
+import org.recausal.desktop.chart.ChartImages;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.window.MainWindow;
 import org.recausal.engine.data.ImportOptions;

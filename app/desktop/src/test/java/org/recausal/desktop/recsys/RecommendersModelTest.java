@@ -18,6 +18,7 @@ import org.recausal.engine.project.ProjectFiles;
 import org.recausal.engine.project.StoredRecommender;
 import org.recausal.engine.recsys.EpochReport;
 import org.recausal.engine.recsys.data.TableInteractions;
+import org.recausal.engine.recsys.mf.FactorModel;
 import org.recausal.engine.recsys.mf.MfConfig;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
 import org.recausal.engine.recsys.sasrec.SasRecModel;
@@ -116,6 +117,80 @@ class RecommendersModelTest {
                 .containsExactlyElementsOf(expected.epochs().stream().map(EpochReport::loss).toList());
     }
 
+    private static TrainSettings bpr(int epochs) {
+        return new TrainSettings("cyclic", columns(), ModelKind.BPR, SplitKind.LEAVE_ONE_OUT, 0, 0, null,
+                new MfConfig(8, 0.01, epochs, 0.02f, 3), 0, null);
+    }
+
+    /** MF-IPS on the cyclic log's ratings, weighted by its propensity column, on a random split. */
+    private static TrainSettings mfIps(int steps) {
+        TableInteractions.Columns ratings = new TableInteractions.Columns("user_id", "item_id", "timestamp", "rating",
+                "propensity");
+        return new TrainSettings("cyclic", ratings, ModelKind.MF_IPS, SplitKind.RANDOM, 0.2, 0.1, null,
+                new MfConfig(4, 1, steps, 0.05f, 1), 0, null);
+    }
+
+    @Test
+    void bprReportsEachEpochWithItsValidationAndResumesAfterAStopToTheModelOfAnUninterruptedRun() {
+        RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
+        model.getCurve().addListener((javafx.collections.ListChangeListener<EpochReport>) change -> {
+            if (model.getCurve().size() == 2 && model.task().isRunning()) {
+                model.cancel();
+            }
+        });
+        model.train(bpr(5));
+        assertThat(model.curveKindProperty().get()).isEqualTo(ModelKind.BPR);
+        TrainedRecommender stopped = model.selectedProperty().get();
+        assertThat(stopped.stopped()).isTrue();
+        assertThat(stopped.epochsDone()).isEqualTo(2);
+        assertThat(stopped.summary()).contains("stopped at epoch 2 of 5");
+        assertThat(model.statusProperty().get()).contains("Stopped").contains("epoch 2");
+        model.resume();
+        TrainedRecommender resumed = model.selectedProperty().get();
+        assertThat(resumed.stopped()).isFalse();
+        assertThat(resumed.epochs()).extracting(EpochReport::epoch).containsExactly(1, 2, 3, 4, 5);
+        assertThat(resumed.epochs()).allSatisfy(e -> assertThat(e.validation()).containsKeys("HR@10", "NDCG@10"));
+
+        RecommendersModel straight = model(RecsysFixtures.cyclicLog(temp));
+        straight.train(bpr(5));
+        TrainedRecommender expected = straight.selectedProperty().get();
+        assertThat(((FactorModel) resumed.stored().model()).params())
+                .containsExactly(((FactorModel) expected.stored().model()).params());
+        assertThat(resumed.epochs()).extracting(EpochReport::loss)
+                .containsExactlyElementsOf(expected.epochs().stream().map(EpochReport::loss).toList());
+        assertThat(resumed.epochs().getLast().validation()).isEqualTo(expected.epochs().getLast().validation());
+        assertThat(resumed.report().ranking()).isEqualTo(expected.report().ranking());
+    }
+
+    @Test
+    void ipsMfCurvesCarryTheIpsEstimateOfTheValidationError() {
+        RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
+        model.train(mfIps(120));
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.curveKindProperty().get()).isEqualTo(ModelKind.MF_IPS);
+        assertThat(model.getCurve()).hasSize(120);
+        assertThat(model.getCurve().getLast().validation()).containsOnlyKeys("IPS-MSE", "IPS-MAE");
+        // Item biases alone fit these ratings: the validation error falls as the model learns them.
+        assertThat(model.getCurve().getLast().validation().get("IPS-MSE"))
+                .isLessThan(0.5 * model.getCurve().getFirst().validation().get("IPS-MSE"));
+    }
+
+    @Test
+    void plotsExportWhereTheAnalystChoseAndAFailureIsShownNotThrown() throws Exception {
+        RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
+        model.train(bpr(2));
+        dialogs.export = temp.resolve("curves.csv");
+        model.exportPlots(org.recausal.desktop.dialog.ExportFormat.CSV, "curves",
+                file -> java.nio.file.Files.writeString(file, "plot,series\n"));
+        assertThat(temp.resolve("curves.csv")).hasContent("plot,series");
+        assertThat(model.statusProperty().get()).isEqualTo("Exported curves.csv.");
+        dialogs.export = temp.resolve("missing").resolve("curves.csv");
+        model.exportPlots(org.recausal.desktop.dialog.ExportFormat.CSV, "curves", file -> {
+            throw new java.io.IOException("Cannot export to " + file + ": the folder does not exist.");
+        });
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot export curves.csv: Cannot export to");
+    }
+
     @Test
     void anExportedModelOpensWithItsCurveAndReportWithoutRetraining() {
         RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
@@ -140,10 +215,7 @@ class RecommendersModelTest {
     @Test
     void ratingModelsReportTheirTestErrorsAndIpsEstimates() {
         RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
-        TableInteractions.Columns ratings = new TableInteractions.Columns("user_id", "item_id", "timestamp", "rating",
-                "propensity");
-        model.train(new TrainSettings("cyclic", ratings, ModelKind.MF_IPS, SplitKind.RANDOM, 0.2, 0.1, null,
-                new MfConfig(4, 1, 300, 0.05f, 1), 0, null));
+        model.train(mfIps(300));
         assertThat(model.errorProperty().get()).isEmpty();
         Map<String, Double> errors = model.selectedProperty().get().report().ratings();
         assertThat(errors).containsKeys("MSE", "MAE", "IPS-MSE", "SNIPS-MSE");

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -22,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.recausal.desktop.chart.BarPlot;
+import org.recausal.desktop.chart.LinePlot;
+import org.recausal.desktop.chart.PlotData;
 import org.recausal.desktop.data.DatasetRole;
 import org.recausal.desktop.data.ImportDialogModel;
 import org.recausal.desktop.settings.RecentFiles;
@@ -91,11 +92,13 @@ class RecommendersPanelFxTest {
         java.util.function.Function<String, org.testfx.service.query.NodeQuery> find = id -> robot.from(panel).lookup(id);
         ListView<TrainedRecommender> list = find.apply("#modelList").queryListView();
         assertThat(fx(() -> list.getSelectionModel().getSelectedItem().name())).isEqualTo("SASRec on cyclic");
-        LineChart<?, ?> loss = find.apply("#lossChart").query();
-        LineChart<?, ?> validation = find.apply("#validationChart").query();
-        assertThat(fx(() -> loss.getData().getFirst().getData().size())).isEqualTo(20);
-        assertThat(fx(() -> validation.getData().stream().map(s -> s.getName()).toList())).containsExactly("HR@10", "NDCG@10");
-        assertThat(fx(() -> validation.getData().getFirst().getData().size())).isEqualTo(4);
+        LinePlot loss = find.apply("#lossPlot").query();
+        LinePlot validation = find.apply("#validationPlot").query();
+        assertThat(fx(() -> loss.data().series().getFirst().y().length)).isEqualTo(20);
+        assertThat(fx(() -> loss.data().yLabel())).isEqualTo("binary cross-entropy");
+        assertThat(fx(() -> validation.data().series().stream().map(PlotData.Series::name).toList()))
+                .containsExactly("HR@10", "NDCG@10");
+        assertThat(fx(() -> validation.data().series().getFirst().y().length)).isEqualTo(4);
 
         TabPane tabs = find.apply("#tabs").query();
         robot.interact(() -> tabs.getSelectionModel().select(1));
@@ -105,13 +108,13 @@ class RecommendersPanelFxTest {
         assertThat(find.apply(".table-cell").queryAll()).anyMatch(cell -> hr.equals(((Labeled) cell).getText()));
 
         robot.interact(() -> tabs.getSelectionModel().select(2));
-        BarChart<?, ?> popularity = find.apply("#popularityChart").query();
-        assertThat(fx(() -> popularity.getData().stream().map(s -> s.getName()).toList()))
+        BarPlot popularity = find.apply("#popularityPlot").query();
+        assertThat(fx(() -> popularity.data().series().stream().map(PlotData.Series::name).toList()))
                 .containsExactly("recommended (top 10)", "consumed (held-out items)");
-        LineChart<?, ?> cutoffs = find.apply("#cutoffChart").query();
-        assertThat(fx(() -> cutoffs.getData().getFirst().getData().size())).isEqualTo(ModelReport.KS.size());
+        LinePlot cutoffs = find.apply("#cutoffPlot").query();
+        assertThat(fx(() -> cutoffs.data().series().getFirst().y().length)).isEqualTo(ModelReport.KS.size());
         // Leave-one-out holds out one item per user, so Recall@K is HR@K and shares its line.
-        assertThat(fx(() -> cutoffs.getData().stream().map(s -> s.getName()).toList()))
+        assertThat(fx(() -> cutoffs.data().series().stream().map(PlotData.Series::name).toList()))
                 .containsExactly("HR@K = Recall@K", "NDCG@K");
 
         assertThat(fx(() -> window.model().currentProject().recommenders().size())).isEqualTo(1);

@@ -1,7 +1,10 @@
 package org.recausal.desktop.recsys;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.animation.KeyFrame;
@@ -14,21 +17,24 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import org.recausal.desktop.chart.ChartImages;
 import org.recausal.desktop.data.DatasetEntry;
 import org.recausal.desktop.dialog.FxDialogService;
+import org.recausal.desktop.recsys.TrainDialogModel.PropensitySource;
 import org.recausal.desktop.settings.RecentFiles;
 import org.recausal.desktop.task.BackgroundTaskExecutor;
 import org.recausal.desktop.window.MainWindow;
+import org.recausal.engine.recsys.EpochReport;
 
 /**
- * The Recommenders panel for review, run under Xvfb (not a test): the sample project's interaction log, SASRec trained
- * for 40 epochs on its clicks and BPR for comparison; then SASRec selected and its evaluation, plots and curves shown
- * {@value #SHOW} seconds each, and the Train dialog on top last. The window stays up for {@code seconds} (the
- * argument, default 300) so screenshots can be taken.
+ * The Recommenders panel for review, run under Xvfb with GTK (not a test): on the sample project's log, BPR with
+ * the Train dialog's defaults (a picture of its live curves halfway), then MF-IPS on the ratings weighted by the
+ * log's propensity column; then each model's curves, evaluation and plots, and the data panel's header. Writes
+ * {@code bpr-live.png}, {@code bpr-training.png}, {@code mf-ips-training.png}, {@code bpr-evaluation.png},
+ * {@code bpr-plots.png}, {@code mf-ips-plots.png} and {@code data-header.png} (window pictures at 1440 x 900) to the
+ * folder given as the first argument, then quits.
  */
 public final class RecommendersScreenshot {
-
-    static final int SHOW = 12;
 
     private RecommendersScreenshot() {
     }
@@ -40,9 +46,15 @@ public final class RecommendersScreenshot {
 
     /** Opens the window and drives the panel step by step, each step when the one before has finished. */
     public static final class Shot extends Application {
+        private Stage stage;
+        private Path out;
+
         @Override
-        public void start(Stage stage) throws Exception {
+        public void start(Stage primary) throws Exception {
+            stage = primary;
             List<String> args = getParameters().getRaw();
+            out = Path.of(args.isEmpty() ? "." : args.getFirst()).toAbsolutePath();
+            Files.createDirectories(out);
             Path work = Files.createTempDirectory("recsys-shot");
             MainWindow window = MainWindow.create(stage, new FxDialogService(stage, MainWindow.stylesheet()),
                     new BackgroundTaskExecutor(), new RecentFiles(work.resolve("config")));
@@ -60,41 +72,69 @@ public final class RecommendersScreenshot {
                     waitForData.stop();
                     window.dataPanel().shownProperty().set(false);
                     window.recommendersPanel().shownProperty().set(true);
-                    TrainDialogModel sasrec = new TrainDialogModel(loaded, window.dataPanel().model().dag());
-                    sasrec.epochsProperty().set("40");
-                    sasrec.validateEveryProperty().set("5");
-                    model.train(sasrec.settings());
+                    TrainDialogModel bpr = new TrainDialogModel(loaded, window.dataPanel().model().dag());
+                    bpr.kindProperty().set(ModelKind.BPR);
+                    model.train(bpr.settings());
                 }
             }));
             waitForData.setCycleCount(Timeline.INDEFINITE);
             waitForData.play();
+            boolean[] live = {false};
+            model.getCurve().addListener((ListChangeListener<EpochReport>) _ -> {
+                if (!live[0] && model.getCurve().size() == 15 && model.task().isRunning()) {
+                    live[0] = true;
+                    Platform.runLater(() -> shoot("bpr-live"));
+                }
+            });
             model.getModels().addListener((ListChangeListener<TrainedRecommender>) _ -> {
                 if (model.getModels().size() == 1) {
-                    TrainDialogModel bpr = new TrainDialogModel(loaded(window), window.dataPanel().model().dag());
-                    bpr.kindProperty().set(ModelKind.BPR);
-                    model.train(bpr.settings());
+                    TrainDialogModel mf = new TrainDialogModel(loaded(window), window.dataPanel().model().dag());
+                    mf.kindProperty().set(ModelKind.MF_IPS);
+                    mf.feedbackProperty().set("rating");
+                    mf.propensitySourceProperty().set(PropensitySource.COLUMN);
+                    mf.propensityProperty().set("exposure_propensity");
+                    mf.epochsProperty().set("300");
+                    model.train(mf.settings());
                 } else if (model.getModels().size() == 2) {
                     TabPane tabs = (TabPane) stage.getScene().lookup("#tabs");
-                    List<Runnable> tour = List.of(() -> {
+                    List<Runnable> tour = new ArrayList<>();
+                    tour.add(() -> shoot("mf-ips-training"));
+                    tour.add(() -> tabs.getSelectionModel().select(2));
+                    tour.add(() -> shoot("mf-ips-plots"));
+                    tour.add(() -> {
                         model.selectedProperty().set(model.getModels().getFirst());
-                        tabs.getSelectionModel().select(1);
-                    }, () -> tabs.getSelectionModel().select(2), () -> tabs.getSelectionModel().select(0),
-                            () -> Platform.runLater(model::train));
+                        tabs.getSelectionModel().select(0);
+                    });
+                    tour.add(() -> shoot("bpr-training"));
+                    tour.add(() -> tabs.getSelectionModel().select(1));
+                    tour.add(() -> shoot("bpr-evaluation"));
+                    tour.add(() -> tabs.getSelectionModel().select(2));
+                    tour.add(() -> shoot("bpr-plots"));
+                    tour.add(() -> {
+                        window.recommendersPanel().shownProperty().set(false);
+                        window.dataPanel().shownProperty().set(true);
+                    });
+                    tour.add(() -> shoot("data-header"));
+                    tour.add(() -> {
+                        Platform.exit();
+                        System.exit(0);
+                    });
                     step(tour, 0);
                 }
             });
-            long seconds = args.isEmpty() ? 300 : Long.parseLong(args.getFirst());
-            PauseTransition quit = new PauseTransition(Duration.seconds(seconds));
-            quit.setOnFinished(_ -> {
-                Platform.exit();
-                System.exit(0);
-            });
-            quit.play();
         }
 
-        /** Runs the tour's steps {@value RecommendersScreenshot#SHOW} seconds apart, the first after one second. */
+        private void shoot(String name) {
+            try {
+                ChartImages.writePng(stage.getScene().getRoot(), out.resolve(name + ".png"), 1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Runs the tour's steps a second apart, so each picture shows the laid-out step before it. */
         private static void step(List<Runnable> tour, int next) {
-            PauseTransition wait = new PauseTransition(Duration.seconds(next == 0 ? 1 : SHOW));
+            PauseTransition wait = new PauseTransition(Duration.seconds(1));
             wait.setOnFinished(_ -> {
                 tour.get(next).run();
                 if (next + 1 < tour.size()) {

@@ -19,6 +19,7 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import org.recausal.desktop.chart.ChartImages;
 import org.recausal.desktop.data.DatasetEntry;
 import org.recausal.desktop.dialog.FxDialogService;
 import org.recausal.desktop.settings.RecentFiles;

@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 
 import org.recausal.engine.recsys.Adam;
 import org.recausal.engine.recsys.RecsysException;
+import org.recausal.engine.recsys.TrainingListener;
 import org.recausal.engine.recsys.data.Interactions;
 import org.recausal.engine.recsys.ips.PropensityModel;
 import org.recausal.engine.recsys.split.Splits;
@@ -16,7 +17,8 @@ import org.recausal.engine.task.ProgressListener;
  * BPR matrix factorisation for implicit feedback: each epoch visits every logged (user, item) pair in a seeded
  * random order, pairs it with an item the user never consumed, and takes Adam steps on mini-batches of
  * {@link BprObjective}. With propensities, each pair's loss is weighted by its inverse propensity (normalised
- * to mean 1), the IPS-debiased BPR.
+ * to mean 1), the IPS-debiased BPR. Each epoch is reported with its mean loss per pair (the loss of each mini-batch
+ * as it was taken, before its step).
  */
 public final class Bpr {
     static final int BATCH = 1024;
@@ -26,6 +28,17 @@ public final class Bpr {
 
     public static FactorModel fit(Interactions log, MfConfig config, PropensityModel propensities, CancellationToken cancel,
             ProgressListener progress) {
+        return train(log, config, propensities, EpochValidation.NONE, null, (report, state) -> progress.progress(
+                report.epoch() / (double) report.epochs(), "BPR epoch " + report.epoch()), cancel);
+    }
+
+    /**
+     * Fits, or continues a fit, handing each finished epoch (its mean loss per pair and any validation metrics) to
+     * {@code listener} with a state to resume from; cancelling stops between mini-batches.
+     * @param resume a state a listener received from a fit with the same log and settings, or null to start afresh
+     */
+    public static FactorModel train(Interactions log, MfConfig config, PropensityModel propensities,
+            EpochValidation validation, MfState resume, TrainingListener<MfState> listener, CancellationToken cancel) {
         int users = log.users().size();
         int items = log.items().size();
         if (log.size() == 0) {
@@ -33,9 +46,9 @@ public final class Bpr {
         }
         FactorModel model = new FactorModel(users, items, config.factors());
         float[] p = model.params();
-        SplittableRandom random = new SplittableRandom(config.seed());
+        SplittableRandom initial = new SplittableRandom(config.seed());
         for (int j = 1 + users + items; j < p.length; j++) {
-            p[j] = (float) (0.1 * RatingMf.gaussian(random));
+            p[j] = (float) (0.1 * RatingMf.gaussian(initial));
         }
         int[][] consumed = new int[users][];
         int[] counts = log.userCounts();
@@ -50,15 +63,20 @@ public final class Bpr {
             Arrays.sort(c);
         }
         float[] weights = propensities == null ? null : normalisedInverse(log, propensities);
-        Adam adam = new Adam(p.length, config.learningRate(), 0.9f, 0.999f, 1e-8f);
+        EpochLoop loop = new EpochLoop(model, config, resume);
+        Adam adam = loop.adam();
         float[] grad = new float[p.length];
-        int[] order = IntStream.range(0, log.size()).toArray();
         int[] u = new int[BATCH];
         int[] i = new int[BATCH];
         int[] j = new int[BATCH];
         float[] w = weights == null ? null : new float[BATCH];
-        for (int epoch = 0; epoch < config.steps(); epoch++) {
+        for (int epoch = loop.firstEpoch(); epoch < config.steps(); epoch++) {
+            loop.startEpoch();
+            // Each epoch draws from its own generator, so a fit resumed at this epoch draws the same order and negatives.
+            SplittableRandom random = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + epoch + 1);
+            int[] order = IntStream.range(0, log.size()).toArray();
             Splits.shuffle(order, random);
+            double lossSum = 0;
             for (int from = 0; from < order.length; from += BATCH) {
                 cancel.throwIfCancelled();
                 int n = Math.min(BATCH, order.length - from);
@@ -79,11 +97,11 @@ public final class Bpr {
                     }
                 }
                 Arrays.fill(grad, 0f);
-                new BprObjective(model, u, i, j, w, n, config.lambda()).lossAndGradient(p, grad);
+                lossSum += n * new BprObjective(model, u, i, j, w, n, config.lambda()).lossAndGradient(p, grad);
                 adam.nextStep();
                 adam.update(p, grad, 0, p.length);
             }
-            progress.progress((epoch + 1) / (double) config.steps(), "BPR epoch " + (epoch + 1));
+            loop.endEpoch(epoch, config.steps(), lossSum / order.length, validation, listener, cancel);
         }
         model.params();
         return model;

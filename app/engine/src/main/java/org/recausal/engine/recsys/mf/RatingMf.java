@@ -2,15 +2,19 @@ package org.recausal.engine.recsys.mf;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import org.recausal.engine.recsys.Adam;
 import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.RecsysException;
+import org.recausal.engine.recsys.TrainingListener;
 import org.recausal.engine.recsys.data.Interactions;
 import org.recausal.engine.recsys.ips.PropensityModel;
+import org.recausal.engine.recsys.metrics.RatingMetrics;
 import org.recausal.engine.recsys.split.Splits;
 import org.recausal.engine.task.CancellationToken;
 import org.recausal.engine.task.ProgressListener;
@@ -52,6 +56,20 @@ public final class RatingMf {
     }
 
     public FactorModel fit(Interactions log, MfConfig config, CancellationToken cancel, ProgressListener progress) {
+        return train(log, config, EpochValidation.NONE, null, (report, state) -> {
+            if (report.epoch() % 100 == 0) {
+                progress.progress(report.epoch() / (double) report.epochs(), "matrix factorisation, step " + report.epoch());
+            }
+        }, cancel);
+    }
+
+    /**
+     * Fits, or continues a fit, handing each finished epoch to {@code listener} with a state to resume from. An epoch
+     * is one full-batch Adam step; its loss is the objective (weighted squared error plus L2) where the step was taken.
+     * @param resume a state a listener received from a fit with the same log and settings, or null to start afresh
+     */
+    public FactorModel train(Interactions log, MfConfig config, EpochValidation validation, MfState resume,
+            TrainingListener<MfState> listener, CancellationToken cancel) {
         int users = log.users().size();
         int items = log.items().size();
         FactorModel model = new FactorModel(users, items, config.factors());
@@ -76,20 +94,59 @@ public final class RatingMf {
             y[r] = log.value(r);
         }
         Objective objective = new RatingObjective(model, u, i, y, w, config.lambda());
-        Adam adam = new Adam(p.length, config.learningRate(), 0.9f, 0.999f, 1e-8f);
+        EpochLoop loop = new EpochLoop(model, config, resume);
+        Adam adam = loop.adam();
         float[] grad = new float[p.length];
-        for (int step = 0; step < config.steps(); step++) {
+        for (int step = loop.firstEpoch(); step < config.steps(); step++) {
             cancel.throwIfCancelled();
+            loop.startEpoch();
             Arrays.fill(grad, 0f);
-            objective.lossAndGradient(p, grad);
+            double loss = objective.lossAndGradient(p, grad);
             adam.nextStep();
             adam.update(p, grad, 0, p.length);
-            if (step % 100 == 0) {
-                progress.progress(step / (double) config.steps(), "matrix factorisation, step " + step);
-            }
+            loop.endEpoch(step, config.steps(), loss, validation, listener, cancel);
         }
         model.params();
         return model;
+    }
+
+    /**
+     * The fit's rating error on held-out ratings, weighted as its training loss is: MSE and MAE for the naive
+     * weighting, else their IPS (or SNIPS) estimates over the whole user x item matrix, named so
+     * ({@code IPS-MSE}, {@code SNIPS-MAE}, ...).
+     * @param propensities the held-out ratings' propensities (needed unless the weighting is naive)
+     * @param share        the chance that a logged rating was held out here (their share of the log, for a random
+     *                     split): a cell's chance to be among them is its propensity times this, which the IPS
+     *                     estimate divides by
+     */
+    public EpochValidation validation(Interactions ratings, PropensityModel propensities, double share, int every) {
+        if (weighting != Weighting.NAIVE && propensities == null) {
+            throw new RecsysException(weighting + " validation needs the held-out ratings' propensities");
+        }
+        String prefix = weighting == Weighting.NAIVE ? "" : weighting.name() + "-";
+        if (!(share > 0 && share <= 1)) {
+            throw new RecsysException("the held-out share of the log must be in (0, 1], not " + share);
+        }
+        long cells = (long) ratings.users().size() * ratings.items().size();
+        // SNIPS normalises by the weights' sum, in which the share cancels; IPS divides by it.
+        double scale = weighting == Weighting.IPS ? share : 1;
+        return new EpochValidation(every, (model, cancel) -> {
+            RatingMetrics metrics = new RatingMetrics();
+            for (int r = 0; r < ratings.size(); r++) {
+                int user = ratings.user(r);
+                int item = ratings.item(r);
+                metrics.add(model.predict(user, item), ratings.value(r), weighting == Weighting.NAIVE ? Double.NaN
+                        : propensities.propensity(user, item, ratings.value(r)));
+            }
+            if (metrics.count() == 0) {
+                return Map.of();
+            }
+            Map<String, Double> all = metrics.values(cells);
+            Map<String, Double> named = new LinkedHashMap<>();
+            named.put(prefix + "MSE", all.get(prefix + "MSE") / scale);
+            named.put(prefix + "MAE", all.get(prefix + "MAE") / scale);
+            return named;
+        });
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.recausal.desktop.simulate;
+package org.recausal.desktop.chart;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

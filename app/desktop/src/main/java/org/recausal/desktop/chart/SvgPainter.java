@@ -1,16 +1,16 @@
-package org.recausal.desktop.explain;
+package org.recausal.desktop.chart;
 
 import java.util.Locale;
 
 import javafx.scene.paint.Color;
 
 /** Writes what is painted as an SVG document, on white. */
-final class SvgPainter implements Painter {
+public final class SvgPainter implements Painter {
     private static final String FONT = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
 
     private final StringBuilder svg = new StringBuilder(8192);
 
-    SvgPainter(double width, double height) {
+    public SvgPainter(double width, double height) {
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
                 .append(n(width)).append("\" height=\"").append(n(height)).append("\" viewBox=\"0 0 ").append(n(width))
                 .append(' ').append(n(height)).append("\" font-family=\"").append(FONT).append("\" font-size=\"")
@@ -18,7 +18,7 @@ final class SvgPainter implements Painter {
     }
 
     /** The finished document. */
-    String document() {
+    public String document() {
         return svg + "</svg>\n";
     }
 
@@ -55,12 +55,12 @@ final class SvgPainter implements Painter {
         svg.append('>').append(escape(text)).append("</text>\n");
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** The colour as #rrggbb. */
-    static String hex(Color c) {
+    public static String hex(Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
                 Math.round(c.getBlue() * 255));
     }

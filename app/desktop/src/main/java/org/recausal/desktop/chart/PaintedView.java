@@ -1,4 +1,4 @@
-package org.recausal.desktop.explain;
+package org.recausal.desktop.chart;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,31 +8,29 @@ import java.nio.file.Path;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 
-import org.recausal.desktop.simulate.ChartImages;
-
 /**
  * A chart drawn by {@link #paint}: on a canvas on screen, and the same drawing into PNG (at twice the screen's
  * scale) or SVG files. Its height follows from its width ({@link #contentHeight}).
  */
-abstract class PaintedView extends Region {
+public abstract class PaintedView extends Region {
     private final Canvas canvas = new Canvas();
 
-    PaintedView() {
+    protected PaintedView() {
         getChildren().add(canvas);
         getStyleClass().add("painted-view");
     }
 
     /** Draws the chart into a {@code width} x {@code height} area. */
-    abstract void paint(Painter painter, double width, double height);
+    protected abstract void paint(Painter painter, double width, double height);
 
     /** The height the chart needs at {@code width}. */
-    abstract double contentHeight(double width);
+    protected abstract double contentHeight(double width);
 
     /** The width the chart would like, with room for every label. */
-    abstract double contentWidth();
+    protected abstract double contentWidth();
 
     /** Paints again, after the data or a highlight changed. */
-    final void repaint() {
+    protected final void repaint() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
@@ -72,15 +70,16 @@ abstract class PaintedView extends Region {
         return computePrefHeight(width);
     }
 
-    void writeSvg(Path file) throws IOException {
+    public void writeSvg(Path file) throws IOException {
         double w = Math.max(getWidth(), contentWidth());
-        double h = contentHeight(w);
+        // At the width on screen, the height on screen too (a view may be given more than its content needs).
+        double h = Math.max(contentHeight(w), w == getWidth() ? getHeight() : 0);
         SvgPainter svg = new SvgPainter(w, h);
         paint(svg, w, h);
         Files.writeString(file, svg.document(), StandardCharsets.UTF_8);
     }
 
-    void writePng(Path file) throws IOException {
+    public void writePng(Path file) throws IOException {
         ChartImages.writePng(canvas, file);
     }
 }

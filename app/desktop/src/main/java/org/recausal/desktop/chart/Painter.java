@@ -1,12 +1,12 @@
-package org.recausal.desktop.explain;
+package org.recausal.desktop.chart;
 
 import javafx.scene.paint.Color;
 
 /**
- * What the explanation charts draw with: the same drawing code paints the screen ({@link FxPainter}) and writes
+ * What the painted charts (explanations, recommender plots) draw with: the same drawing code paints the screen ({@link FxPainter}) and writes
  * SVG ({@link SvgPainter}), so an exported picture is exactly what was shown.
  */
-interface Painter {
+public interface Painter {
     /** How a text's x position is read. */
     enum Align { LEFT, CENTRE, RIGHT }
 

@@ -1,4 +1,4 @@
-package org.recausal.desktop.explain;
+package org.recausal.desktop.chart;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -9,26 +9,26 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /** Paints on a JavaFX canvas. */
-final class FxPainter implements Painter {
+public final class FxPainter implements Painter {
     private static final Font REGULAR = Font.font("System", FONT_SIZE);
     private static final Font BOLD = Font.font("System", FontWeight.BOLD, FONT_SIZE);
 
     private final GraphicsContext g;
 
-    FxPainter(GraphicsContext g) {
+    public FxPainter(GraphicsContext g) {
         this.g = g;
         g.setTextBaseline(VPos.BASELINE);
     }
 
     /** The width a text takes in the charts' font, for laying out labels. */
-    static double width(String text, boolean bold) {
+    public static double width(String text, boolean bold) {
         Text probe = new Text(text);
         probe.setFont(bold ? BOLD : REGULAR);
         return probe.getLayoutBounds().getWidth();
     }
 
     /** The text, cut with an ellipsis where it is wider than {@code width}. */
-    static String fit(String text, double width, boolean bold) {
+    public static String fit(String text, double width, boolean bold) {
         if (width(text, bold) <= width) {
             return text;
         }
