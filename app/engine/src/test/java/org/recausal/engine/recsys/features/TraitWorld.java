@@ -17,15 +17,15 @@ import org.recausal.engine.task.CancellationToken;
 import org.recausal.engine.task.ProgressListener;
 
 /**
- * A simulated shop whose log depends on traits with known effects and on no sequential pattern: 60 items in two
- * categories (x: 36, y: 24) with skewed purchase counts, 400 users in two groups (a: 60%, b: 40%). Each interaction
+ * A simulated shop whose log depends on traits with known effects and on no sequential pattern: 200 items in two
+ * categories (x: 120, y: 80) with skewed purchase counts, 400 users in two groups (a: 60%, b: 40%). Each interaction
  * picks the user's group's category (a: x, b: y) with probability 0.85, then an item of it with probability
  * proportional to 1 + its count, never an item the user has. So the item's popularity pushes consumption up, and
  * group b's affinity for category y is a user-by-item interaction. Each row also carries a price drawn per row:
  * a row-level variable, not a trait.
  */
 public final class TraitWorld {
-    public static final int ITEMS = 60;
+    public static final int ITEMS = 200;
     public static final int USERS = 400;
 
     private TraitWorld() {
@@ -60,7 +60,7 @@ public final class TraitWorld {
     }
 
     static boolean isY(int item) {
-        return item >= 36;
+        return item >= 120;
     }
 
     private static int draw(SplittableRandom random, int[] popularity, boolean y, List<Integer> had) {
