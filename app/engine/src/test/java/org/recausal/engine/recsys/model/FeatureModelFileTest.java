@@ -29,10 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Model files of SASRec with side features (version 2), and version 1 files as main wrote them. */
-class FeatureModelFileTest {
+public class FeatureModelFileTest {
 
     /** Two users with an age, four items with a kind (three levels); 4-dimensional SASRec, one block. */
-    static StoredModel model() {
+    public static StoredModel model() {
         IdIndex users = IdIndex.of(List.of("ann", "bob"));
         IdIndex items = IdIndex.of(List.of("a", "b", "c", "d"));
         FeatureEncoding age = FeatureEncoding.numeric("age", FeatureEncoding.Side.USER, new double[] {30, 50});
