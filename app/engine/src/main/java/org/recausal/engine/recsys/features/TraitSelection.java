@@ -70,12 +70,14 @@ public final class TraitSelection {
      * @throws RecsysException when the graph has no exposure variable
      */
     public static Selection fromDag(Dag dag, Table table, ResolvedMapping mapping, IdIndex users, IdIndex items) {
-        List<String> decisions = dag.withRole(Role.EXPOSURE);
-        if (decisions.isEmpty()) {
-            throw new RecsysException("the graph has no exposure variable: give the recommender's decision (what was"
-                    + " shown) the role exposure, so that the variables that feed it can be found");
-        }
-        Set<String> ancestors = ancestors(dag, decisions);
+        return fromDag(dag, table, mapping, TableInteractions.userColumn(table).name(),
+                TableInteractions.itemColumn(table).name(), users, items);
+    }
+
+    /** As {@link #fromDag(Dag, Table, ResolvedMapping, IdIndex, IdIndex)}, with the user and item columns named. */
+    public static Selection fromDag(Dag dag, Table table, ResolvedMapping mapping, String userColumn, String itemColumn,
+            IdIndex users, IdIndex items) {
+        Set<String> ancestors = ancestors(dag, decisions(dag));
         List<Candidate> candidates = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (Variable v : dag.variables()) {
@@ -91,7 +93,42 @@ public final class TraitSelection {
                 candidates.add(new Candidate(v.name(), column.get(), categorical(table.column(column.get()), v.type())));
             }
         }
-        return select(candidates, skipped, table, users, items);
+        return select(candidates, skipped, table, table.column(userColumn), table.column(itemColumn), users, items);
+    }
+
+    /**
+     * A quick look before training, from the graph and the project's tables alone (matching variables to columns by
+     * name): the observed ancestors of the exposure that some table holds, less the log's own columns that vary
+     * within users and within items. Traits held in the users' and items' tables are kept here; {@link #fromDag}
+     * checks them on the joined data when training starts.
+     * @param log    the interaction log, with the user and item columns
+     * @param tables every table of the project, the log's included
+     */
+    public static List<String> preview(Dag dag, Table log, String userColumn, String itemColumn, List<Table> tables) {
+        if (dag.withRole(Role.EXPOSURE).isEmpty()) {
+            return List.of();
+        }
+        Set<String> ancestors = ancestors(dag, decisions(dag));
+        List<String> names = new ArrayList<>();
+        for (Variable v : dag.variables()) {
+            String name = v.name();
+            boolean held = tables.stream().anyMatch(t -> t.hasColumn(name));
+            boolean rowLevel = log.hasColumn(name) && firstRows(log.column(name), log.column(userColumn)) == null
+                    && firstRows(log.column(name), log.column(itemColumn)) == null;
+            if (ancestors.contains(name) && v.role() != Role.LATENT && held && !rowLevel) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static List<String> decisions(Dag dag) {
+        List<String> decisions = dag.withRole(Role.EXPOSURE);
+        if (decisions.isEmpty()) {
+            throw new RecsysException("the graph has no exposure variable: give the recommender's decision (what was"
+                    + " shown) the role exposure, so that the variables that feed it can be found");
+        }
+        return decisions;
     }
 
     /**
@@ -114,7 +151,8 @@ public final class TraitSelection {
             DataType type = dag == null ? null : dag.variable(name).map(Variable::type).orElse(null);
             candidates.add(new Candidate(name, column, categorical(table.column(column), type)));
         }
-        return select(candidates, new ArrayList<>(), table, users, items);
+        return select(candidates, new ArrayList<>(), table, TableInteractions.userColumn(table),
+                TableInteractions.itemColumn(table), users, items);
     }
 
     private static boolean categorical(Column column, DataType type) {
@@ -135,10 +173,8 @@ public final class TraitSelection {
         return found;
     }
 
-    private static Selection select(List<Candidate> candidates, List<Skipped> skipped, Table table, IdIndex users,
-            IdIndex items) {
-        Column userIds = TableInteractions.userColumn(table);
-        Column itemIds = TableInteractions.itemColumn(table);
+    private static Selection select(List<Candidate> candidates, List<Skipped> skipped, Table table, Column userIds,
+            Column itemIds, IdIndex users, IdIndex items) {
         List<FeatureEncoding> userEncodings = new ArrayList<>();
         List<FeatureEncoding> itemEncodings = new ArrayList<>();
         List<double[]> userValues = new ArrayList<>();
@@ -180,6 +216,19 @@ public final class TraitSelection {
      * does; null when some user (item) has two different values.
      */
     private static int[] rowsPerEntity(Column column, Column ids, IdIndex index) {
+        Map<String, Integer> first = firstRows(column, ids);
+        if (first == null) {
+            return null;
+        }
+        int[] rows = new int[index.size()];
+        for (int e = 0; e < rows.length; e++) {
+            rows[e] = first.getOrDefault(index.id(e), -1);
+        }
+        return rows;
+    }
+
+    /** Each id's first row with a value of {@code column}; null when an id has two different values. */
+    private static Map<String, Integer> firstRows(Column column, Column ids) {
         Map<String, Integer> first = new HashMap<>();
         for (int r = 0; r < column.size(); r++) {
             if (ids.isMissing(r) || column.isMissing(r)) {
@@ -190,11 +239,7 @@ public final class TraitSelection {
                 return null;
             }
         }
-        int[] rows = new int[index.size()];
-        for (int e = 0; e < rows.length; e++) {
-            rows[e] = first.getOrDefault(index.id(e), -1);
-        }
-        return rows;
+        return first;
     }
 
     private static FeatureEncoding encoding(Candidate c, Column column, FeatureEncoding.Side side, int[] rows) {

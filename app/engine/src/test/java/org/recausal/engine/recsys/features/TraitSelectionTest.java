@@ -56,6 +56,15 @@ class TraitSelectionTest {
     }
 
     @Test
+    void thePreviewLeavesOutLatentRowLevelAndUnheldVariables() {
+        assertThat(TraitSelection.preview(dag(), TABLE, "user_id", "item_id", List.of(TABLE)))
+                .containsExactly("user_group", "item_popularity", "item_category");
+        Dag none = dag();
+        none.updateVariable(none.require("shown").withRole(Role.ORDINARY));
+        assertThat(TraitSelection.preview(none, TABLE, "user_id", "item_id", List.of(TABLE))).isEmpty();
+    }
+
+    @Test
     void aGraphWithoutExposureIsRefused() {
         Dag dag = dag();
         dag.updateVariable(dag.require("shown").withRole(Role.ORDINARY));
