@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.recausal.engine.data.Table;
 import org.recausal.engine.recsys.features.FeatureEncoding;
 import org.recausal.engine.recsys.features.SideFeatures;
 import org.recausal.engine.recsys.features.TraitWorld;
@@ -27,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * against brute force, efficiency of the whole game, and the signs the world's truth implies.
  */
 class TraitAttributionsTest {
-    private static final Table TABLE = TraitWorld.table(1);
-    private static final SequenceData DATA = TraitWorld.data(TABLE);
-    private static final SideFeatures FEATURES = TraitWorld.traits(TABLE, DATA).features();
+    private static final TraitWorld.World WORLD = TraitWorld.World.of(1);
+    private static final SequenceData DATA = WORLD.data();
+    private static final SideFeatures FEATURES = WORLD.features();
     private static final SasRecModel MODEL = new SasRecTrainer(new SasRecConfig(10, 16, 1, 1, 0.2f, 0.01f, 64, 6, 3), 2)
             .features(FEATURES).train(DATA.train(), DATA.log().users(), DATA.log().items(), null, null, (r, s) -> { },
                     CancellationToken.none());

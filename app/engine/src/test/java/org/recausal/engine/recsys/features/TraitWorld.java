@@ -80,6 +80,15 @@ public final class TraitWorld {
         throw new IllegalStateException("no item left to draw");
     }
 
+    /** A world drawn with a seed: its log as a table, split leave-one-out, and the three traits. */
+    public record World(Table table, SequenceData data, SideFeatures features) {
+        public static World of(long seed) {
+            Table table = TraitWorld.table(seed);
+            SequenceData data = TraitWorld.data(table);
+            return new World(table, data, TraitWorld.traits(table, data).features());
+        }
+    }
+
     /** The table's log, split leave-one-out. */
     public static SequenceData data(Table table) {
         Interactions log = TableInteractions.read(table, null, new IdIndex(), new IdIndex());

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.recausal.engine.data.Table;
 import org.recausal.engine.recsys.features.SideFeatures;
 import org.recausal.engine.recsys.features.TraitWorld;
 import org.recausal.engine.recsys.metrics.Protocol;
@@ -50,10 +50,9 @@ class SasRecFeaturesTest {
 
     @Test
     void learnsTheTraitEffectsWithTheirSignsAndBeatsTheHistoryOnlyModel() {
-        Table table = TraitWorld.table(1);
-        SequenceData data = TraitWorld.data(table);
-        SideFeatures features = TraitWorld.traits(table, data).features();
-        SasRecModel withTraits = train(data, features);
+        TraitWorld.World world = TraitWorld.World.of(1);
+        SequenceData data = world.data();
+        SasRecModel withTraits = train(data, world.features());
         SasRecModel historyOnly = train(data, null);
         // x_u = [group b], x_i = [popularity, category y]: the popularity weight and b's affinity for y are positive,
         // group a's (the reference's) liking of y negative.
@@ -73,12 +72,12 @@ class SasRecFeaturesTest {
 
     @Test
     void theScoreIsTheHistoryPartPlusTheWidePart() {
-        Table table = TraitWorld.table(2);
-        SequenceData data = TraitWorld.data(table);
-        SideFeatures features = TraitWorld.traits(table, data).features();
+        TraitWorld.World world = TraitWorld.World.of(2);
+        SequenceData data = world.data();
+        SideFeatures features = world.features();
         SasRecModel model = train(data, features);
         SasRecModel transformer = new SasRecModel(model.config(), model.users(), model.items(),
-                java.util.Arrays.copyOf(model.params(), model.params().length - features.weightCount()));
+                Arrays.copyOf(model.params(), model.params().length - features.weightCount()));
         int d = model.config().dimension();
         int[] users = {0, 7, 42};
         int[][] histories = IntStream.of(users).mapToObj(u -> data.train().items(u)).toArray(int[][]::new);
