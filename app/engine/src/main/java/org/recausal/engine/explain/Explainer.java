@@ -14,7 +14,8 @@ import org.recausal.engine.task.CancellationToken;
 /**
  * Explains a trained SASRec's recommendations: for a user and an item, the attention behind the score, Shapley
  * attributions over the history items the model reads (and over the user's and item's trait variables when the model
- * reads side features), the smallest counterfactual removal set, faithfulness checks and a summary ({@link #explain}); and attention aggregated over users ({@link AttentionAggregator}).
+ * reads side features), the smallest counterfactual removal set, faithfulness checks and a summary
+ * ({@link #explain}); and attention aggregated over users ({@link AttentionAggregator}).
  * Every number comes from re-scoring the model on edited histories; nothing is approximated by a surrogate.
  * Thread-safe: one explainer can serve several explanations at once.
  */
