@@ -12,6 +12,7 @@ import org.recausal.engine.explain.ExplainOptions;
 import org.recausal.engine.explain.Explainer;
 import org.recausal.engine.explain.Explanation;
 import org.recausal.engine.explain.FaithfulnessCheck;
+import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.recsys.Gemm;
 import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.data.IdIndex;
@@ -34,8 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Time opening one explanation (attention, attributions, counterfactual search, faithfulness",
             "checks) of a user's top recommendation, for randomly drawn users, on Amazon Games and on a small sample",
-            "of it (its first users), each with a SASRec trained for a few epochs (or a given model); also how",
-            "often the explanations pass their faithfulness checks. Prints JSON."})
+            "of it (its first users), each with a SASRec trained for a few epochs (or a given model); or, with --project,",
+            "on a recommender saved in a project (side features and all); also how often the explanations pass their",
+            "faithfulness checks. Prints JSON."})
 final class ExplainBenchCommand implements Callable<Integer> {
     /** The budget for opening one explanation in the app. */
     static final double TARGET_MS = 300;
@@ -49,8 +51,13 @@ final class ExplainBenchCommand implements Callable<Integer> {
             description = "SASRec's Video.txt (default ../shared/datasets/amazon-games/Video.txt).")
     Path games;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "A SASRec trained on --games (default: train one).")
-    Path model;
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "A SASRec trained on --games (default: train one); with --project, the id or name of its recommender.")
+    String model;
+
+    @Option(names = "--project", paramLabel = "PROJECT",
+            description = "Time the explanations of --model, a SASRec saved in this project, instead of Games.")
+    Path project;
 
     @Option(names = "--epochs", defaultValue = "5", description = "Epochs of the SASRec trained for the bench (default 5).")
     int epochs;
@@ -76,7 +83,10 @@ final class ExplainBenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ProjectFileException {
+        if (project != null && model == null) {
+            throw Arguments.invalid(spec, "--project needs --model, the recommender to explain");
+        }
         PrintWriter err = spec.commandLine().getErr();
         int workers = threads == null ? Parallel.defaultThreads() : Math.max(1, threads);
         ObjectNode result = Json.object();
@@ -86,9 +96,17 @@ final class ExplainBenchCommand implements Callable<Integer> {
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         machine.put("gemm", Gemm.isNative() ? "OpenBLAS (through Smile)" : "Java");
         machine.put("loadAverageAtStart", RecsysBenchCommand.loadAverage());
+        result.put("targetMs", TARGET_MS);
+        if (project != null) {
+            result.put("reproduce", "recausal bench explain --project " + project + " --model " + model + " --users "
+                    + users + " --k " + k + " --seed " + seed);
+            result.set("project", run(ChosenModel.of(project, model).model(), workers));
+            machine.put("loadAverageAtEnd", RecsysBenchCommand.loadAverage());
+            Json.print(spec.commandLine().getOut(), result);
+            return Cli.EXIT_OK;
+        }
         result.put("reproduce", "recausal bench explain --epochs " + epochs + " --sample-users " + sampleUsers
                 + " --sample-epochs " + sampleEpochs + " --users " + users + " --k " + k + " --seed " + seed);
-        result.put("targetMs", TARGET_MS);
         Interactions log = InteractionFiles.read(games);
         if (sampleUsers > 0) {
             err.printf("sample: training SASRec on the first %d users for %d epochs%n", sampleUsers, sampleEpochs);
@@ -97,7 +115,7 @@ final class ExplainBenchCommand implements Callable<Integer> {
         }
         StoredModel full;
         if (model != null) {
-            full = ModelFile.read(model);
+            full = ModelFile.read(Path.of(model));
         } else {
             err.printf("games: training SASRec on %d users for %d epochs%n", log.users().size(), epochs);
             err.flush();
@@ -171,6 +189,7 @@ final class ExplainBenchCommand implements Callable<Integer> {
         node.put("users", stored.users().size());
         node.put("items", stored.items().size());
         node.put("explanations", n);
+        node.put("variables", stored.sasrec().features() == null ? 0 : stored.sasrec().features().variables().size());
         node.set("wallMs", percentiles(wall));
         node.set("cpuMs", percentiles(cpu));
         node.put("shareUnderTarget", Arrays.stream(wall).filter(w -> w < TARGET_MS).count() / (double) n);

@@ -170,11 +170,16 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("%-6s %-20s %10s %10s %9s%n", "pos", "item", "shapley", "+/-", "rollout");
         AttentionView view = e.attention();
         for (int p = 0; p < view.window().size(); p++) {
-            Attribution a = e.attributions().values().get(p);
+            Attribution a = e.attributions().historyItems().get(p);
             out.printf("%-6d %-20s %10.4f %10.4f %9.3f%n", a.position(), a.name(), a.value(), a.standardError(),
                     view.rollout()[p]);
         }
-        out.printf("%nattributions: %s, sum %.4f = score %.4f - baseline %.4f%n", e.attributions().method(),
+        for (Attribution a : e.attributions().variables()) {
+            out.printf("%-6s %-20s %10.4f %10s   %s%n", a.owner(), a.name(), a.value(), "exact",
+                    a.observed() == null ? "(missing)" : "= " + a.observed());
+        }
+        out.printf("%nattributions: %s%s, sum %.4f = score %.4f - baseline %.4f%n", e.attributions().method(),
+                e.attributions().variables().isEmpty() ? "" : ", variables " + e.attributions().variableMethod(),
                 e.attributions().values().stream().mapToDouble(Attribution::value).sum(), e.attributions().fullScore(),
                 e.attributions().baselineScore());
         for (FaithfulnessCheck f : e.faithfulness().checks()) {

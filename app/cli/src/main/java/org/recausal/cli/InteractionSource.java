@@ -8,9 +8,11 @@ import org.recausal.engine.dag.Dag;
 import org.recausal.engine.data.Table;
 import org.recausal.engine.data.TableReader;
 import org.recausal.engine.mapping.ColumnInfo;
+import org.recausal.engine.mapping.MappedTable;
 import org.recausal.engine.project.Dataset;
 import org.recausal.engine.project.Datasets;
 import org.recausal.engine.project.Project;
+import org.recausal.engine.project.ProjectData;
 import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.project.ProjectFiles;
 import org.recausal.engine.recsys.data.IdIndex;
@@ -75,6 +77,17 @@ final class InteractionSource {
             return TableReader.read(data).table();
         }
         return Datasets.load(chosen(project()), ProgressListener.NONE, CancellationToken.none()).table();
+    }
+
+    /**
+     * The project's table the log is read from, with the datasets joined to it (users' and items' attributes) and
+     * its columns mapped to the graph's nodes.
+     */
+    MappedTable joinedTable() throws ProjectFileException {
+        String id = chosen(project()).id();
+        return ProjectData.load(project(), ProgressListener.NONE, CancellationToken.none()).tables().stream()
+                .filter(t -> t.name().equals(id)).findFirst().orElseThrow(() -> new CommandFailure("dataset '" + id
+                        + "' of " + data.getFileName() + " is joined to another dataset; read that one (--dataset)"));
     }
 
     /** The project's graph when the log comes from a project. */

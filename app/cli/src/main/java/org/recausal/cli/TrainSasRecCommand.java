@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.model.ModelFile;
+import org.recausal.engine.recsys.features.SideFeatures;
+import org.recausal.engine.recsys.features.TraitSelection;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
 import org.recausal.engine.recsys.sasrec.SasRecModel;
@@ -28,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "sasrec", mixinStandardHelpOptions = true,
         description = {"Train SASRec (Kang & McAuley 2018) on a log of 'user item' lines, any interaction file or a project's log,",
             "each user's last item held out for testing and the one before for validation (or --split). Prints JSON;",
-            "one progress line per epoch on stderr. --out writes a model file, --save NAME stores it in the --data project."})
+            "one progress line per epoch on stderr. --out writes a model file, --save NAME stores it in the --data project.",
+            "--features adds the users' and items' traits (the DAG's variables that feed the recommender, or named ones)."})
 final class TrainSasRecCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -41,6 +44,9 @@ final class TrainSasRecCommand implements Callable<Integer> {
 
     @Mixin
     ModelOutput output;
+
+    @Mixin
+    FeatureOption featureOption;
 
     @Option(names = "--maxlen", defaultValue = "50", description = "Longest history read (default 50).")
     int maxLength;
@@ -92,16 +98,27 @@ final class TrainSasRecCommand implements Callable<Integer> {
         SasRecConfig config = new SasRecConfig(maxLength, dimension, blocks, heads, dropout, learningRate, batch, epochs, seed);
         SasRecState state = null;
         var log = data.read();
+        SideFeatures features = null;
         if (resume != null) {
             StoredModel saved = ModelFile.read(resume);
             if (saved.checkpoint() == null) {
                 throw new CommandFailure(resume.getFileName() + " is a model file without a checkpoint (write one with --checkpoint)");
             }
+            if (featureOption.requested()) {
+                throw new CommandFailure("--resume continues with the checkpoint's own side features; leave out --features");
+            }
             state = saved.checkpoint();
+            features = saved.sasrec().features();
             log = data.read(saved.users(), saved.items());
             if (log.users().size() != saved.users().size() || log.items().size() != saved.items().size()) {
                 throw new CommandFailure(data.name() + " holds users or items the checkpoint does not know; resume on the same data");
             }
+        }
+        ObjectNode traits = null;
+        if (featureOption.requested()) {
+            TraitSelection.Selection selection = featureOption.select(data, log);
+            features = selection.features();
+            traits = FeatureOption.toJson(selection);
         }
         SplitSpec splitSpec = splitOptions.spec(seed, SplitSpec.LEAVE_ONE_OUT);
         SequenceData split = SequenceData.of(log, splitSpec.apply(log));
@@ -110,16 +127,20 @@ final class TrainSasRecCommand implements Callable<Integer> {
         ObjectNode details = Json.object();
         details.put("data", data.name());
         details.put("split", splitSpec.label());
+        if (traits != null) {
+            details.set("features", traits);
+        }
         boolean keepBest = switch (select) {
             case "best" -> true;
             case "last" -> false;
             default -> throw new CommandFailure("--select must be best or last, not '" + select + "'");
         };
         SasRecTrainer trainer = new SasRecTrainer(config, threads == null ? Parallel.defaultThreads() : threads)
-                .validateEvery(validateEvery).keepBest(keepBest);
+                .validateEvery(validateEvery).keepBest(keepBest).features(features);
         int[] selected = {0};
         var users = log.users();
         var items = log.items();
+        SideFeatures side = features;
         SasRecModel model = trainer.train(split.train(), users, items, split.validation(), state, (report, current) -> {
             ObjectNode row = history.addObject();
             row.put("epoch", report.epoch());
@@ -133,7 +154,7 @@ final class TrainSasRecCommand implements Callable<Integer> {
                             report.validation().get("HR@10"), report.validation().get("NDCG@10")));
             err.flush();
             if (checkpoint != null) {
-                SasRecModel snapshot = new SasRecModel(config, users, items, current.params());
+                SasRecModel snapshot = new SasRecModel(config, users, items, current.params(), side);
                 ModelFile.write(checkpoint, new StoredModel(StoredModel.SASREC, snapshot, users, items, split.everything(),
                         details, current));
             }
@@ -146,6 +167,9 @@ final class TrainSasRecCommand implements Callable<Integer> {
         result.put("users", users.size());
         result.put("items", items.size());
         result.put("selectedEpoch", selected[0]);
+        if (traits != null) {
+            result.set("features", traits);
+        }
         result.set("epochs", history);
         Json.print(spec.commandLine().getOut(), result);
         return Cli.EXIT_OK;

@@ -23,14 +23,18 @@ final class ExplainTexts {
 
     /** How the Shapley values were computed, and that they add up to the score (efficiency). */
     static String attributionMethod(Attributions a) {
-        int players = a.values().size();
+        int players = a.historyItems().size();
         String method = Attributions.EXACT.equals(a.method())
                 ? String.format(Locale.ROOT, "Exact: every one of the 2^%d coalitions of the %d items the model reads"
                         + " was scored.", players, players)
                 : String.format(Locale.ROOT, "Sampled: %,d antithetic permutations of the %d items (%,d coalitions"
                         + " scored); whiskers are 95%% intervals.", a.permutations(), players, a.evaluations());
-        return method + String.format(Locale.ROOT, " The values add up to the score minus the score with no history:"
-                + " %.4f \u2212 %.4f = %.4f (sum of the bars %.4f).", a.fullScore(), a.baselineScore(),
+        String variables = a.variables().isEmpty() ? "" : String.format(Locale.ROOT, " The %d variables (the user's"
+                + " and the item's traits) are valued exactly, an absent one taking its training mean.",
+                a.variables().size());
+        return method + variables + String.format(Locale.ROOT, " The values add up to the score minus the score with"
+                + " no history%s: %.4f \u2212 %.4f = %.4f (sum of the bars %.4f).",
+                a.variables().isEmpty() ? "" : " and the traits at their means", a.fullScore(), a.baselineScore(),
                 a.fullScore() - a.baselineScore(), a.fullScore() - a.baselineScore() + a.efficiencyGap());
     }
 }

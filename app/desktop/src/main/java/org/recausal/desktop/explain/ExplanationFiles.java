@@ -46,9 +46,11 @@ final class ExplanationFiles {
                 }
             }
             for (Attribution a : e.attributions().values()) {
-                String position = Integer.toString(a.position() - length);
-                line(out, "attribution", a.name(), position, "Shapley value", a.value());
-                line(out, "attribution", a.name(), position, "standard error", a.standardError());
+                // A variable has no place in the history: its row names it with its observed value instead.
+                String position = a.isVariable() ? "" : Integer.toString(a.position() - length);
+                String name = a.isVariable() ? a.name() + " = " + a.observed() : a.name();
+                line(out, "attribution", name, position, "Shapley value", a.value());
+                line(out, "attribution", name, position, "standard error", a.standardError());
             }
             Counterfactual c = e.counterfactual();
             for (HistoryItem removed : c.removed()) {

@@ -1,5 +1,6 @@
 package org.recausal.desktop.explain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +17,9 @@ import org.recausal.desktop.chart.Painter;
 /**
  * Signed horizontal bars from a zero line, one a row: blue bars for positive values, orange for negative, a whisker
  * for each value's interval where it has one, the value at the bar's end and a legend above saying what the colours
- * and whiskers mean. Clicking a bar makes its key the highlighted one, which linked views follow.
+ * and whiskers mean. A chart may hold a second group, variables, drawn below its own header in their own colours
+ * (teal and purple), with their legend entries. Clicking a bar makes its key the highlighted one, which linked
+ * views follow.
  */
 public final class SignedBars extends PaintedView {
     private static final double PAD = 10;
@@ -28,6 +31,9 @@ public final class SignedBars extends PaintedView {
     private static final double VALUE_ROOM = 64;
     private static final Color POSITIVE = Color.web("#2171b5");
     private static final Color NEGATIVE = Color.web("#e6550d");
+    private static final Color VARIABLE_POSITIVE = Color.web("#1b9e77");
+    private static final Color VARIABLE_NEGATIVE = Color.web("#7570b3");
+    static final String VARIABLES = "Variables";
     private static final Color TEXT = Color.web("#1f2630");
     private static final Color MUTED = Color.web("#5b6573");
     private static final Color AXIS = Color.web("#a7adb8");
@@ -47,8 +53,26 @@ public final class SignedBars extends PaintedView {
         }
     }
 
-    /** The bars top to bottom, the legend's words for the two signs, and further legend entries. */
-    record Chart(List<Bar> bars, String positive, String negative, List<String> notes, String empty) {
+    /**
+     * The bars top to bottom, the legend's words for the two signs, further legend entries, and the second group
+     * of bars (variables) drawn under a {@value #VARIABLES} header, empty when there is none.
+     */
+    record Chart(List<Bar> bars, String positive, String negative, List<String> notes, String empty,
+            List<Bar> variables) {
+        Chart(List<Bar> bars, String positive, String negative, List<String> notes, String empty) {
+            this(bars, positive, negative, notes, empty, List.of());
+        }
+
+        /** The rows as drawn: the bars, then the header (null) and the variables when there are any. */
+        List<Bar> rows() {
+            if (variables.isEmpty()) {
+                return bars;
+            }
+            List<Bar> rows = new ArrayList<>(bars);
+            rows.add(null);
+            rows.addAll(variables);
+            return rows;
+        }
     }
 
     private final ObjectProperty<Chart> chart = new SimpleObjectProperty<>(this, "chart");
@@ -62,10 +86,10 @@ public final class SignedBars extends PaintedView {
         });
         highlighted.addListener((_, _, _) -> repaint());
         setOnMouseClicked(e -> {
-            List<Bar> bars = bars();
+            List<Bar> rows = rows();
             int index = (int) Math.floor((e.getY() - PAD - LEGEND) / ROW);
-            if (e.getY() >= PAD + LEGEND && index < bars.size() && bars.get(index).key() >= 0) {
-                highlighted.set(bars.get(index).key());
+            if (e.getY() >= PAD + LEGEND && index < rows.size() && rows.get(index) != null && rows.get(index).key() >= 0) {
+                highlighted.set(rows.get(index).key());
             }
         });
     }
@@ -79,35 +103,45 @@ public final class SignedBars extends PaintedView {
         return highlighted;
     }
 
-    /** The bars as drawn, top to bottom. */
-    List<Bar> bars() {
-        return chart.get() == null ? List.of() : chart.get().bars();
+    /** The rows as drawn, top to bottom; null for the variables' header. */
+    List<Bar> rows() {
+        return chart.get() == null ? List.of() : chart.get().rows();
     }
 
     @Override
     protected void paint(Painter p, double width, double height) {
         Chart c = chart.get();
-        if (c == null || c.bars().isEmpty()) {
+        if (c == null || c.rows().isEmpty()) {
             p.text(c == null ? "" : c.empty(), PAD, PAD + 16, Painter.Align.LEFT, false, MUTED);
             return;
         }
         paintLegend(p, c);
+        List<Bar> rows = c.rows();
         double label = labelWidth();
         double left = PAD + label + VALUE_ROOM;
         double right = width - PAD - VALUE_ROOM;
         double low = 0;
         double high = 0;
-        for (Bar b : c.bars()) {
+        for (Bar b : rows) {
+            if (b == null) {
+                continue;
+            }
             low = Math.min(low, b.hasInterval() ? Math.min(b.low(), b.value()) : b.value());
             high = Math.max(high, b.hasInterval() ? Math.max(b.high(), b.value()) : b.value());
         }
         double scale = Math.max(1, right - left) / (high - low > 0 ? high - low : 1);
         double zero = left - low * scale;
         double top = PAD + LEGEND;
-        for (int i = 0; i < c.bars().size(); i++) {
-            Bar b = c.bars().get(i);
+        for (int i = 0; i < rows.size(); i++) {
+            Bar b = rows.get(i);
             double y = top + i * ROW;
             double middle = y + ROW / 2;
+            if (b == null) {
+                p.text(VARIABLES, PAD, middle + 4, Painter.Align.LEFT, true, MUTED);
+                p.line(PAD + FxPainter.width(VARIABLES, true) + 8, middle, width - PAD, middle, AXIS, 1);
+                continue;
+            }
+            boolean variable = i > c.bars().size();
             boolean marked = b.key() >= 0 && b.key() == highlighted.get();
             if (marked) {
                 p.fill(PAD, y, width - 2 * PAD, ROW, HIGHLIGHT_BACK);
@@ -117,8 +151,8 @@ public final class SignedBars extends PaintedView {
             p.text(FxPainter.fit(b.label(), label - PREFIX_WIDTH - 6, marked || b.marked()), PAD + PREFIX_WIDTH,
                     baseline, Painter.Align.LEFT, marked || b.marked(), marked ? HIGHLIGHT : TEXT);
             double end = zero + b.value() * scale;
-            p.fill(Math.min(zero, end), middle - BAR / 2, Math.abs(end - zero), BAR,
-                    b.value() >= 0 ? POSITIVE : NEGATIVE);
+            p.fill(Math.min(zero, end), middle - BAR / 2, Math.abs(end - zero), BAR, b.value() >= 0
+                    ? variable ? VARIABLE_POSITIVE : POSITIVE : variable ? VARIABLE_NEGATIVE : NEGATIVE);
             double reachRight = end;
             double reachLeft = end;
             if (b.hasInterval()) {
@@ -137,13 +171,17 @@ public final class SignedBars extends PaintedView {
                 p.text(value, reachLeft - 6, baseline, Painter.Align.RIGHT, false, TEXT);
             }
         }
-        p.line(zero, top - 2, zero, top + c.bars().size() * ROW + 2, AXIS, 1);
+        p.line(zero, top - 2, zero, top + rows.size() * ROW + 2, AXIS, 1);
     }
 
     private static void paintLegend(Painter p, Chart c) {
         double y = PAD + 12;
         double x = swatch(p, PAD, y, POSITIVE, c.positive());
         x = swatch(p, x, y, NEGATIVE, c.negative());
+        if (!c.variables().isEmpty()) {
+            x = swatch(p, x, y, VARIABLE_POSITIVE, "variable raises");
+            x = swatch(p, x, y, VARIABLE_NEGATIVE, "variable lowers");
+        }
         for (String note : c.notes()) {
             p.text(note, x, y, Painter.Align.LEFT, false, MUTED);
             x += FxPainter.width(note, false) + 18;
@@ -158,15 +196,15 @@ public final class SignedBars extends PaintedView {
 
     private double labelWidth() {
         double widest = 60;
-        for (Bar b : bars()) {
-            widest = Math.max(widest, FxPainter.width(b.label(), true));
+        for (Bar b : rows()) {
+            widest = Math.max(widest, b == null ? 0 : FxPainter.width(b.label(), true));
         }
         return Math.min(MAX_LABEL, widest) + PREFIX_WIDTH + 10;
     }
 
     @Override
     protected double contentHeight(double width) {
-        return 2 * PAD + LEGEND + Math.max(1, bars().size()) * ROW;
+        return 2 * PAD + LEGEND + Math.max(1, rows().size()) * ROW;
     }
 
     @Override

@@ -6,10 +6,12 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 
@@ -39,6 +41,7 @@ public final class TrainDialogController {
     @FXML private TextField dropoutField;
     @FXML private TextField batchField;
     @FXML private TextField validateEveryField;
+    @FXML private CheckBox traitsBox;
     @FXML private TextField factorsField;
     @FXML private TextField lambdaField;
     @FXML private Label epochsLabel;
@@ -105,6 +108,15 @@ public final class TrainDialogController {
         bind(dropoutField, model.dropoutProperty());
         bind(batchField, model.batchSizeProperty());
         bind(validateEveryField, model.validateEveryProperty());
+        traitsBox.selectedProperty().bindBidirectional(model.sideFeaturesProperty());
+        traitsBox.disableProperty().bind(Bindings.isEmpty(model.getTraits()));
+        Tooltip traits = new Tooltip();
+        traits.textProperty().bind(Bindings.createStringBinding(() -> model.getTraits().isEmpty()
+                ? "The DAG has no observed variable upstream of its exposure that the data hold per user or per item"
+                : "Besides each user's history, SASRec reads: " + String.join(", ", model.getTraits())
+                        + ". Those not constant per user or per item in the joined data are skipped when training starts.",
+                model.getTraits()));
+        traitsBox.setTooltip(traits);
         bind(factorsField, model.factorsProperty());
         bind(lambdaField, model.lambdaProperty());
         bind(epochsField, model.epochsProperty());

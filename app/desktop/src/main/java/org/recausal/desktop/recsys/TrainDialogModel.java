@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -23,6 +25,7 @@ import org.recausal.engine.data.Column;
 import org.recausal.engine.data.NumericColumn;
 import org.recausal.engine.recsys.RecsysException;
 import org.recausal.engine.recsys.data.TableInteractions;
+import org.recausal.engine.recsys.features.TraitSelection;
 import org.recausal.engine.recsys.mf.MfConfig;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
 
@@ -65,6 +68,9 @@ public final class TrainDialogModel {
     private final ObjectProperty<PropensitySource> propensitySource = new SimpleObjectProperty<>(this,
             "propensitySource", PropensitySource.COLUMN);
     private final StringProperty exposure = new SimpleStringProperty(this, "exposure");
+    private final Dag dag;
+    private final ObservableList<String> traits = FXCollections.observableArrayList();
+    private final BooleanProperty sideFeatures = new SimpleBooleanProperty(this, "sideFeatures");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private TrainSettings settings;
 
@@ -91,6 +97,7 @@ public final class TrainDialogModel {
      *                  propensities (the one with the exposure role first)
      */
     public TrainDialogModel(List<DatasetTable> available, Dag dag) {
+        this.dag = dag;
         datasets.setAll(available);
         dag.variables().stream().filter(v -> v.role() != Role.LATENT)
                 .sorted(Comparator.comparing((Variable v) -> v.role() != Role.EXPOSURE)).map(Variable::name)
@@ -101,10 +108,14 @@ public final class TrainDialogModel {
         defaults(kind.get());
         dataset.set(available.stream().filter(d -> TableInteractions.holdsInteractions(d.table().columnNames()))
                 .findFirst().orElse(available.isEmpty() ? null : available.getFirst()));
+        for (ObservableValue<?> o : List.of(user, item)) {
+            o.addListener((_, _, _) -> findTraits());
+        }
+        findTraits();
         // Change listeners, not invalidation ones: a field check() did not read must still trigger the next check.
         ObservableValue<?>[] all = {dataset, user, item, time, feedback, propensity, kind, maxLength, dimension, blocks, heads,
             dropout, batchSize, validateEvery, factors, lambda, epochs, learningRate, seed, split, testShare,
-            validationShare, propensitySource, exposure};
+            validationShare, propensitySource, exposure, sideFeatures};
         for (ObservableValue<?> o : all) {
             o.addListener((_, _, _) -> check());
         }
@@ -132,6 +143,16 @@ public final class TrainDialogModel {
         feedback.set(guess(numeric, n -> n.contains("rating") || n.contains("feedback") || n.equals("click")
                 || n.equals("value") || n.equals("label"), NONE));
         propensity.set(guess(numeric, n -> n.contains("propensity"), NONE));
+    }
+
+    /** The DAG's variables that feed the recommender, as far as the tables show; side features start on when any. */
+    private void findTraits() {
+        DatasetTable data = dataset.get();
+        boolean columns = data != null && user.get() != null && item.get() != null
+                && data.table().hasColumn(user.get()) && data.table().hasColumn(item.get());
+        traits.setAll(!columns ? List.of() : TraitSelection.preview(dag, data.table(), user.get(), item.get(),
+                datasets.stream().map(DatasetTable::table).toList()));
+        sideFeatures.set(!traits.isEmpty());
     }
 
     private static String guess(List<String> names, Predicate<String> fits, String otherwise) {
@@ -221,7 +242,7 @@ public final class TrainDialogModel {
             throw new RecsysException("the test share must be above 0 and, with the validation share, below 1");
         }
         return new TrainSettings(data.id(), chosen, model, split.get(), test, validation, sasrec, mf, every,
-                fromDag ? exposure.get() : null);
+                fromDag ? exposure.get() : null, model == ModelKind.SASREC && sideFeatures.get() && !traits.isEmpty());
     }
 
     private static String optional(StringProperty column) {
@@ -369,6 +390,16 @@ public final class TrainDialogModel {
     /** The DAG variable whose fitted mechanism gives propensities, when they come from the DAG. */
     public StringProperty exposureProperty() {
         return exposure;
+    }
+
+    /** The DAG's variables that feed the recommender and look like user or item traits in the tables. */
+    public ObservableList<String> getTraits() {
+        return traits;
+    }
+
+    /** SASRec: whether to read {@link #getTraits()} besides the history. */
+    public BooleanProperty sideFeaturesProperty() {
+        return sideFeatures;
     }
 
     /** What stops training from starting, in plain words; empty when the settings are complete. */

@@ -21,9 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
  * @param validateEvery SASRec: validation HR@10 and NDCG@10 every this many epochs
  * @param exposure      IPS and SNIPS: the DAG's exposure variable whose fitted mechanism gives the propensities, or
  *                      null to take them from the propensity column
+ * @param sideFeatures  SASRec: whether it also reads the DAG's variables that feed the recommender (user and item
+ *                      traits, see {@link org.recausal.engine.recsys.features.TraitSelection})
  */
 public record TrainSettings(String dataset, TableInteractions.Columns columns, ModelKind kind, SplitKind split,
-        double testShare, double validationShare, SasRecConfig sasrec, MfConfig mf, int validateEvery, String exposure) {
+        double testShare, double validationShare, SasRecConfig sasrec, MfConfig mf, int validateEvery, String exposure,
+        boolean sideFeatures) {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,6 +38,12 @@ public record TrainSettings(String dataset, TableInteractions.Columns columns, M
         if ((kind == ModelKind.SASREC) != (sasrec != null) || (kind == ModelKind.SASREC) == (mf != null)) {
             throw new IllegalArgumentException("SASRec takes SasRecConfig, the other models MfConfig");
         }
+    }
+
+    /** Settings without side features. */
+    public TrainSettings(String dataset, TableInteractions.Columns columns, ModelKind kind, SplitKind split,
+            double testShare, double validationShare, SasRecConfig sasrec, MfConfig mf, int validateEvery, String exposure) {
+        this(dataset, columns, kind, split, testShare, validationShare, sasrec, mf, validateEvery, exposure, false);
     }
 
     public long seed() {
@@ -61,6 +70,7 @@ public record TrainSettings(String dataset, TableInteractions.Columns columns, M
         json.put("validationShare", validationShare);
         json.put("validateEvery", validateEvery);
         json.put("exposure", exposure);
+        json.put("sideFeatures", sideFeatures);
         ObjectNode h = json.putObject("hyperParameters");
         if (sasrec != null) {
             h.put("maxlen", sasrec.maxLength());
@@ -99,7 +109,7 @@ public record TrainSettings(String dataset, TableInteractions.Columns columns, M
                 h.path("steps").asInt(), (float) h.path("lr").asDouble(), h.path("seed").asLong());
         return new TrainSettings(json.path("dataset").asString(), columns, kind, SplitKind.ofShortName(json.path("split")
                 .asString()), json.path("testShare").asDouble(), json.path("validationShare").asDouble(), sasrec, mf,
-                json.path("validateEvery").asInt(), text(json.path("exposure")));
+                json.path("validateEvery").asInt(), text(json.path("exposure")), json.path("sideFeatures").asBoolean(false));
     }
 
     private static String text(JsonNode node) {

@@ -12,6 +12,8 @@ import org.recausal.engine.project.ModelData;
 import org.recausal.engine.recsys.RecsysException;
 import org.recausal.engine.recsys.data.Interactions;
 import org.recausal.engine.recsys.data.TableInteractions;
+import org.recausal.engine.recsys.features.SideFeatures;
+import org.recausal.engine.recsys.features.TraitSelection;
 import org.recausal.engine.recsys.ips.DagPropensities;
 import org.recausal.engine.recsys.ips.PropensityModel;
 import org.recausal.engine.recsys.ips.PropensityTable;
@@ -69,7 +71,7 @@ final class TrainingRun {
         ProgressListener evaluation = (f, m) -> progress.progress(TRAINING_SHARE + f * (1 - TRAINING_SHARE), m);
         ModelEvaluator evaluator = new ModelEvaluator(settings.seed(), threads);
         if (settings.kind() == ModelKind.SASREC) {
-            return sasrec(name, settings, data, resume, onEpoch, training, evaluator, evaluation, cancel);
+            return sasrec(name, settings, data, causal, resume, onEpoch, training, evaluator, evaluation, cancel);
         }
         return factorisation(name, settings, data, causal, resume, onEpoch, training, evaluator, evaluation, cancel);
     }
@@ -143,10 +145,12 @@ final class TrainingRun {
         }
     }
 
-    private TrainedRecommender sasrec(String name, TrainSettings settings, SequenceData data, TrainedRecommender resume,
-            Consumer<EpochReport> onEpoch, ProgressListener training, ModelEvaluator evaluator,
+    private TrainedRecommender sasrec(String name, TrainSettings settings, SequenceData data, CausalData causal,
+            TrainedRecommender resume, Consumer<EpochReport> onEpoch, ProgressListener training, ModelEvaluator evaluator,
             ProgressListener evaluation, CancellationToken cancel) {
         Interactions log = data.log();
+        SideFeatures features = resume != null ? resume.stored().sasrec().features()
+                : settings.sideFeatures() ? traits(settings, log, causal) : null;
         SasRecState from = null;
         List<EpochReport> epochs = new ArrayList<>();
         if (resume != null) {
@@ -155,7 +159,8 @@ final class TrainingRun {
             epochs.addAll(resume.epochs());
         }
         SasRecState[] last = {from};
-        SasRecTrainer trainer = new SasRecTrainer(settings.sasrec(), threads).validateEvery(settings.validateEvery());
+        SasRecTrainer trainer = new SasRecTrainer(settings.sasrec(), threads).validateEvery(settings.validateEvery())
+                .features(features);
         try {
             SasRecModel model = trainer.train(data.train(), log.users(), log.items(), data.validation(), from,
                     (report, state) -> {
@@ -174,11 +179,30 @@ final class TrainingRun {
             }
             // As a finished run would: the best validated weights so far, else the last ones.
             float[] weights = last[0].bestParams() != null ? last[0].bestParams() : last[0].params();
-            SasRecModel partial = new SasRecModel(settings.sasrec(), log.users(), log.items(), weights);
+            SasRecModel partial = new SasRecModel(settings.sasrec(), log.users(), log.items(), weights, features);
             StoredModel stored = new StoredModel(StoredModel.SASREC, partial, log.users(), log.items(), data.everything(),
                     null, last[0]);
             return new TrainedRecommender(name, settings, stored, epochs, null);
         }
+    }
+
+    /** The DAG's variables that feed the recommender, as user and item traits of the joined data. */
+    private static SideFeatures traits(TrainSettings settings, Interactions log, CausalData causal) {
+        MappedTable mapped = joined(settings, causal, "to find the users' and items' traits");
+        SideFeatures features = TraitSelection.fromDag(causal.dag(), mapped.table(), mapped.mapping(),
+                settings.columns().user(), settings.columns().item(), log.users(), log.items()).features();
+        if (features == null) {
+            throw new RecsysException("none of the DAG's variables that feed the recommender is a user or item trait"
+                    + " of '" + settings.dataset() + "'; train without them");
+        }
+        return features;
+    }
+
+    /** The settings' dataset with those joined to it, mapped to the DAG. */
+    private static MappedTable joined(TrainSettings settings, CausalData causal, String why) {
+        return causal.data().get().tables().stream().filter(t -> t.name().equals(settings.dataset())).findFirst()
+                .orElseThrow(() -> new RecsysException("'" + settings.dataset() + "' is joined to another dataset; train"
+                        + " on the dataset the others are joined to, " + why));
     }
 
     /**
@@ -194,9 +218,7 @@ final class TrainingRun {
             return PropensityTable.fromColumn(log);
         }
         // The exposure's causes (user activity, item popularity, ...) may sit in datasets joined to the log.
-        MappedTable mapped = causal.data().get().tables().stream().filter(t -> t.name().equals(settings.dataset()))
-                .findFirst().orElseThrow(() -> new RecsysException("'" + settings.dataset() + "' is joined to another"
-                        + " dataset; train on the dataset the others are joined to, to fit the exposure mechanism"));
+        MappedTable mapped = joined(settings, causal, "to fit the exposure mechanism");
         List<Column> columns = new ArrayList<>(ModelData.nodeColumns(mapped).columns());
         for (String id : List.of(settings.columns().user(), settings.columns().item())) {
             if (columns.stream().noneMatch(c -> c.name().equals(id))) {

@@ -1,11 +1,15 @@
 package org.recausal.desktop.explain;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.InteractionFiles;
 import org.recausal.engine.recsys.data.Interactions;
+import org.recausal.engine.recsys.features.FeatureEncoding;
+import org.recausal.engine.recsys.features.SideFeatures;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
@@ -26,6 +30,14 @@ final class ExplainFixtures {
     }
 
     static StoredModel sasrec() {
+        return sasrec(false);
+    }
+
+    /**
+     * @param traits whether the model also reads two traits: the user's parity (even or odd, a label) and the item's
+     *               number (a number)
+     */
+    static StoredModel sasrec(boolean traits) {
         IdIndex users = new IdIndex();
         IdIndex items = IdIndex.of(InteractionFiles.numberedIds(ITEMS));
         Interactions.Builder log = Interactions.builder(users, items);
@@ -41,10 +53,21 @@ final class ExplainFixtures {
         }
         SequenceData data = SequenceData.leaveOneOut(log.build());
         SasRecConfig config = new SasRecConfig(8, 16, 2, 2, 0.1f, 0.01f, 32, 6, 3);
-        SasRecModel model = new SasRecTrainer(config, 1).train(data.train(), users, items, data.validation(), null,
-                (report, state) -> { }, CancellationToken.none());
+        SideFeatures features = traits ? traits(users, items) : null;
+        SasRecModel model = new SasRecTrainer(config, 1).features(features).train(data.train(), users, items,
+                data.validation(), null, (report, state) -> { }, CancellationToken.none());
         return new StoredModel(StoredModel.SASREC, model, users, items, data.everything(),
                 tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode(), null);
+    }
+
+    private static SideFeatures traits(IdIndex users, IdIndex items) {
+        String[] parity = users.ids().stream().map(u -> Integer.parseInt(u.substring(4)) % 2 == 0 ? "even" : "odd")
+                .toArray(String[]::new);
+        FeatureEncoding userParity = FeatureEncoding.categorical("parity", FeatureEncoding.Side.USER, parity);
+        double[] numbers = items.ids().stream().mapToDouble(Double::parseDouble).toArray();
+        FeatureEncoding itemNumber = FeatureEncoding.numeric("number", FeatureEncoding.Side.ITEM, numbers);
+        double[] levels = Arrays.stream(parity).mapToDouble(userParity::levelOf).toArray();
+        return new SideFeatures(List.of(userParity), List.of(itemNumber), users.size(), items.size(), levels, numbers);
     }
 
     static Path sasrecFile(Path dir) {

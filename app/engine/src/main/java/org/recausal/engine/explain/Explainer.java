@@ -13,8 +13,9 @@ import org.recausal.engine.task.CancellationToken;
 
 /**
  * Explains a trained SASRec's recommendations: for a user and an item, the attention behind the score, Shapley
- * attributions over the history items the model reads, the smallest counterfactual removal set, faithfulness
- * checks and a summary ({@link #explain}); and attention aggregated over users ({@link AttentionAggregator}).
+ * attributions over the history items the model reads (and over the user's and item's trait variables when the model
+ * reads side features), the smallest counterfactual removal set, faithfulness checks and a summary
+ * ({@link #explain}); and attention aggregated over users ({@link AttentionAggregator}).
  * Every number comes from re-scoring the model on edited histories; nothing is approximated by a surrogate.
  * Thread-safe: one explainer can serve several explanations at once.
  */
@@ -82,7 +83,7 @@ public final class Explainer {
         AttentionView attention = new AttentionView(window, lastRows(map), AttentionRollout.lastRow(map), map);
         cancel.throwIfCancelled();
 
-        Attributions attributions = attributions(scorer, window, options, cancel);
+        Attributions attributions = attributions(scorer, window, u, target, options, cancel);
         cancel.throwIfCancelled();
 
         CounterfactualSearch.Outcome outcome = new CounterfactualSearch(scorer, options).search(now.rank(), cancel);
@@ -113,8 +114,8 @@ public final class Explainer {
         return u;
     }
 
-    private Attributions attributions(HistoryScorer scorer, List<HistoryItem> window, ExplainOptions options,
-            CancellationToken cancel) {
+    private Attributions attributions(HistoryScorer scorer, List<HistoryItem> window, int user, int target,
+            ExplainOptions options, CancellationToken cancel) {
         int n = window.size();
         ShapleyValues.Game game = coalitions -> scorer.targetScores(coalitions.stream().map(kept -> {
             BitSet removed = new BitSet();
@@ -132,11 +133,21 @@ public final class Explainer {
         List<Attribution> values = new ArrayList<>();
         for (int p = 0; p < n; p++) {
             HistoryItem h = window.get(p);
-            values.add(new Attribution(h.item(), PlayerKind.HISTORY_ITEM, h.position(), result.values()[p],
-                    result.standardErrors()[p]));
+            values.add(Attribution.historyItem(h.item(), h.position(), result.values()[p], result.standardErrors()[p]));
         }
-        return new Attributions(values, result.exact() ? Attributions.EXACT : Attributions.ANTITHETIC_PERMUTATIONS,
-                result.permutations(), result.full(), result.empty(), result.evaluations());
+        String method = result.exact() ? Attributions.EXACT : Attributions.ANTITHETIC_PERMUTATIONS;
+        if (model.features() == null) {
+            return new Attributions(values, method, result.permutations(), result.full(), result.empty(),
+                    result.evaluations(), Attributions.NO_VARIABLES);
+        }
+        // Every history coalition's score holds the traits at the user's and item's values; the baseline moves them
+        // to their means, which is what the variables' values account for.
+        TraitAttributions traits = new TraitAttributions(model, user, target);
+        TraitAttributions.Result traitValues = traits.values();
+        values.addAll(traits.attributions(traitValues, user, target));
+        return new Attributions(values, method, result.permutations(), result.full(),
+                result.empty() - traitValues.full() + traitValues.baseline(), result.evaluations(),
+                Attributions.VARIABLES_EXACT);
     }
 
     private static Counterfactual counterfactual(CounterfactualSearch.Outcome o, List<HistoryItem> window, int k) {
@@ -164,6 +175,6 @@ public final class Explainer {
     }
 
     private static double[] values(Attributions attributions) {
-        return attributions.values().stream().mapToDouble(Attribution::value).toArray();
+        return attributions.historyItems().stream().mapToDouble(Attribution::value).toArray();
     }
 }

@@ -31,11 +31,18 @@ public final class ExplanationJson {
         Attributions a = e.attributions();
         ArrayNode values = root.putArray("attributions");
         for (Attribution x : a.values()) {
-            values.addObject().put("name", x.name()).put("kind", x.kind().name().toLowerCase(Locale.ROOT))
-                    .put("position", x.position()).put("value", x.value()).put("standard_error", x.standardError());
+            ObjectNode value = values.addObject().put("name", x.name())
+                    .put("kind", x.kind().name().toLowerCase(Locale.ROOT));
+            if (x.isVariable()) {
+                value.put("of", x.owner()).put("observed", x.observed());
+            } else {
+                value.put("position", x.position());
+            }
+            value.put("value", x.value()).put("standard_error", x.standardError());
         }
         ObjectNode method = root.putObject("attribution_method");
         method.put("method", a.method());
+        method.put("variables", a.variableMethod());
         method.put("permutations", a.permutations());
         method.put("evaluations", a.evaluations());
         method.put("full_score", a.fullScore());

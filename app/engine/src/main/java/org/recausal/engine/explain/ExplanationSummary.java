@@ -19,11 +19,13 @@ final class ExplanationSummary {
         StringBuilder text = new StringBuilder();
         text.append(e.rank() <= e.k() ? "Recommended at rank " + e.rank() + " of " + e.k()
                 : "Ranked " + e.rank() + ", outside the top " + e.k()).append(" (score ").append(number(e.score())).append(")");
-        List<Attribution> values = e.attributions().values();
+        List<Attribution> values = e.attributions().historyItems();
+        String traits = traits(e.attributions());
         if (values.isEmpty()) {
-            return text.append(": the user has no history, so nothing in it explains the score.").toString();
+            return text.append(": the user has no history, so nothing in it explains the score").append(traits)
+                    .append(".").toString();
         }
-        text.append(reasons(values, e.history().size())).append(". ");
+        text.append(reasons(values, e.history().size())).append(traits).append(". ");
         double[] rollout = e.attention().rollout();
         int attended = IntStream.range(0, rollout.length).boxed().max(Comparator.comparingDouble(p -> rollout[p])).orElseThrow();
         text.append("The model attended most to ").append(e.attention().window().get(attended).item())
@@ -53,6 +55,29 @@ final class ExplanationSummary {
         List<String> named = main.stream().map(a -> a.name() + " (" + signed(a.value())
                 + (a.position() == historyLength - 1 ? ", the latest item" : "") + ")").toList();
         return ", mainly because of " + names(named);
+    }
+
+    /**
+     * The trait variables that carry at least {@value #MIN_SHARE} of all the values' absolute size, largest first:
+     * ", and the item's popularity (+0.42)"; empty when none does.
+     */
+    private static String traits(Attributions attributions) {
+        double total = attributions.values().stream().mapToDouble(a -> Math.abs(a.value())).sum();
+        List<String> named = attributions.variables().stream()
+                .filter(a -> a.value() != 0 && Math.abs(a.value()) >= MIN_SHARE * total)
+                .sorted(Comparator.comparingDouble((Attribution a) -> Math.abs(a.value())).reversed()).limit(REASONS)
+                .map(a -> "the " + a.owner() + "'s " + readable(a) + " (" + signed(a.value()) + ")").toList();
+        return named.isEmpty() ? "" : ", and " + names(named);
+    }
+
+    /** A variable's name without the owner's prefix, in words: item_popularity of an item reads "popularity". */
+    private static String readable(Attribution variable) {
+        String name = variable.name();
+        String prefix = variable.owner() + "_";
+        if (name.toLowerCase(Locale.ROOT).startsWith(prefix) && name.length() > prefix.length()) {
+            name = name.substring(prefix.length());
+        }
+        return name.replace('_', ' ');
     }
 
     private static String names(List<String> names) {

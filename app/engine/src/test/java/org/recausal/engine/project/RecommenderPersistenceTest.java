@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.mf.FactorModel;
+import org.recausal.engine.recsys.model.FeatureModelFileTest;
 import org.recausal.engine.recsys.model.StoredModel;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
 import org.recausal.engine.recsys.sasrec.SasRecModel;
@@ -79,6 +80,22 @@ class RecommenderPersistenceTest {
         assertThat(weights.params()).isEqualTo(((FactorModel) factors().model()).params());
         assertThat(opened.recommender("sasrec").orElseThrow().model().sasrec().params())
                 .isEqualTo(((SasRecModel) sasrec().model()).params());
+    }
+
+    @Test
+    void aSasRecWithSideFeaturesKeepsThemInTheProject() throws Exception {
+        Project project = V2FixturesTest.withData(folder);
+        StoredModel model = FeatureModelFileTest.model();
+        project.addRecommender(new StoredRecommender("traits", "SASRec with traits", model, null));
+        Path file = folder.resolve("t.recausal");
+        ProjectFiles.save(project, file);
+        StoredModel opened = ProjectFiles.open(file).recommender("traits").orElseThrow().model();
+        assertThat(opened.sasrec().features().variables()).isEqualTo(model.sasrec().features().variables());
+        assertThat(opened.sasrec().features().itemObserved()).containsExactly(model.sasrec().features().itemObserved());
+        assertThat(opened.sasrec().params()).isEqualTo(model.sasrec().params());
+        for (String user : model.users().ids()) {
+            assertThat(opened.recommend(user, 3)).isEqualTo(model.recommend(user, 3));
+        }
     }
 
     @Test

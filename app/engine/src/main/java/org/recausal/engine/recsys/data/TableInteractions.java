@@ -30,6 +30,16 @@ public final class TableInteractions {
     private TableInteractions() {
     }
 
+    /** The table's user column (user_id, user, userid or uid). */
+    public static Column userColumn(Table table) {
+        return find(table, USER).orElseThrow(() -> missing(table, "user", USER));
+    }
+
+    /** The table's item column (item_id, item, itemid or iid). */
+    public static Column itemColumn(Table table) {
+        return find(table, ITEM).orElseThrow(() -> missing(table, "item", ITEM));
+    }
+
     /** Whether columns of these names include a user and an item column, so they can hold interactions. */
     public static boolean holdsInteractions(Collection<String> columnNames) {
         Set<String> names = columnNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
@@ -44,8 +54,8 @@ public final class TableInteractions {
      * @throws RecsysException naming the table and what it lacks
      */
     public static Interactions read(Table table, String feedback, IdIndex users, IdIndex items) {
-        Column user = find(table, USER).orElseThrow(() -> missing(table, "user", USER));
-        Column item = find(table, ITEM).orElseThrow(() -> missing(table, "item", ITEM));
+        Column user = userColumn(table);
+        Column item = itemColumn(table);
         Column value = feedback == null ? find(table, FEEDBACK).orElse(null) : column(table, feedback);
         NumericColumn values = value == null ? null : numeric(table, value);
         boolean positivesOnly = values != null && isBinary(value, values);

@@ -26,6 +26,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.recausal.engine.recsys.RecsysException;
 import org.recausal.engine.recsys.data.IdIndex;
+import org.recausal.engine.recsys.features.SideFeatures;
 import org.recausal.engine.recsys.mf.FactorModel;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
 import org.recausal.engine.recsys.sasrec.SasRecModel;
@@ -38,21 +39,27 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The recommender model file (version 1), a zip archive documented in docs/recommender-model-format.md:
+ * The recommender model file (version 1, or 2 for SASRec with side features), a zip archive documented in
+ * docs/recommender-model-format.md:
  * <ul>
  * <li>{@code model.json}: format name and version, kind, settings, sizes, the tensors' names and lengths, details;</li>
  * <li>{@code users.txt}, {@code items.txt}: the ids, one per line, in index order (UTF-8);</li>
  * <li>{@code histories.bin}: per user, a 32-bit item count then the item indices, little-endian;</li>
  * <li>{@code weights.bin}: the model's weights as little-endian 32-bit floats;</li>
  * <li>{@code optimizer.bin} (checkpoints only): Adam's first then second moments, same layout as the weights;</li>
- * <li>{@code best.bin} (checkpoints after a validation only): the best validated weights so far, same layout.</li>
+ * <li>{@code best.bin} (checkpoints after a validation only): the best validated weights so far, same layout;</li>
+ * <li>{@code traits.bin} (version 2 only): the users' then the items' observed trait values, little-endian
+ * 64-bit floats, with their encodings under {@code features} in {@code model.json}.</li>
  * </ul>
+ * A model without side features is written as version 1, byte for byte as before; both versions are read.
  * Model files come from elsewhere, so reading trusts nothing: entry sizes, counts, ids, indices and tensor
  * lengths are all checked against limits and against each other before anything is built, and weights must be finite.
  */
 public final class ModelFile {
     public static final String FORMAT = "recausal-recommender";
     public static final int VERSION = 1;
+    /** The version of SASRec models with side features. */
+    public static final int FEATURES_VERSION = 2;
     static final int MAX_ENTRIES = 16;
     static final long MAX_JSON_BYTES = 1 << 20;
     static final long MAX_IDS_BYTES = 1L << 28;
@@ -91,9 +98,10 @@ public final class ModelFile {
     }
 
     private static void write(OutputStream raw, StoredModel stored) throws IOException {
+        SideFeatures features = stored.model() instanceof SasRecModel s ? s.features() : null;
         ObjectNode json = MAPPER.createObjectNode();
         json.put("format", FORMAT);
-        json.put("version", VERSION);
+        json.put("version", features == null ? VERSION : FEATURES_VERSION);
         json.put("kind", stored.kind());
         json.put("users", stored.users().size());
         json.put("items", stored.items().size());
@@ -118,6 +126,9 @@ public final class ModelFile {
             throw new IllegalArgumentException("cannot save a " + stored.model().getClass().getSimpleName());
         }
         json.put("weights", weights.length);
+        if (features != null) {
+            json.set("features", FeatureFormat.toJson(features));
+        }
         if (stored.checkpoint() != null) {
             ObjectNode checkpoint = json.putObject("checkpoint");
             checkpoint.put("steps", stored.checkpoint().steps());
@@ -145,6 +156,9 @@ public final class ModelFile {
                 if (stored.checkpoint().bestParams() != null) {
                     put(zip, "best.bin", floats(stored.checkpoint().bestParams()));
                 }
+            }
+            if (features != null) {
+                put(zip, "traits.bin", FeatureFormat.observed(features));
             }
         }
     }
@@ -209,9 +223,9 @@ public final class ModelFile {
             throw new RecsysException(name + ": is not a Recausal recommender model (model.json has no format '" + FORMAT + "')");
         }
         int version = json.path("version").asInt(-1);
-        if (version != VERSION) {
+        if (version != VERSION && version != FEATURES_VERSION) {
             throw new RecsysException(name + ": is a model file of version " + version
-                    + ", this Recausal reads version " + VERSION);
+                    + ", this Recausal reads versions " + VERSION + " and " + FEATURES_VERSION);
         }
         String kind = json.path("kind").asString("");
         int userCount = count(json, "users", name);
@@ -223,8 +237,15 @@ public final class ModelFile {
         long declared = json.path("weights").asLong(-1);
         float[] weights = floats(zip.read("weights.bin", MAX_BINARY_BYTES), declared, "weights.bin", name);
         ObjectNode details = json.path("details") instanceof ObjectNode d ? d : MAPPER.createObjectNode();
+        if (version == FEATURES_VERSION && !kind.equals(StoredModel.SASREC)) {
+            throw new RecsysException(name + ": version " + FEATURES_VERSION + " holds SASRec models with side features,"
+                    + " not '" + kind + "'");
+        }
+        SideFeatures features = version == FEATURES_VERSION
+                ? FeatureFormat.read(json.path("features"), zip.read("traits.bin", MAX_BINARY_BYTES), userCount, itemCount, name)
+                : null;
         return switch (kind) {
-            case StoredModel.SASREC -> sasrec(zip, json, settings, users, items, histories, weights, details, name);
+            case StoredModel.SASREC -> sasrec(zip, json, settings, users, items, histories, weights, features, details, name);
             case StoredModel.MF, StoredModel.BPR -> {
                 int factors = setting(settings, "factors", 1, 4096, name);
                 long expected = 1 + (long) userCount + itemCount + (long) (userCount + itemCount) * factors;
@@ -239,8 +260,8 @@ public final class ModelFile {
         };
     }
 
-    private static StoredModel sasrec(Entries zip, ObjectNode json, JsonNode s, IdIndex users,
-            IdIndex items, int[][] histories, float[] weights, ObjectNode details, String name) throws IOException {
+    private static StoredModel sasrec(Entries zip, ObjectNode json, JsonNode s, IdIndex users, IdIndex items,
+            int[][] histories, float[] weights, SideFeatures features, ObjectNode details, String name) throws IOException {
         SasRecConfig config;
         try {
             config = new SasRecConfig(setting(s, "maxlen", 1, 4096, name), setting(s, "dim", 1, 4096, name),
@@ -252,9 +273,10 @@ public final class ModelFile {
         }
         long expected = (long) items.size() * config.dimension() + (long) config.maxLength() * config.dimension()
                 + (long) config.blocks() * (5L * config.dimension() * config.dimension() + 9L * config.dimension())
-                + 2L * config.dimension();
+                + 2L * config.dimension() + (features == null ? 0 : features.weightCount());
         if (expected != weights.length) {
-            throw new RecsysException(name + ": SASRec with these settings has " + expected + " weights, the file has " + weights.length);
+            throw new RecsysException(name + ": SASRec with these settings" + (features == null ? "" : " and side features")
+                    + " has " + expected + " weights, the file has " + weights.length);
         }
         SasRecState checkpoint = null;
         if (json.has("checkpoint")) {
@@ -283,8 +305,8 @@ public final class ModelFile {
                 checkpoint = new SasRecState(weights, first, second, steps, epochs, elapsed, bestEpoch, bestScore, best);
             }
         }
-        return new StoredModel(StoredModel.SASREC, new SasRecModel(config, users, items, weights), users, items, histories,
-                details, checkpoint);
+        return new StoredModel(StoredModel.SASREC, new SasRecModel(config, users, items, weights, features), users, items,
+                histories, details, checkpoint);
     }
 
     private static int setting(JsonNode settings, String key, int min, int max, String name) {

@@ -3,7 +3,8 @@ package org.recausal.engine.recsys.sasrec;
 /**
  * Where each SASRec weight lives in the one flat parameter array: item embeddings first (the only part whose
  * gradients are sparse), then the dense part: position embeddings, each block's layer norms, attention
- * projections and feed-forward layer, and the final layer norm. Matrices are row-major [in x out].
+ * projections and feed-forward layer, the final layer norm, and last the wide part's weights when the model reads
+ * side features ({@link org.recausal.engine.recsys.features.SideFeatures}). Matrices are row-major [in x out].
  */
 final class SasRecLayout {
     final int items;
@@ -29,10 +30,17 @@ final class SasRecLayout {
     final int[] ffn2Bias;
     final int finalGain;
     final int finalBias;
+    /** Where the wide part's weights start; they run to the end. */
+    final int wide;
     final int size;
     private int at;
 
     SasRecLayout(int items, SasRecConfig config) {
+        this(items, config, 0);
+    }
+
+    /** @param wideWeights the side features' weight count, 0 without them */
+    SasRecLayout(int items, SasRecConfig config, int wideWeights) {
         this.items = items;
         this.maxLength = config.maxLength();
         this.dim = config.dimension();
@@ -73,6 +81,7 @@ final class SasRecLayout {
         }
         finalGain = take(d);
         finalBias = take(d);
+        wide = take(wideWeights);
         size = at;
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.recausal.engine.recsys.Gemm;
+import org.recausal.engine.recsys.features.SideFeatures;
 
 /**
  * SASRec's forward and backward passes (Kang &amp; McAuley 2018, as in the authors' TensorFlow code) over a
@@ -14,17 +15,25 @@ import org.recausal.engine.recsys.Gemm;
  * {@code x' = dropout(W2 dropout(relu(W1 f + b1)) + b2) + f}. Input: {@code dropout(E_item sqrt(d) + P_position)};
  * output: {@code LN(x)} dotted with the shared item embeddings; loss: binary cross-entropy of each position's
  * next item against one sampled negative. Positions count as in the left-padded input of length maxlen,
- * so the latest item always sits at position maxlen - 1.
+ * so the latest item always sits at position maxlen - 1. With side features, each logit also gains the wide part of
+ * the sequence's user and the item ({@link WideLogits}).
  */
 final class SasRecNetwork {
     static final float NORM_EPSILON = 1e-8f;
 
     private final SasRecLayout layout;
     private final float dropout;
+    private final WideLogits wide;
 
     SasRecNetwork(SasRecLayout layout, float dropout) {
+        this(layout, dropout, null);
+    }
+
+    /** @param features the side features the logits read, or null */
+    SasRecNetwork(SasRecLayout layout, float dropout, SideFeatures features) {
         this.layout = layout;
         this.dropout = dropout;
+        this.wide = features == null ? null : new WideLogits(features, layout.wide);
     }
 
     SasRecLayout layout() {
@@ -42,6 +51,8 @@ final class SasRecNetwork {
         int sequences;
         int tokens;
         final int[] start;
+        /** Each sequence's user, for the side features. */
+        final int[] user;
         final int[] item;
         final int[] position;
         final int[] positive;
@@ -84,6 +95,7 @@ final class SasRecNetwork {
             capacityTokens = sequences * l.maxLength;
             int td = capacityTokens * d;
             start = new int[sequences + 1];
+            user = new int[sequences];
             item = new int[capacityTokens];
             position = new int[capacityTokens];
             positive = new int[capacityTokens];
@@ -421,13 +433,16 @@ final class SasRecNetwork {
      */
     double logits(Chunk c, float[] w) {
         int d = layout.dim;
+        for (int t = 0; t < c.tokens; t++) {
+            c.positiveLogit[t] = dot(c.out, t * d, w, layout.itemEmbedding + c.positive[t] * d, d);
+            c.negativeLogit[t] = dot(c.out, t * d, w, layout.itemEmbedding + c.negative[t] * d, d);
+        }
+        if (wide != null) {
+            wide.addLogits(c, w);
+        }
         double loss = 0;
         for (int t = 0; t < c.tokens; t++) {
-            float pos = dot(c.out, t * d, w, layout.itemEmbedding + c.positive[t] * d, d);
-            float neg = dot(c.out, t * d, w, layout.itemEmbedding + c.negative[t] * d, d);
-            c.positiveLogit[t] = pos;
-            c.negativeLogit[t] = neg;
-            loss += softplus(-pos) + softplus(neg);
+            loss += softplus(-c.positiveLogit[t]) + softplus(c.negativeLogit[t]);
         }
         return loss;
     }
@@ -448,6 +463,9 @@ final class SasRecNetwork {
         int dense = layout.dense();
         float[] g = c.denseGrad;
         float[] gx = c.scratch[1];
+        if (wide != null) {
+            wide.backward(c, lossScale, g, layout.wide - dense);
+        }
         // Output: logits against the shared item embeddings.
         float[] dOut = c.scratch[0];
         for (int t = 0; t < n; t++) {

@@ -12,6 +12,7 @@ import org.recausal.engine.recsys.RecsysException;
 import org.recausal.engine.recsys.TrainingListener;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.UserSequences;
+import org.recausal.engine.recsys.features.SideFeatures;
 import org.recausal.engine.recsys.metrics.Protocol;
 import org.recausal.engine.recsys.metrics.RankingEvaluation;
 import org.recausal.engine.task.CancellationToken;
@@ -22,6 +23,9 @@ import org.recausal.engine.task.CancellationToken;
  * item per target that the user never consumed, and takes an Adam step (beta2 = 0.98) on the mean binary
  * cross-entropy. A batch is cut into fixed chunks of {@value #CHUNK} sequences that run in parallel; their
  * gradients are summed in chunk order, so a seed gives the same model whatever the thread count or timing.
+ * <p>With side features ({@link #features}), each logit adds the wide part of the user's and the item's traits,
+ * trained jointly on the same positives and negatives; without them the arithmetic and random draws are exactly
+ * those of SASRec alone.
  * <p>With validation, the weights of the epoch with the best validation NDCG@10 are kept and returned (model
  * selection by validation, as is standard); without, the last weights.
  */
@@ -34,6 +38,7 @@ public final class SasRecTrainer {
     private final int threads;
     private int validateEvery = 0;
     private boolean keepBest = true;
+    private SideFeatures features;
 
     public SasRecTrainer(SasRecConfig config, int threads) {
         this.config = config;
@@ -52,6 +57,12 @@ public final class SasRecTrainer {
         return this;
     }
 
+    /** Trains the wide part of these users' and items' traits jointly with the transformer; null: history only. */
+    public SasRecTrainer features(SideFeatures traits) {
+        this.features = traits;
+        return this;
+    }
+
     /**
      * @param train      each user's training items, oldest first
      * @param validation each user's validation item(s), ranked after the training items; may be null
@@ -60,8 +71,8 @@ public final class SasRecTrainer {
     public SasRecModel train(UserSequences train, IdIndex users, IdIndex items, int[][] validation, SasRecState resume,
             TrainingListener<SasRecState> listener, CancellationToken cancel) {
         long runStarted = System.nanoTime();
-        SasRecLayout layout = new SasRecLayout(items.size(), config);
-        SasRecNetwork network = new SasRecNetwork(layout, config.dropout());
+        SasRecLayout layout = new SasRecLayout(items.size(), config, features == null ? 0 : features.weightCount());
+        SasRecNetwork network = new SasRecNetwork(layout, config.dropout(), features);
         int[] eligible = IntStream.range(0, train.userCount()).filter(u -> train.length(u) >= 2).toArray();
         if (eligible.length == 0) {
             throw new RecsysException("SASRec needs users with at least two training interactions; there are none");
@@ -93,9 +104,9 @@ public final class SasRecTrainer {
             bestScore = resume.bestScore();
             best = resume.bestParams() == null ? null : resume.bestParams().clone();
         } else {
+            // The wide weights start at 0: the transformer's initial weights are drawn as without side features.
             w = SasRecModel.initialWeights(layout, config.seed());
         }
-        SasRecModel model = new SasRecModel(config, users, items, w);
         int chunkCount = (config.batchSize() + CHUNK - 1) / CHUNK;
         SasRecNetwork.Chunk[] chunks = new SasRecNetwork.Chunk[chunkCount];
         for (int c = 0; c < chunkCount; c++) {
@@ -150,7 +161,8 @@ public final class SasRecTrainer {
                     histories[u] = train.items(u);
                 }
                 metrics = new RankingEvaluation(Protocol.SAMPLED100, new int[] {10}, config.seed(), threads)
-                        .catalogueMetrics(false).evaluate(model, histories, validation, null, cancel).metrics();
+                        .catalogueMetrics(false).evaluate(new SasRecModel(config, users, items, w, features), histories,
+                                validation, null, cancel).metrics();
             }
             Double score = metrics.get(SELECTION_METRIC);
             if (score != null && (best == null || score > bestScore)) {
@@ -164,7 +176,7 @@ public final class SasRecTrainer {
                     new SasRecState(w.clone(), moments[0].clone(), moments[1].clone(), adam.steps(), epoch + 1, elapsed,
                             bestEpoch, bestScore, best == null ? null : best.clone()));
         }
-        return keepBest && best != null ? new SasRecModel(config, users, items, best) : model;
+        return new SasRecModel(config, users, items, keepBest && best != null ? best : w, features);
     }
 
     private static double runChunk(SasRecNetwork network, SasRecNetwork.Chunk chunk, float[] w, UserSequences train,
@@ -179,6 +191,7 @@ public final class SasRecTrainer {
             int t0 = chunk.tokens;
             // Input: the items before the last; targets: each input item's successor.
             chunk.addSequence(seq, seq.length - 1 - length, length, l.maxLength, l.heads);
+            chunk.user[chunk.sequences - 1] = u;
             SplittableRandom r = new SplittableRandom(seeds[b]);
             random[b - from] = r;
             for (int j = 0; j < length; j++) {

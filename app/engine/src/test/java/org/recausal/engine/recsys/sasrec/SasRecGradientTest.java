@@ -9,21 +9,25 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.recausal.engine.recsys.features.FeatureEncoding;
+import org.recausal.engine.recsys.features.SideFeatures;
 
 /**
  * The analytic gradient of SASRec's loss against central finite differences, for every weight of a tiny model:
  * item and position embeddings, each block's layer norms, query/key/value projections, feed-forward layers,
  * the final layer norm, and the binary cross-entropy on top; with several heads and with dropout (the masks
- * drawn once and held fixed, as within one training step).
+ * drawn once and held fixed, as within one training step); and with side features, whose wide weights (user and
+ * item weights and the user-item interaction matrix) join the logits.
  */
 class SasRecGradientTest {
 
-    @ParameterizedTest(name = "{0} blocks, {1} heads, dropout {2}")
-    @CsvSource({"1, 1, 0.0", "2, 2, 0.0", "2, 1, 0.3"})
-    void analyticGradientMatchesFiniteDifferences(int blocks, int heads, float dropout) {
+    @ParameterizedTest(name = "{0} blocks, {1} heads, dropout {2}, side features {3}")
+    @CsvSource({"1, 1, 0.0, false", "2, 2, 0.0, false", "2, 1, 0.3, false", "1, 1, 0.0, true", "2, 1, 0.3, true"})
+    void analyticGradientMatchesFiniteDifferences(int blocks, int heads, float dropout, boolean withFeatures) {
         int items = 9;
         SasRecConfig config = new SasRecConfig(6, 4, blocks, heads, dropout, 0.001f, 3, 1, 7);
-        SasRecLayout layout = new SasRecLayout(items, config);
+        SideFeatures features = withFeatures ? features(items) : null;
+        SasRecLayout layout = new SasRecLayout(items, config, features == null ? 0 : features.weightCount());
         float[] w = SasRecModel.initialWeights(layout, 11);
         SplittableRandom random = new SplittableRandom(3);
         // Gains and biases away from 1 and 0, so that their gradients are exercised in general position.
@@ -33,7 +37,7 @@ class SasRecGradientTest {
         for (int i = 0; i < layout.dense(); i++) {
             w[i] *= 20;
         }
-        SasRecNetwork network = new SasRecNetwork(layout, dropout);
+        SasRecNetwork network = new SasRecNetwork(layout, dropout, features);
         SasRecNetwork.Chunk chunk = new SasRecNetwork.Chunk(layout, 3, true);
         int[][] sequences = {{1, 4, 2, 8, 0, 3, 5}, {6, 2}, {7, 7, 1, 3}};
         chunk.clear();
@@ -43,6 +47,7 @@ class SasRecGradientTest {
             int length = Math.min(seq.length - 1, config.maxLength());
             int t0 = chunk.tokens;
             chunk.addSequence(seq, seq.length - 1 - length, length, config.maxLength(), heads);
+            chunk.user[s] = s;
             for (int j = 0; j < length; j++) {
                 chunk.positive[t0 + j] = seq[seq.length - length + j];
                 chunk.negative[t0 + j] = (seq[seq.length - length + j] + 1 + j) % items;
@@ -80,6 +85,27 @@ class SasRecGradientTest {
         // The check is not vacuous: most weights have a clearly non-zero gradient.
         long nonZero = IntStream.range(layout.dense(), layout.size).filter(i -> Math.abs(analytic[i]) > 1e-3).count();
         assertThat(nonZero).isGreaterThan(layout.denseSize() / 2);
+        if (features != null) {
+            assertThat(IntStream.range(layout.wide, layout.size).filter(i -> Math.abs(analytic[i]) > 1e-3).count())
+                    .isGreaterThan(features.weightCount() / 2);
+        }
+    }
+
+    /** Three users with a number and a three-level label, nine items with a count and a two-level label. */
+    private static SideFeatures features(int items) {
+        FeatureEncoding age = FeatureEncoding.numeric("age", FeatureEncoding.Side.USER, new double[] {21, 35, 60});
+        FeatureEncoding group = FeatureEncoding.categorical("group", FeatureEncoding.Side.USER, new String[] {"a", "b", "c"});
+        double[] counts = {0, 1, 2, 3, 5, 8, 13, 40, 100};
+        FeatureEncoding popularity = FeatureEncoding.numeric("popularity", FeatureEncoding.Side.ITEM, counts);
+        String[] kinds = {"x", "y", "x", "x", "y", "x", "y", "x", "x"};
+        FeatureEncoding kind = FeatureEncoding.categorical("kind", FeatureEncoding.Side.ITEM, kinds);
+        double[] itemValues = new double[2 * items];
+        for (int i = 0; i < items; i++) {
+            itemValues[2 * i] = counts[i];
+            itemValues[2 * i + 1] = kind.levelOf(kinds[i]);
+        }
+        return new SideFeatures(List.of(age, group), List.of(popularity, kind), 3, items,
+                new double[] {21, group.levelOf("a"), 35, group.levelOf("b"), 60, group.levelOf("c")}, itemValues);
     }
 
     private static double loss(SasRecNetwork network, SasRecNetwork.Chunk chunk, float[] w) {
@@ -104,6 +130,9 @@ class SasRecGradientTest {
                     return "block " + b + " " + names[k] + " [" + (i - starts[k]) + "]";
                 }
             }
+        }
+        if (i >= l.wide) {
+            return "wide [" + (i - l.wide) + "]";
         }
         return i < l.finalBias ? "final norm gain" : "final norm bias";
     }
