@@ -3,7 +3,6 @@ package org.recausal.desktop.explain;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,6 +34,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import org.recausal.desktop.canvas.CanvasDock;
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.engine.explain.AttentionAggregate;
@@ -151,24 +151,7 @@ public final class ExplainPanelController {
         model.getProjectModels().setAll(project.getValue() == null ? List.of() : project.getValue().recommenders());
         project.addListener((_, _, now) -> model.getProjectModels().setAll(now == null ? List.of()
                 : now.recommenders()));
-        // The FXML puts the panel in the split; it stays there only while shown.
-        split.getItems().remove(explainRoot);
-        shown.addListener((_, _, now) -> {
-            if (now) {
-                split.getItems().add(explainRoot);
-                // Once the split has laid the panel out: before that it spreads its items evenly.
-                explainRoot.heightProperty().addListener(new javafx.beans.InvalidationListener() {
-                    @Override
-                    public void invalidated(javafx.beans.Observable height) {
-                        explainRoot.heightProperty().removeListener(this);
-                        split.setDividerPositions(1 - PANEL_SHARE);
-                    }
-                });
-            } else {
-                split.getItems().remove(explainRoot);
-            }
-            Platform.runLater(canvas::fitToWindow);
-        });
+        CanvasDock.dock(explainRoot, split, canvas, shown, PANEL_SHARE);
     }
 
     @FXML
