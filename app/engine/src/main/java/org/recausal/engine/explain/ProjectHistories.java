@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * @param table      the dataset's table, with the datasets joined to it
  * @param itemColumn the table's item column
  * @param times      per model user, the time of each history item (oldest first), {@link HistoryItem#UNKNOWN_TIME}
- *                   where the log has none
+ *                   where the log has none; null when the dataset has no time column
  * @param instants   whether the times are instants (epoch milliseconds of a timestamp column) rather than numbers
  *                   such as a sequence number
  */
@@ -38,7 +38,7 @@ public record ProjectHistories(Table table, String itemColumn, long[][] times, b
 
     /**
      * Reads the data a project recommender was trained on, or empty when it was trained on data outside the
-     * project, its dataset is gone or changed, or the dataset holds no times.
+     * project or its dataset is gone or changed.
      *
      * @throws org.recausal.engine.data.DataException when the dataset's data cannot be read
      */
@@ -52,7 +52,7 @@ public record ProjectHistories(Table table, String itemColumn, long[][] times, b
         StoredModel model = recommender.model();
         TableInteractions.Columns columns = columns(model, table);
         if (columns.time() == null) {
-            return Optional.empty();
+            return Optional.of(new ProjectHistories(table, columns.item(), null, false));
         }
         // Copies of the model's indices: reading adds ids the model does not know after its own.
         Interactions log = TableInteractions.read(table, columns, StoredModel.MF.equals(model.kind()),
