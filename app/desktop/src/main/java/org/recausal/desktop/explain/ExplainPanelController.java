@@ -149,13 +149,16 @@ public final class ExplainPanelController {
 
     /**
      * Puts the panel under the canvas in {@code split} while it is shown, refitting the graph to what is left, and
-     * offers the recommenders the open project keeps.
+     * offers the recommenders and shows the policy scenarios the open project keeps.
      */
     public void attach(DagCanvas canvas, SplitPane split, ObservableValue<Project> project) {
         model.projectProperty().bind(project);
         model.getProjectModels().setAll(project.getValue() == null ? List.of() : project.getValue().recommenders());
-        project.addListener((_, _, now) -> model.getProjectModels().setAll(now == null ? List.of()
-                : now.recommenders()));
+        project.addListener((_, _, now) -> {
+            model.getProjectModels().setAll(now == null ? List.of() : now.recommenders());
+            policies.projectOpened();
+        });
+        policies.projectOpened();
         CanvasDock.dock(explainRoot, split, canvas, shown, PANEL_SHARE);
     }
 

@@ -95,8 +95,8 @@ final class PolicyScenarioJson {
         json.put("replicates", r.replicates());
         PartJson.putNumber(json, "level", r.level());
         json.put("seed", r.seed());
-        ArrayNode outcomes = json.putArray("outcomes");
-        r.uplifts().outcomes().forEach(outcomes::add);
+        ArrayNode upliftOutcomes = json.putArray("outcomes");
+        r.uplifts().outcomes().forEach(upliftOutcomes::add);
         ArrayNode metrics = json.putArray("metrics");
         for (PolicyResult.MetricEffect m : r.metrics()) {
             ObjectNode item = metrics.addObject();
