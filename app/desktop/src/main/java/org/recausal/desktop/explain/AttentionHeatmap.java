@@ -26,6 +26,7 @@ public final class AttentionHeatmap extends PaintedView {
     private static final double MAX_CELL = 96;
     private static final double POSITION_WIDTH = 34;
     private static final double MAX_LABEL = 380;
+    private static final double MIN_LABEL = 150;
     private static final double LEGEND_GAP = 28;
     private static final double LEGEND_BAR = 14;
     private static final double LEGEND_TEXT = 64;
@@ -212,8 +213,11 @@ public final class AttentionHeatmap extends PaintedView {
         int columns = Math.max(1, g == null ? 1 : g.columnCount());
         int rows = g == null ? 0 : g.rowCount();
         double rowHeight = rows == 0 ? 20 : Math.max(4, Math.min(20, 3600.0 / rows));
-        double label = labelWidth(g);
         int gaps = g == null ? 0 : groupCount(g) - 1;
+        // Row headers (id, name, time) give way to the cells in a narrow view: they are cut, the tooltip has them.
+        double wanted = labelWidth(g);
+        double room = width - 2 * PAD - columns * MIN_CELL - gaps * GROUP_GAP - LEGEND_GAP - LEGEND_BAR - LEGEND_TEXT;
+        double label = Math.max(Math.min(wanted, MIN_LABEL), Math.min(wanted, room));
         double free = width - 2 * PAD - label - gaps * GROUP_GAP - LEGEND_GAP - LEGEND_BAR - LEGEND_TEXT;
         double cell = Math.max(MIN_CELL, Math.min(MAX_CELL, free / columns));
         double legendX = PAD + label + columns * cell + gaps * GROUP_GAP + LEGEND_GAP;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.HPos;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -18,8 +19,9 @@ import org.recausal.engine.explain.CategoryAttention;
  * colours from 0 to 1, with the colour scale under it.
  */
 public final class CategoryMatrix extends GridPane {
-    private static final double CELL = 74;
+    private static final double CELL = 68;
     private static final int LEGEND_STEPS = 5;
+    private static final Insets LEGEND_GAP = new Insets(12, 0, 0, 0);
 
     private final ObjectProperty<CategoryAttention> attention = new SimpleObjectProperty<>(this, "attention");
 
@@ -55,11 +57,13 @@ public final class CategoryMatrix extends GridPane {
                 add(cell, c + 1, r + 1);
             }
         }
-        Label scale = header("Share of attention");
-        add(scale, 0, n + 2);
+        Label scale = header("Colour scale");
+        GridPane.setMargin(scale, LEGEND_GAP);
+        add(scale, 0, n + 1);
         for (int s = 0; s < LEGEND_STEPS; s++) {
-            double value = s / (double) (LEGEND_STEPS - 1);
-            add(cell(value), s + 1, n + 2);
+            Label step = cell(s / (double) (LEGEND_STEPS - 1));
+            GridPane.setMargin(step, LEGEND_GAP);
+            add(step, s + 1, n + 1);
         }
     }
 

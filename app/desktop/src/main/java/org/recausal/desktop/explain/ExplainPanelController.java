@@ -28,6 +28,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -377,13 +378,19 @@ public final class ExplainPanelController {
             return a == null ? "" : String.format(Locale.ROOT, "%,d users read; pairs seen at least %d times.",
                     a.users(), a.minCount());
         }, model.aggregateProperty()));
-        fromColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().from()));
-        toColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().to()));
+        fromColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(itemLabel(c.getValue().from())));
+        toColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(itemLabel(c.getValue().to())));
         pairWeightColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().meanWeight()));
         pairWeightColumn.setCellFactory(_ -> new WeightCell());
         pairCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         pairTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         bindCategories();
+    }
+
+    /** An item's id and, where the project's data give one, its name or category. */
+    private String itemLabel(String item) {
+        String name = model.labelsProperty().get().name(item);
+        return name == null ? item : item + " \u00b7 " + name;
     }
 
     /** The item trait categories come from, and the category-to-category attention read with it. */
@@ -512,6 +519,7 @@ public final class ExplainPanelController {
             position.setText("\u2212" + row.fromEnd());
             item.setText(row.name() == null ? row.item() : row.item() + " \u00b7 " + row.name());
             detail.setText(row.time());
+            setTooltip(new Tooltip(item.getText() + (row.time().isEmpty() ? "" : "\n" + row.time())));
             detail.setVisible(!row.time().isEmpty());
             detail.setManaged(detail.isVisible());
             double max = model.getHistory().stream().mapToDouble(HistoryRow::attention).max().orElse(1);

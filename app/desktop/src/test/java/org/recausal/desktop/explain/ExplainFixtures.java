@@ -66,7 +66,7 @@ final class ExplainFixtures {
     }
 
     /**
-     * A small SASRec trained for {@code epochs} on the sample project's clicks (its interactions dataset, columns
+     * A SASRec trained for {@code epochs} on the sample project's clicks (its interactions dataset, columns
      * found by name as the CLI finds them), kept as a project recommender trained on that dataset.
      */
     static StoredRecommender sampleSasrec(Project project, int epochs) {
@@ -74,7 +74,8 @@ final class ExplainFixtures {
         Table table = Datasets.load(dataset, ProgressListener.NONE, CancellationToken.none()).table();
         Interactions log = TableInteractions.read(table, TableInteractions.detect(table), false).log();
         SequenceData data = SequenceData.leaveOneOut(log);
-        SasRecConfig config = new SasRecConfig(20, 32, 2, 2, 0.2f, 0.005f, 128, epochs, 5);
+        // The settings train sasrec uses by default (maxlen 50, 50 dimensions, 2 blocks, 1 head).
+        SasRecConfig config = new SasRecConfig(50, 50, 2, 1, 0.5f, 0.001f, 128, epochs, 1);
         SasRecModel model = new SasRecTrainer(config, 2).train(data.train(), log.users(), log.items(),
                 data.validation(), null, (report, state) -> { }, CancellationToken.none());
         StoredModel stored = new StoredModel(StoredModel.SASREC, model, log.users(), log.items(), data.everything(),
