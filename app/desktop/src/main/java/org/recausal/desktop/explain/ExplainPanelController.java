@@ -38,6 +38,7 @@ import javafx.scene.layout.VBox;
 import org.recausal.desktop.canvas.CanvasDock;
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.dialog.ExportFormat;
+import org.recausal.engine.dag.edit.EditHistory;
 import org.recausal.engine.explain.AttentionAggregate;
 import org.recausal.engine.explain.Counterfactual;
 import org.recausal.engine.explain.Explanation;
@@ -152,13 +153,14 @@ public final class ExplainPanelController {
      * Puts the panel under the canvas in {@code split} while it is shown, refitting the graph to what is left, and
      * offers the recommenders and shows the policy scenarios the open project keeps.
      */
-    public void attach(DagCanvas canvas, SplitPane split, ObservableValue<Project> project) {
+    public void attach(DagCanvas canvas, SplitPane split, ObservableValue<Project> project,
+            ObservableValue<EditHistory> history) {
         model.projectProperty().bind(project);
         model.getProjectModels().setAll(project.getValue() == null ? List.of() : project.getValue().recommenders());
-        project.addListener((_, _, now) -> {
-            model.getProjectModels().setAll(now == null ? List.of() : now.recommenders());
-            policies.projectOpened();
-        });
+        project.addListener((_, _, now) -> model.getProjectModels().setAll(now == null ? List.of()
+                : now.recommenders()));
+        // A new or opened project sets its project first, then its history: by then the data panel has it too.
+        history.addListener((_, _, _) -> policies.projectOpened());
         policies.projectOpened();
         CanvasDock.dock(explainRoot, split, canvas, shown, PANEL_SHARE);
     }

@@ -32,6 +32,8 @@ import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.simulate.SimulateModel;
 import org.recausal.desktop.task.TaskExecutor;
 import org.recausal.engine.dag.Dag;
+import org.recausal.engine.data.Table;
+import org.recausal.engine.policy.LoggedData;
 import org.recausal.engine.policy.Policy;
 import org.recausal.engine.policy.PolicyData;
 import org.recausal.engine.policy.PolicyRequest;
@@ -42,7 +44,6 @@ import org.recausal.engine.project.ModelData;
 import org.recausal.engine.project.PolicyScenario;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.report.PolicyReport;
-import org.recausal.engine.scm.Observations;
 
 /**
  * Policy scenarios compared side by side: recommendation policies (popularity penalty, exposure cap, boost, feature
@@ -54,6 +55,13 @@ import org.recausal.engine.scm.Observations;
  */
 public final class PolicyComparisonModel {
     static final int DEFAULT_REPLICATES = 20;
+    /**
+     * The log's columns of user and item ids (for coverage, concentration and per-user uplift) and of logged
+     * exposure probabilities (for off-policy estimates), read where the data have them, as {@code policy} does.
+     */
+    private static final String USER_COLUMN = "user_id";
+    private static final String ITEM_COLUMN = "item_id";
+    private static final String PROPENSITY_COLUMN = "exposure_propensity";
 
     private final Supplier<SimulateModel.Inputs> inputs;
     private final Runnable changed;
@@ -194,8 +202,9 @@ public final class PolicyComparisonModel {
         List<Policy> chosen = List.copyOf(policies);
         int b = replicates.get();
         task.start("Simulating " + chosen.size() + " polic" + (chosen.size() == 1 ? "y" : "ies"), (progress, cancel) -> {
-            Observations rows = ModelData.bind(dag, given.data().get()).observations();
-            PolicyData data = PolicyData.of(rows);
+            ModelData.Source source = ModelData.source(dag, given.data().get());
+            PolicyData data = LoggedData.from(source.table(), source.bound(), column(source.table(), USER_COLUMN),
+                    column(source.table(), ITEM_COLUMN), column(source.table(), PROPENSITY_COLUMN));
             List<PolicyResult> done = new ArrayList<>();
             List<PolicyScenario> scenarios = new ArrayList<>();
             for (int i = 0; i < chosen.size(); i++) {
@@ -234,6 +243,10 @@ public final class PolicyComparisonModel {
         metrics.setAll(done.isEmpty() ? List.of() : done.getFirst().metrics().stream()
                 .map(m -> new MetricKey(m.metric(), m.group(), m.label())).toList());
         metric.set(metrics.isEmpty() ? null : kept != null && metrics.contains(kept) ? kept : metrics.getFirst());
+    }
+
+    private static String column(Table table, String name) {
+        return table.hasColumn(name) ? name : null;
     }
 
     private static String required(StringProperty part, String what) {

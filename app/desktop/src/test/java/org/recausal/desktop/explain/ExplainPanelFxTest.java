@@ -168,6 +168,25 @@ class ExplainPanelFxTest {
         assertThat(cells).hasSize(30);
     }
 
+    /** A project saved with policy scenarios (the engine's format-4 fixture) shows them as soon as it opens. */
+    @Test
+    void theProjectsSavedPoliciesShowWhenItOpens(FxRobot robot) {
+        Path saved = Path.of("../engine/src/test/resources/fixtures/v4/policies.recausal").toAbsolutePath();
+        robot.interact(() -> window.model().openFile(saved));
+        PolicyComparisonModel policies = window.explainPanel().policies();
+        waitFor(() -> fx(() -> policies.getPolicies().size() == 2));
+        assertThat(fx(() -> policies.getPolicies().stream().map(p -> p.text()).toList()))
+                .containsExactly("popularity-penalty=0.5", "boost=0.3:item_category == \"books\"");
+        assertThat(fx(() -> policies.getResults().stream().map(r -> r.policy()).toList()))
+                .containsExactly("popularity-penalty=0.5");
+        assertThat(fx(() -> policies.staleProperty().get())).isFalse();
+        assertThat(fx(() -> policies.statusProperty().get())).startsWith("Saved results of 1 policies");
+        robot.interact(() -> window.explainPanel().shownProperty().set(true));
+        robot.interact(() -> ((TabPane) robot.lookup("#explainTabs").query()).getSelectionModel().select(3));
+        TableView<?> table = robot.lookup("#policyTable").queryTableView();
+        assertThat(fx(() -> table.getItems().size())).isEqualTo(2);
+    }
+
     private static List<String> text(Set<Node> labels) {
         return labels.stream().filter(Node::isVisible).map(n -> ((Label) n).getText()).toList();
     }
