@@ -187,6 +187,9 @@ class PolicyComparisonModelTest {
         // Records compare their numbers bit for bit (NaN bounds without replicates too).
         assertThat(shown.metrics()).isEqualTo(run.metrics());
         assertThat(again.getMetrics()).isEqualTo(model.getMetrics());
+        PolicyComparisonModel.MetricKey first = again.getMetrics().getFirst();
+        assertThat(PolicyChart.of(first, again.effects(first), List.of("cap"), 0.95).notes())
+                .containsExactly("no intervals: run with bootstrap replicates for them");
         // The report needs the per-row uplifts saved results do not keep.
         again.exportReport(0);
         assertThat(again.errorProperty().get()).contains("run the policies again");
