@@ -2,7 +2,6 @@ package org.recausal.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -171,14 +170,12 @@ final class ExplainCommand implements Callable<Integer> {
                 .orElseThrow(() -> new CommandFailure("recommender '" + chosen.recommender().id() + "' was trained on"
                         + " dataset '" + chosen.recommender().trainedOn().dataset() + "', which changed since or is no"
                         + " longer in the project"));
-        if (!data.categoryColumns().contains(categoryColumn)) {
-            List<String> columns = data.categoryColumns();
-            throw new CommandFailure("'" + categoryColumn + "' is not an item category of dataset '"
-                    + chosen.recommender().trainedOn().dataset() + "' (" + (columns.isEmpty()
-                            ? "it has no categorical item trait" : "its item categories: " + String.join(", ", columns))
-                    + ")");
+        try {
+            return data.catalogue(categoryColumn).categories();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("dataset '" + chosen.recommender().trainedOn().dataset() + "': "
+                    + e.getMessage());
         }
-        return data.catalogue(categoryColumn).categories();
     }
 
     static ObjectNode toJson(AttentionAggregate aggregate) {

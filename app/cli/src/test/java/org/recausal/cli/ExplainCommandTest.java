@@ -219,8 +219,8 @@ class ExplainCommandTest {
             assertThat(sum).isCloseTo(1, within(1e-9));
         }
         assertOneLineFailure(run("explain", "--project", shop.toString(), "--model", "seq", "--aggregate", "10",
-                "--category-column", "device"), 1, "'device' is not an item category of dataset 'interactions'"
-                + " (its item categories: item_category)");
+                "--category-column", "device"), 1, "dataset 'interactions': 'device' is not an item category of the"
+                + " data (their item categories: item_category)");
         assertOneLineFailure(run("explain", "--model", model.toString(), "--aggregate", "10", "--category-column",
                 "item_category"), 1, "--category-column needs a recommender of --project trained on one of its datasets");
     }

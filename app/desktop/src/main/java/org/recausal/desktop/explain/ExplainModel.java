@@ -36,11 +36,11 @@ import org.recausal.engine.explain.Explanation;
 import org.recausal.engine.explain.HistoryItem;
 import org.recausal.engine.explain.ProjectHistories;
 import org.recausal.engine.project.Project;
-import org.recausal.engine.recsys.Parallel;
-import org.recausal.engine.task.CancellationToken;
 import org.recausal.engine.project.StoredRecommender;
+import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
+import org.recausal.engine.task.CancellationToken;
 
 /**
  * The Explain panel's state: a trained recommender opened from its model file, the user being looked at, their
@@ -149,6 +149,8 @@ public final class ExplainModel {
     private void opened(Loaded done) {
         loaded.set(done);
         aggregate.set(null);
+        // The views are empty until the new model's explanation comes, so they never mix two models.
+        show(null, done);
         List<String> columns = done.data() == null ? List.of() : done.data().categoryColumns();
         categoryColumns.setAll(columns);
         String category = columns.stream().filter(c -> c.toLowerCase(Locale.ROOT).contains("categ")).findFirst()

@@ -1,6 +1,8 @@
 package org.recausal.engine.explain;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.recausal.engine.data.Table;
@@ -27,14 +29,18 @@ import tools.jackson.databind.JsonNode;
  * log's times are matched to them item by item, latest first, so a history the log no longer holds in full keeps
  * its order and loses only the times it cannot match.
  *
- * @param table      the dataset's table, with the datasets joined to it
- * @param itemColumn the table's item column
  * @param times      per model user, the time of each history item (oldest first), {@link HistoryItem#UNKNOWN_TIME}
  *                   where the log has none; null when the dataset has no time column
  * @param instants   whether the times are instants (epoch milliseconds of a timestamp column) rather than numbers
  *                   such as a sequence number
+ * @param catalogues what the data say about the items: names only first, then names and categories from each
+ *                   categorical item trait, in table order (read once, so switching categories reads nothing)
  */
-public record ProjectHistories(Table table, String itemColumn, long[][] times, boolean instants) {
+public record ProjectHistories(long[][] times, boolean instants, List<ItemCatalogue> catalogues) {
+
+    public ProjectHistories {
+        catalogues = List.copyOf(catalogues);
+    }
 
     /**
      * Reads the data a project recommender was trained on, or empty when it was trained on data outside the
@@ -51,8 +57,13 @@ public record ProjectHistories(Table table, String itemColumn, long[][] times, b
         Table table = joinedTable(project, dataset, cancel);
         StoredModel model = recommender.model();
         TableInteractions.Columns columns = columns(model, table);
+        List<ItemCatalogue> catalogues = new ArrayList<>();
+        catalogues.add(ItemCatalogue.of(table, columns.item(), null));
+        for (String category : ItemCatalogue.categoryColumns(table, columns.item())) {
+            catalogues.add(ItemCatalogue.of(table, columns.item(), category));
+        }
         if (columns.time() == null) {
-            return Optional.of(new ProjectHistories(table, columns.item(), null, false));
+            return Optional.of(new ProjectHistories(null, false, catalogues));
         }
         // Copies of the model's indices: reading adds ids the model does not know after its own.
         Interactions log = TableInteractions.read(table, columns, StoredModel.MF.equals(model.kind()),
@@ -62,18 +73,25 @@ public record ProjectHistories(Table table, String itemColumn, long[][] times, b
         for (int u = 0; u < times.length; u++) {
             times[u] = align(model.histories()[u], logged.histories()[u], logged.times()[u]);
         }
-        return Optional.of(new ProjectHistories(table, columns.item(), times,
-                table.column(columns.time()) instanceof TimestampColumn));
+        return Optional.of(new ProjectHistories(times, table.column(columns.time()) instanceof TimestampColumn,
+                catalogues));
     }
 
     /** The item traits a category can come from. */
     public List<String> categoryColumns() {
-        return ItemCatalogue.categoryColumns(table, itemColumn);
+        return catalogues.stream().skip(1).map(ItemCatalogue::categoryColumn).toList();
     }
 
-    /** Item names, and categories from {@code categoryColumn} (null: none). */
+    /**
+     * Item names, and categories from {@code categoryColumn} (null: none).
+     *
+     * @throws IllegalArgumentException when the column is not one of {@link #categoryColumns}
+     */
     public ItemCatalogue catalogue(String categoryColumn) {
-        return ItemCatalogue.of(table, itemColumn, categoryColumn);
+        return catalogues.stream().filter(c -> Objects.equals(c.categoryColumn(), categoryColumn)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + categoryColumn + "' is not an item category"
+                        + " of the data (" + (categoryColumns().isEmpty() ? "they have no categorical item trait"
+                                : "their item categories: " + String.join(", ", categoryColumns())) + ")"));
     }
 
     /** An explainer over the model's histories with these times. */
