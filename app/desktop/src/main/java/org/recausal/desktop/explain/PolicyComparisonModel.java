@@ -229,11 +229,20 @@ public final class PolicyComparisonModel {
                 : failure.getMessage())), () -> status.set("Simulation cancelled."));
     }
 
-    /** The project keeps exactly the policies just compared, in their order. */
+    /**
+     * The project keeps exactly the policies just compared, in their order; one it kept before keeps its name (a
+     * name given on the command line, say), a new one is named by its policy.
+     */
     private void keep(List<PolicyScenario> scenarios) {
         Project project = inputs.get().project();
-        project.policyScenarios().forEach(s -> project.removePolicyScenario(s.name()));
-        scenarios.forEach(project::putPolicyScenario);
+        List<PolicyScenario> before = project.policyScenarios();
+        before.forEach(s -> project.removePolicyScenario(s.name()));
+        for (PolicyScenario scenario : scenarios) {
+            String name = before.stream().filter(s -> s.request().policy().text().equals(scenario.name()))
+                    .map(PolicyScenario::name).findFirst().orElse(scenario.name());
+            project.putPolicyScenario(new PolicyScenario(name, scenario.request(), scenario.model(), scenario.result(),
+                    scenario.fittedOn()));
+        }
         changed.run();
     }
 

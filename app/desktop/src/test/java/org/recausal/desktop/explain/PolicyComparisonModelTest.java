@@ -194,10 +194,24 @@ class PolicyComparisonModelTest {
         again.exportReport(0);
         assertThat(again.errorProperty().get()).contains("run the policies again");
 
+        // Run again with another policy: a kept one keeps its name (as the command line gave it), the new is added.
+        PolicyScenario named = reopened.policyScenario("exposure-cap=0.2").orElseThrow();
+        reopened.removePolicyScenario("exposure-cap=0.2");
+        reopened.putPolicyScenario(new PolicyScenario("cap", named.request(), null, named.result(), named.fittedOn()));
+        PolicyComparisonModel rerun = model(reopened, true);
+        rerun.projectOpened();
+        rerun.replicatesProperty().set(0);
+        rerun.policyTextProperty().set("popularity-penalty=0.5");
+        rerun.addPolicy();
+        rerun.run();
+        assertThat(rerun.errorProperty().get()).isEmpty();
+        assertThat(reopened.policyScenarios()).extracting(PolicyScenario::name)
+                .containsExactly("cap", "popularity-penalty=0.5");
+
         reopened.dag().addVariable(Variable.of("season", Role.ORDINARY, DataType.CATEGORICAL));
         again.projectOpened();
         assertThat(again.staleProperty().get()).isTrue();
         assertThat(again.statusProperty().get()).startsWith("Saved results, stale");
-        assertThat(again.getResults()).hasSize(1);
+        assertThat(again.getResults()).hasSize(2);
     }
 }
