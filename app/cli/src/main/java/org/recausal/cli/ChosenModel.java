@@ -21,11 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param recommender the project's recommender, or null for a model file
  * @param note        why the recommender may no longer fit the project's data, or null
  */
-record ChosenModel(StoredModel model, StoredRecommender recommender, String note) {
+record ChosenModel(StoredModel model, StoredRecommender recommender, Project project, String note) {
 
     static ChosenModel of(Path project, String model) throws ProjectFileException {
         if (project == null) {
-            return new ChosenModel(ModelFile.read(Path.of(model)), null, null);
+            return new ChosenModel(ModelFile.read(Path.of(model)), null, null, null);
         }
         Project opened = ProjectFiles.open(project);
         List<StoredRecommender> all = opened.recommenders();
@@ -42,10 +42,10 @@ record ChosenModel(StoredModel model, StoredRecommender recommender, String note
         if (chosen != null) {
             String note = chosen.isStale(opened) ? "recommender '" + chosen.id() + "' was trained on dataset '"
                     + chosen.trainedOn().dataset() + "', which changed since or is no longer in the project" : null;
-            return new ChosenModel(chosen.model(), chosen, note);
+            return new ChosenModel(chosen.model(), chosen, opened, note);
         }
         if (Files.isRegularFile(Path.of(model))) {
-            return new ChosenModel(ModelFile.read(Path.of(model)), null, null);
+            return new ChosenModel(ModelFile.read(Path.of(model)), null, null, null);
         }
         if (all.isEmpty()) {
             throw new CommandFailure(project.getFileName() + " holds no recommenders: train one in the app and save the"

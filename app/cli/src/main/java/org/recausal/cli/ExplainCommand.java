@@ -2,6 +2,7 @@ package org.recausal.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.recausal.engine.explain.AttentionAggregate;
@@ -16,6 +17,7 @@ import org.recausal.engine.explain.FaithfulnessCheck;
 import org.recausal.engine.explain.ItemAttention;
 import org.recausal.engine.explain.ItemCategories;
 import org.recausal.engine.explain.LoggedHistories;
+import org.recausal.engine.explain.ProjectHistories;
 import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.model.StoredModel;
@@ -66,6 +68,12 @@ final class ExplainCommand implements Callable<Integer> {
             description = "With --aggregate: a file of 'item,category' lines for category-to-category attention.")
     Path categories;
 
+    @Option(names = "--category-column", paramLabel = "COLUMN",
+            description = "With --aggregate and a project recommender trained on a project dataset: the item trait"
+                    + " (a categorical column of the dataset or of a dataset joined to it, e.g. item_category) giving"
+                    + " the categories.")
+    String categoryColumn;
+
     @Option(names = "--pairs", defaultValue = "20", paramLabel = "P",
             description = "With --aggregate: item pairs to list (default 20), each seen at least --min-count times.")
     int pairs;
@@ -104,6 +112,12 @@ final class ExplainCommand implements Callable<Integer> {
         if (aggregate != null && (aggregate < 1 || pairs < 1 || minCount < 1)) {
             throw Arguments.invalid(spec, "--aggregate, --pairs and --min-count must be at least 1");
         }
+        if (categories != null && categoryColumn != null) {
+            throw Arguments.invalid(spec, "give --categories FILE or --category-column COLUMN, not both");
+        }
+        if (categoryColumn != null && aggregate == null) {
+            throw Arguments.invalid(spec, "--category-column goes with --aggregate");
+        }
         ChosenModel chosen = ChosenModel.of(project, model);
         StoredModel stored = chosen.model();
         int workers = threads == null ? Parallel.defaultThreads() : Math.max(1, threads);
@@ -117,8 +131,8 @@ final class ExplainCommand implements Callable<Integer> {
             skipped = logged.skipped();
         }
         if (aggregate != null) {
-            AttentionAggregate result = explainer.aggregator().aggregate(aggregate,
-                    categories == null ? null : ItemCategories.read(categories), pairs, minCount, seed, CancellationToken.none());
+            AttentionAggregate result = explainer.aggregator().aggregate(aggregate, categories(chosen), pairs, minCount,
+                    seed, CancellationToken.none());
             ObjectNode node = toJson(result);
             chosen.describe(node);
             Json.print(spec.commandLine().getOut(), node);
@@ -139,6 +153,29 @@ final class ExplainCommand implements Callable<Integer> {
             print(out, e);
         }
         return Cli.EXIT_OK;
+    }
+
+    /** Item categories from --categories, or from the project data through --category-column; null for none. */
+    private Map<String, String> categories(ChosenModel chosen) {
+        if (categories != null) {
+            return ItemCategories.read(categories);
+        }
+        if (categoryColumn == null) {
+            return null;
+        }
+        if (chosen.recommender() == null || chosen.recommender().trainedOn() == null) {
+            throw new CommandFailure("--category-column needs a recommender of --project trained on one of its datasets");
+        }
+        ProjectHistories data = ProjectHistories.load(chosen.project(), chosen.recommender(), CancellationToken.none())
+                .orElseThrow(() -> new CommandFailure("recommender '" + chosen.recommender().id() + "' was trained on"
+                        + " dataset '" + chosen.recommender().trainedOn().dataset() + "', which changed since or is no"
+                        + " longer in the project"));
+        try {
+            return data.catalogue(categoryColumn).categories();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("dataset '" + chosen.recommender().trainedOn().dataset() + "': "
+                    + e.getMessage());
+        }
     }
 
     static ObjectNode toJson(AttentionAggregate aggregate) {

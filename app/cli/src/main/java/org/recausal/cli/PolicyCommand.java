@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.data.Table;
 import org.recausal.engine.project.ModelData;
+import org.recausal.engine.project.PolicyScenario;
+import org.recausal.engine.project.ProjectFiles;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.project.StoredRecommender;
@@ -57,7 +59,7 @@ final class PolicyCommand implements Callable<Integer> {
                     + " (user, item) pair the ranking considered.")
     Path projectOption;
 
-    @Option(names = "--policy", required = true, paramLabel = "POLICY",
+    @Option(names = "--policy", paramLabel = "POLICY",
             description = "popularity-penalty=L, exposure-cap=C, boost=D:CONDITION, remove-feature=F, swap-model"
                     + " (with --model) or score-rule=EXPRESSION.")
     String policy;
@@ -125,6 +127,16 @@ final class PolicyCommand implements Callable<Integer> {
             description = "Seed of every random choice. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--save-scenario", paramLabel = "NAME",
+            description = "Also keep the policy and its result in the project as the policy scenario NAME (replacing"
+                    + " one of that name); the project file is rewritten atomically.")
+    String saveScenario;
+
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Rerun the project's policy scenario NAME as it was saved (policy, variables, outcomes,"
+                    + " draws, replicates, level, fit, seed), instead of --policy and those options.")
+    String scenario;
+
     @Option(names = "--json", description = "Print the results as JSON (otherwise as a table).")
     boolean json;
 
@@ -145,20 +157,31 @@ final class PolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, ProjectFileException {
-        Policy parsed;
-        try {
-            parsed = Policy.parse(policy);
-        } catch (IllegalArgumentException e) {
-            throw Arguments.invalid(spec, "--policy: " + e.getMessage());
-        }
-        if (parsed instanceof Policy.SwapModel && model == null) {
-            throw Arguments.invalid(spec, "--policy swap-model needs --model, the model whose scores to serve");
-        }
         if (projectOption != null) {
             if (inputs.project != null) {
                 throw Arguments.invalid(spec, "give the project once: as PROJECT or with --project");
             }
             inputs.project = projectOption;
+        }
+        if ((policy == null) == (scenario == null)) {
+            throw Arguments.invalid(spec, "give --policy POLICY, or --scenario NAME to rerun a saved one");
+        }
+        if ((scenario != null || saveScenario != null) && inputs.project == null) {
+            throw Arguments.invalid(spec, (scenario != null ? "--scenario" : "--save-scenario")
+                    + " needs the PROJECT that keeps the policy scenarios");
+        }
+        PolicyScenario saved = scenario == null ? null : saved(inputs.project());
+        if (saved != null) {
+            model = saved.model();
+        }
+        Policy parsed;
+        try {
+            parsed = saved != null ? saved.request().policy() : Policy.parse(policy);
+        } catch (IllegalArgumentException e) {
+            throw Arguments.invalid(spec, "--policy: " + e.getMessage());
+        }
+        if (parsed instanceof Policy.SwapModel && model == null) {
+            throw Arguments.invalid(spec, "--policy swap-model needs --model, the model whose scores to serve");
         }
         Dag dag = inputs.dag();
         ModelData.Source source = inputs.source(dag);
@@ -173,12 +196,19 @@ final class PolicyCommand implements Callable<Integer> {
                 group.equalsIgnoreCase("none") ? null : group);
         PolicyRequest request;
         try {
-            request = new PolicyRequest(parsed, setup, draws, replicates, level, seed,
+            request = saved != null ? saved.request() : new PolicyRequest(parsed, setup, draws, replicates, level, seed,
                     FitOptions.defaults().withChoice(Arguments.modelChoice(spec, fit)).withSeed(seed));
         } catch (IllegalArgumentException e) {
             throw Arguments.invalid(spec, e.getMessage());
         }
         PolicyResult result = PolicySimulation.run(dag, log, request, ProgressListener.NONE, CancellationToken.none());
+        String keepAs = saveScenario != null ? saveScenario : scenario;
+        if (keepAs != null) {
+            // The result is kept with the fingerprint of the project on disk: the graph and data it was run on.
+            Project project = inputs.project();
+            project.putPolicyScenario(PolicyScenario.of(keepAs, request, model).withResult(result, project));
+            ProjectFiles.save(project, inputs.project);
+        }
         if (report != null) {
             try (Writer out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
                 PolicyReport.write(result, log, "Policy simulation: " + result.policy(), out);
@@ -200,6 +230,13 @@ final class PolicyCommand implements Callable<Integer> {
             printTable(result);
         }
         return Cli.EXIT_OK;
+    }
+
+    private PolicyScenario saved(Project project) {
+        List<String> names = project.policyScenarios().stream().map(PolicyScenario::name).toList();
+        return project.policyScenario(scenario).orElseThrow(() -> new CommandFailure(inputs.project.getFileName()
+                + " has no policy scenario '" + scenario + "' (its policy scenarios: " + (names.isEmpty() ? "none"
+                        : String.join(", ", names)) + ")"));
     }
 
     /** The model file named by --model, or else the project's stored recommender of that id. */

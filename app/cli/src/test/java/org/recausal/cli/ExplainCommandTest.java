@@ -200,4 +200,28 @@ class ExplainCommandTest {
         assertOneLineFailure(run("explain", "--model", model.toString(), "--user", "7"), 2,
                 "give --user and --item for one explanation, or --aggregate N for attention over users");
     }
+
+    @Test
+    void aggregatesByAnItemTraitOfTheProjectData() throws Exception {
+        Path shop = Files.copy(SampleProjectTest.SAMPLE, folder.resolve("shop.recausal"));
+        json(run("train", "sasrec", "--data", shop.toString(), "--maxlen", "10", "--dim", "8", "--blocks", "1",
+                "--heads", "1", "--epochs", "1", "--validate-every", "0", "--threads", "2", "--save", "seq"));
+        JsonNode a = json(run("explain", "--project", shop.toString(), "--model", "seq", "--aggregate", "100",
+                "--category-column", "item_category"));
+        // The sample's five item categories, each row of shares summing to 1.
+        assertThat(a.get("categories").get("names").toString())
+                .isEqualTo("[\"books\",\"electronics\",\"fashion\",\"home\",\"toys\"]");
+        for (JsonNode row : a.get("categories").get("shares")) {
+            double sum = 0;
+            for (JsonNode share : row) {
+                sum += share.asDouble();
+            }
+            assertThat(sum).isCloseTo(1, within(1e-9));
+        }
+        assertOneLineFailure(run("explain", "--project", shop.toString(), "--model", "seq", "--aggregate", "10",
+                "--category-column", "device"), 1, "dataset 'interactions': 'device' is not an item category of the"
+                + " data (their item categories: item_category)");
+        assertOneLineFailure(run("explain", "--model", model.toString(), "--aggregate", "10", "--category-column",
+                "item_category"), 1, "--category-column needs a recommender of --project trained on one of its datasets");
+    }
 }

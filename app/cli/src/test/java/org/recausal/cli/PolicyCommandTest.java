@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.recausal.engine.model.PortableMath;
 import org.recausal.engine.model.Scale;
+import org.recausal.engine.project.PolicyScenario;
 import org.recausal.engine.project.Project;
 import org.recausal.engine.project.ProjectFiles;
 import org.recausal.engine.scm.Observations;
@@ -123,5 +124,33 @@ class PolicyCommandTest {
         CliTest.assertOneLineFailure(policy("--policy", "popularity-penalty=1", "--group", "click"),
                 Cli.EXIT_FAILED, "users are grouped by click, which the policy changes or the graph does not"
                         + " observe; group by a variable the policy does not affect");
+    }
+
+    @Test
+    void aSavedScenarioIsKeptInTheProjectAndRerunsTheSame() throws Exception {
+        CliTest.Result first = policy("--policy", "popularity-penalty=0.5", "--seed", "4", "--json", "--save-scenario",
+                "penalty");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Project saved = ProjectFiles.open(project);
+        PolicyScenario kept = saved.policyScenario("penalty").orElseThrow();
+        assertThat(kept.request().policy().text()).isEqualTo("popularity-penalty=0.5");
+        assertThat(kept.request().seed()).isEqualTo(4);
+        assertThat(kept.request().replicates()).isEqualTo(5);
+        assertThat(kept.isStale(saved)).isFalse();
+        JsonNode printed = JsonMapper.shared().readTree(first.out());
+        double click = kept.result().metric("click", null).orElseThrow().difference().value();
+        assertThat(printed.toString()).contains(Double.toString(click));
+
+        // Rerun by name, without repeating the options (other defaults on the line do not apply): the same numbers.
+        CliTest.Result again = CliTest.run("policy", project.toString(), "--data", data.toString(), "--scenario",
+                "penalty", "--json");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(JsonMapper.shared().readTree(again.out())).isEqualTo(printed);
+        assertThat(ProjectFiles.open(project).policyScenarios()).hasSize(1);
+
+        CliTest.assertOneLineFailure(CliTest.run("policy", project.toString(), "--data", data.toString(), "--scenario",
+                "cap"), 1, "shop.recausal has no policy scenario 'cap' (its policy scenarios: penalty)");
+        CliTest.assertOneLineFailure(policy("--scenario", "penalty", "--policy", "exposure-cap=0.2"), 2,
+                "give --policy POLICY, or --scenario NAME to rerun a saved one");
     }
 }

@@ -12,10 +12,11 @@ import org.recausal.engine.explain.HistoryItem;
  * position's output is the user vector every candidate item is scored against, so these are the weights behind
  * every recommendation of this user.
  * @param items   the history window's item ids, oldest first
+ * @param details what else is known of each of them (name or category, time; {@link HistoryLabels}), maybe empty
  * @param columns a name per column, e.g. "Layer 1 · head 2"
  * @param values  [row][column]
  */
-public record AttentionGrid(List<String> items, List<Column> columns, double[][] values) {
+public record AttentionGrid(List<String> items, List<String> details, List<Column> columns, double[][] values) {
     /** The last column: attention rolled out through the layers (Abnar &amp; Zuidema 2020). */
     public static final String ROLLOUT = "Rollout";
 
@@ -28,6 +29,11 @@ public record AttentionGrid(List<String> items, List<Column> columns, double[][]
 
     /** The latest position's attention in every layer and head, as the model computed it, then the rollout. */
     public static AttentionGrid of(AttentionView view) {
+        return of(view, HistoryLabels.NONE);
+    }
+
+    /** As {@link #of(AttentionView)}, each row described by {@code labels}. */
+    public static AttentionGrid of(AttentionView view, HistoryLabels labels) {
         int rows = view.window().size();
         List<Column> columns = new ArrayList<>();
         List<double[]> data = new ArrayList<>();
@@ -45,7 +51,14 @@ public record AttentionGrid(List<String> items, List<Column> columns, double[][]
                 values[r][c] = data.get(c)[r];
             }
         }
-        return new AttentionGrid(view.window().stream().map(HistoryItem::item).toList(), List.copyOf(columns), values);
+        return new AttentionGrid(view.window().stream().map(HistoryItem::item).toList(),
+                view.window().stream().map(labels::detail).toList(), List.copyOf(columns), values);
+    }
+
+    /** The row's item id followed by what else is known of it. */
+    public String rowLabel(int row) {
+        String detail = details.get(row);
+        return detail.isEmpty() ? items.get(row) : items.get(row) + " · " + detail;
     }
 
     public int rowCount() {

@@ -29,7 +29,8 @@ public final class AttentionHeatmap extends PaintedView {
     private static final double MIN_CELL = 52;
     private static final double MAX_CELL = 96;
     private static final double POSITION_WIDTH = 34;
-    private static final double MAX_LABEL = 220;
+    private static final double MAX_LABEL = 380;
+    private static final double MIN_LABEL = 150;
     private static final double LEGEND_GAP = 28;
     private static final double LEGEND_BAR = 14;
     private static final double LEGEND_TEXT = 64;
@@ -117,7 +118,7 @@ public final class AttentionHeatmap extends PaintedView {
             if (l.rowHeight >= 12) {
                 double baseline = y + l.rowHeight / 2 + 4;
                 p.text(position(g, r), PAD + POSITION_WIDTH - 6, baseline, Painter.Align.RIGHT, false, MUTED);
-                p.text(FxPainter.fit(g.items().get(r), l.labelWidth - POSITION_WIDTH - 6, marked), PAD + POSITION_WIDTH,
+                p.text(FxPainter.fit(g.rowLabel(r), l.labelWidth - POSITION_WIDTH - 6, marked), PAD + POSITION_WIDTH,
                         baseline, Painter.Align.LEFT, marked, marked ? HIGHLIGHT : TEXT);
             }
             for (int c = 0; c < g.columnCount(); c++) {
@@ -216,8 +217,11 @@ public final class AttentionHeatmap extends PaintedView {
         int columns = Math.max(1, g == null ? 1 : g.columnCount());
         int rows = g == null ? 0 : g.rowCount();
         double rowHeight = rows == 0 ? 20 : Math.max(4, Math.min(20, 3600.0 / rows));
-        double label = labelWidth(g);
         int gaps = g == null ? 0 : groupCount(g) - 1;
+        // Row headers (id, name, time) give way to the cells in a narrow view: they are cut, the tooltip has them.
+        double wanted = labelWidth(g);
+        double room = width - 2 * PAD - columns * MIN_CELL - gaps * GROUP_GAP - LEGEND_GAP - LEGEND_BAR - LEGEND_TEXT;
+        double label = Math.max(Math.min(wanted, MIN_LABEL), Math.min(wanted, room));
         double free = width - 2 * PAD - label - gaps * GROUP_GAP - LEGEND_GAP - LEGEND_BAR - LEGEND_TEXT;
         double cell = Math.max(MIN_CELL, Math.min(MAX_CELL, free / columns));
         double legendX = PAD + label + columns * cell + gaps * GROUP_GAP + LEGEND_GAP;
@@ -228,8 +232,8 @@ public final class AttentionHeatmap extends PaintedView {
     private static double labelWidth(AttentionGrid g) {
         double widest = 60;
         if (g != null) {
-            for (String item : g.items()) {
-                widest = Math.max(widest, FxPainter.width(item, true));
+            for (int r = 0; r < g.rowCount(); r++) {
+                widest = Math.max(widest, FxPainter.width(g.rowLabel(r), true));
             }
         }
         return Math.min(MAX_LABEL, widest) + POSITION_WIDTH + 10;
@@ -300,7 +304,7 @@ public final class AttentionHeatmap extends PaintedView {
         hoverRow = onCell ? row : -1;
         hoverColumn = onCell ? column : -1;
         if (onCell) {
-            hoverText.set(String.format(Locale.ROOT, "%s (%s)%n%s: %.5f", g.items().get(row), position(g, row),
+            hoverText.set(String.format(Locale.ROOT, "%s (%s)%n%s: %.5f", g.rowLabel(row), position(g, row),
                     g.columns().get(column).label(), g.value(row, column)));
             hoverLabel.autosize();
             double w = hoverLabel.prefWidth(-1);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -32,9 +33,14 @@ import org.recausal.engine.explain.AttentionAggregate;
 import org.recausal.engine.explain.ExplainOptions;
 import org.recausal.engine.explain.Explainer;
 import org.recausal.engine.explain.Explanation;
+import org.recausal.engine.explain.HistoryItem;
+import org.recausal.engine.explain.ProjectHistories;
+import org.recausal.engine.project.Project;
 import org.recausal.engine.project.StoredRecommender;
+import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.model.StoredModel;
+import org.recausal.engine.task.CancellationToken;
 
 /**
  * The Explain panel's state: a trained recommender opened from its model file, the user being looked at, their
@@ -48,10 +54,23 @@ public final class ExplainModel {
     /**
      * A model as opened, with its explainer (null for models without a history to explain).
      * @param folder where its file is, for the next file chooser; null for a model kept in the project
+     * @param data   the project data it was trained on (times, item names and categories); null when unknown
      */
-    public record Loaded(String name, Path folder, StoredModel model, Explainer explainer) {
+    public record Loaded(String name, Path folder, StoredModel model, Explainer explainer, ProjectHistories data) {
         static Loaded of(String name, Path folder, StoredModel model) {
-            return new Loaded(name, folder, model, StoredModel.SASREC.equals(model.kind()) ? new Explainer(model) : null);
+            return new Loaded(name, folder, model, StoredModel.SASREC.equals(model.kind()) ? new Explainer(model) : null,
+                    null);
+        }
+
+        /** A project's model, with the times and items of the project data it was trained on where they are. */
+        static Loaded of(Project project, StoredRecommender recommender, CancellationToken cancel) {
+            StoredModel model = recommender.model();
+            if (project == null || !StoredModel.SASREC.equals(model.kind())) {
+                return of(recommender.name(), null, model);
+            }
+            ProjectHistories data = ProjectHistories.load(project, recommender, cancel).orElse(null);
+            return new Loaded(recommender.name(), null, model, data == null ? new Explainer(model)
+                    : data.explainer(model, Parallel.defaultThreads()), data);
         }
     }
 
@@ -66,6 +85,11 @@ public final class ExplainModel {
     private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ObservableList<String> users = FXCollections.observableArrayList();
     private final ObservableList<StoredRecommender> projectModels = FXCollections.observableArrayList();
+    private final ObjectProperty<Project> project = new SimpleObjectProperty<>(this, "project");
+    private final ObservableList<String> categoryColumns = FXCollections.observableArrayList();
+    private final StringProperty categoryColumn = new SimpleStringProperty(this, "categoryColumn");
+    private final ReadOnlyObjectWrapper<HistoryLabels> labels = new ReadOnlyObjectWrapper<>(this, "labels",
+            HistoryLabels.NONE);
     private final FilteredList<String> matchingUsers = new FilteredList<>(users);
     private final StringProperty userQuery = new SimpleStringProperty(this, "userQuery", "");
     private final StringProperty user = new SimpleStringProperty(this, "user");
@@ -97,6 +121,7 @@ public final class ExplainModel {
         user.addListener((_, _, _) -> recommend());
         k.addListener((_, _, _) -> recommend());
         recommendation.addListener((_, _, picked) -> explainPicked(picked));
+        categoryColumn.addListener((_, _, column) -> relabel(column));
     }
 
     /** Asks for a model file, then opens it. */
@@ -116,13 +141,25 @@ public final class ExplainModel {
 
     /** Explains a recommender kept in the project. */
     public void use(StoredRecommender recommender) {
-        start("Opening " + recommender.name(), (progress, cancel) -> Loaded.of(recommender.name(), null,
-                recommender.model()), this::opened);
+        Project where = project.get();
+        start("Opening " + recommender.name(), (progress, cancel) -> Loaded.of(where, recommender, cancel),
+                this::opened);
     }
 
     private void opened(Loaded done) {
         loaded.set(done);
         aggregate.set(null);
+        // The views are empty until the new model's explanation comes, so they never mix two models.
+        show(null, done);
+        List<String> columns = done.data() == null ? List.of() : done.data().categoryColumns();
+        categoryColumns.setAll(columns);
+        String category = columns.stream().filter(c -> c.toLowerCase(Locale.ROOT).contains("categ")).findFirst()
+                .orElse(columns.isEmpty() ? null : columns.getFirst());
+        if (Objects.equals(category, categoryColumn.get())) {
+            relabel(category);
+        } else {
+            categoryColumn.set(category);
+        }
         StoredModel model = done.model();
         List<String> ids = new ArrayList<>(model.users().ids());
         users.setAll(ids);
@@ -180,16 +217,29 @@ public final class ExplainModel {
                 options, cancel), done -> show(done, current));
     }
 
+    /** Item names and categories (from {@code column}, null: none) for the open model's project data. */
+    private void relabel(String column) {
+        Loaded current = loaded.get();
+        ProjectHistories data = current == null ? null : current.data();
+        labels.set(data == null ? HistoryLabels.NONE : new HistoryLabels(data.catalogue(column), data.instants(),
+                Locale.getDefault()));
+        aggregate.set(null);
+        Explanation shown = explanation.get();
+        if (current != null && shown != null) {
+            show(shown, current);
+        }
+    }
+
     private ExplainOptions options() {
         return ExplainOptions.defaults().withK(k.get());
     }
 
     /** Shows an explanation (null: none); the explanation is set last, so its listeners see every view filled. */
     private void show(Explanation shown, Loaded current) {
-        AttentionGrid grid = shown == null ? null : AttentionGrid.of(shown.attention());
+        AttentionGrid grid = shown == null ? null : AttentionGrid.of(shown.attention(), labels.get());
         attention.set(grid);
         highlighted.set(-1);
-        history.setAll(historyRows(grid));
+        history.setAll(historyRows(shown, grid, labels.get()));
         if (shown == null) {
             note.set(current.explainer() != null ? "" : "A " + kindName(current.model()) + " has no attention and no"
                     + " history to attribute to: it scores every item from the user's factors.");
@@ -201,14 +251,16 @@ public final class ExplainModel {
         explanation.set(shown);
     }
 
-    private static List<HistoryRow> historyRows(AttentionGrid grid) {
+    private static List<HistoryRow> historyRows(Explanation shown, AttentionGrid grid, HistoryLabels labels) {
         List<HistoryRow> rows = new ArrayList<>();
         if (grid == null) {
             return rows;
         }
         int last = grid.columnCount() - 1;
         for (int r = grid.rowCount() - 1; r >= 0; r--) {
-            rows.add(new HistoryRow(r, grid.rowCount() - r, grid.items().get(r), grid.value(r, last)));
+            HistoryItem h = shown.attention().window().get(r);
+            rows.add(new HistoryRow(r, grid.rowCount() - r, h.item(), labels.name(h.item()), labels.time(h),
+                    grid.value(r, last)));
         }
         return rows;
     }
@@ -230,8 +282,10 @@ public final class ExplainModel {
             return;
         }
         int users = aggregateUsers.get();
+        Map<String, String> categories = labels.get().catalogue().categoryColumn() == null ? null
+                : labels.get().catalogue().categories();
         start("Reading the attention of " + users + " users", (progress, cancel) -> current.explainer().aggregator()
-                .aggregate(users, null, TOP_PAIRS, MIN_PAIR_COUNT, 1, cancel), done -> {
+                .aggregate(users, categories, TOP_PAIRS, MIN_PAIR_COUNT, 1, cancel), done -> {
                     aggregate.set(done);
                     status.set(String.format(Locale.ROOT, "Attention read over %,d users.", done.users()));
                 });
@@ -309,6 +363,26 @@ public final class ExplainModel {
     /** The trained recommenders the open project keeps. */
     public ObservableList<StoredRecommender> getProjectModels() {
         return projectModels;
+    }
+
+    /** The open project, whose data give a project model's history times and item names. */
+    public ObjectProperty<Project> projectProperty() {
+        return project;
+    }
+
+    /** The item traits of the open model's project data a category can come from; empty for a model file. */
+    public ObservableList<String> getCategoryColumns() {
+        return categoryColumns;
+    }
+
+    /** The column item categories come from (for labels and the category view across users); null for none. */
+    public StringProperty categoryColumnProperty() {
+        return categoryColumn;
+    }
+
+    /** How history items are described (names, categories, times) for the open model. */
+    public ReadOnlyObjectProperty<HistoryLabels> labelsProperty() {
+        return labels.getReadOnlyProperty();
     }
 
     /** The model's users whose id contains the query. */

@@ -3,7 +3,6 @@ package org.recausal.desktop.explain;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -29,15 +28,18 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import org.recausal.desktop.canvas.CanvasDock;
 import org.recausal.desktop.canvas.DagCanvas;
 import org.recausal.desktop.chart.SvgPainter;
 import org.recausal.desktop.dialog.ExportFormat;
+import org.recausal.engine.dag.edit.EditHistory;
 import org.recausal.engine.explain.AttentionAggregate;
 import org.recausal.engine.explain.Counterfactual;
 import org.recausal.engine.explain.Explanation;
@@ -51,6 +53,7 @@ import org.recausal.engine.project.StoredRecommender;
 public final class ExplainPanelController {
     private static final double PANEL_SHARE = 0.72;
     private static final double BAR_WIDTH = 64;
+    private static final String NO_CATEGORY = "(none)";
 
     private final ExplainModel model;
     private final PolicyComparisonModel policies;
@@ -94,6 +97,9 @@ public final class ExplainPanelController {
     @FXML private Spinner<Integer> aggregateUsersSpinner;
     @FXML private Button aggregateButton;
     @FXML private Label aggregateSummary;
+    @FXML private ComboBox<String> categoryBox;
+    @FXML private Label categoryNote;
+    @FXML private CategoryMatrix categoryMatrix;
     @FXML private TableView<ItemAttention> pairTable;
     @FXML private TableColumn<ItemAttention, String> fromColumn;
     @FXML private TableColumn<ItemAttention, String> toColumn;
@@ -146,30 +152,18 @@ public final class ExplainPanelController {
 
     /**
      * Puts the panel under the canvas in {@code split} while it is shown, refitting the graph to what is left, and
-     * offers the recommenders the open project keeps.
+     * offers the recommenders and shows the policy scenarios the open project keeps.
      */
-    public void attach(DagCanvas canvas, SplitPane split, ObservableValue<Project> project) {
+    public void attach(DagCanvas canvas, SplitPane split, ObservableValue<Project> project,
+            ObservableValue<EditHistory> history) {
+        model.projectProperty().bind(project);
         model.getProjectModels().setAll(project.getValue() == null ? List.of() : project.getValue().recommenders());
         project.addListener((_, _, now) -> model.getProjectModels().setAll(now == null ? List.of()
                 : now.recommenders()));
-        // The FXML puts the panel in the split; it stays there only while shown.
-        split.getItems().remove(explainRoot);
-        shown.addListener((_, _, now) -> {
-            if (now) {
-                split.getItems().add(explainRoot);
-                // Once the split has laid the panel out: before that it spreads its items evenly.
-                explainRoot.heightProperty().addListener(new javafx.beans.InvalidationListener() {
-                    @Override
-                    public void invalidated(javafx.beans.Observable height) {
-                        explainRoot.heightProperty().removeListener(this);
-                        split.setDividerPositions(1 - PANEL_SHARE);
-                    }
-                });
-            } else {
-                split.getItems().remove(explainRoot);
-            }
-            Platform.runLater(canvas::fitToWindow);
-        });
+        // A new or opened project sets its project first, then its history: by then the data panel has it too.
+        history.addListener((_, _, _) -> policies.projectOpened());
+        policies.projectOpened();
+        CanvasDock.dock(explainRoot, split, canvas, shown, PANEL_SHARE);
     }
 
     @FXML
@@ -387,12 +381,54 @@ public final class ExplainPanelController {
             return a == null ? "" : String.format(Locale.ROOT, "%,d users read; pairs seen at least %d times.",
                     a.users(), a.minCount());
         }, model.aggregateProperty()));
-        fromColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().from()));
-        toColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().to()));
+        fromColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(itemLabel(c.getValue().from())));
+        toColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(itemLabel(c.getValue().to())));
         pairWeightColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().meanWeight()));
         pairWeightColumn.setCellFactory(_ -> new WeightCell());
         pairCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         pairTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        bindCategories();
+    }
+
+    /** An item's id and, where the project's data give one, its name or category. */
+    private String itemLabel(String item) {
+        String name = model.labelsProperty().get().name(item);
+        return name == null ? item : item + " \u00b7 " + name;
+    }
+
+    /** The item trait categories come from, and the category-to-category attention read with it. */
+    private void bindCategories() {
+        categoryBox.getItems().setAll(NO_CATEGORY);
+        model.getCategoryColumns().addListener((ListChangeListener<String>) _ -> {
+            List<String> choices = new java.util.ArrayList<>(List.of(NO_CATEGORY));
+            choices.addAll(model.getCategoryColumns());
+            categoryBox.getItems().setAll(choices);
+            categoryBox.setValue(model.categoryColumnProperty().get() == null ? NO_CATEGORY
+                    : model.categoryColumnProperty().get());
+        });
+        categoryBox.valueProperty().addListener((_, _, picked) -> model.categoryColumnProperty().set(
+                picked == null || NO_CATEGORY.equals(picked) ? null : picked));
+        model.categoryColumnProperty().addListener((_, _, column) -> categoryBox.setValue(column == null ? NO_CATEGORY
+                : column));
+        categoryBox.disableProperty().bind(Bindings.isEmpty(model.getCategoryColumns()));
+        categoryMatrix.attentionProperty().bind(Bindings.createObjectBinding(() -> {
+            AttentionAggregate a = model.aggregateProperty().get();
+            return a == null ? null : a.categories();
+        }, model.aggregateProperty()));
+        categoryNote.textProperty().bind(Bindings.createStringBinding(() -> {
+            AttentionAggregate a = model.aggregateProperty().get();
+            if (model.getCategoryColumns().isEmpty()) {
+                return "Category-to-category attention needs item categories: explain a model kept in the project,"
+                        + " trained on a dataset whose items have a categorical trait (such as an items table joined"
+                        + " to it).";
+            }
+            if (model.categoryColumnProperty().get() == null) {
+                return "Pick the column item categories come from.";
+            }
+            return a == null ? "" : "Share of the attention that positions holding items of the row's category pay"
+                    + " to earlier items of the column's category (rows sum to 1); categories from "
+                    + model.categoryColumnProperty().get() + ".";
+        }, model.aggregateProperty(), model.getCategoryColumns(), model.categoryColumnProperty()));
     }
 
     /** A mean attention weight: its value and a bar in the heatmap's colour for it, on a scale of 0 to 1. */
@@ -461,16 +497,19 @@ public final class ExplainPanelController {
     private final class HistoryCell extends ListCell<HistoryRow> {
         private final Label position = new Label();
         private final Label item = new Label();
+        private final Label detail = new Label();
+        private final VBox text = new VBox(item, detail);
         private final Region bar = new Region();
-        private final HBox box = new HBox(position, item, bar);
+        private final HBox box = new HBox(position, text, bar);
 
         HistoryCell() {
             box.getStyleClass().add("history-cell");
             position.getStyleClass().add("history-position");
             item.getStyleClass().add("history-item");
             bar.getStyleClass().add("history-bar");
-            item.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(item, Priority.ALWAYS);
+            detail.getStyleClass().add("history-detail");
+            text.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(text, Priority.ALWAYS);
         }
 
         @Override
@@ -481,7 +520,11 @@ public final class ExplainPanelController {
                 return;
             }
             position.setText("\u2212" + row.fromEnd());
-            item.setText(row.item());
+            item.setText(row.name() == null ? row.item() : row.item() + " \u00b7 " + row.name());
+            detail.setText(row.time());
+            setTooltip(new Tooltip(item.getText() + (row.time().isEmpty() ? "" : "\n" + row.time())));
+            detail.setVisible(!row.time().isEmpty());
+            detail.setManaged(detail.isVisible());
             double max = model.getHistory().stream().mapToDouble(HistoryRow::attention).max().orElse(1);
             bar.setPrefWidth(max > 0 ? Math.max(1, BAR_WIDTH * row.attention() / max) : 1);
             bar.setMinWidth(Region.USE_PREF_SIZE);

@@ -14,6 +14,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -30,6 +32,8 @@ import org.recausal.desktop.dialog.ExportFormat;
 import org.recausal.desktop.simulate.SimulateModel;
 import org.recausal.desktop.task.TaskExecutor;
 import org.recausal.engine.dag.Dag;
+import org.recausal.engine.data.Table;
+import org.recausal.engine.policy.LoggedData;
 import org.recausal.engine.policy.Policy;
 import org.recausal.engine.policy.PolicyData;
 import org.recausal.engine.policy.PolicyRequest;
@@ -37,19 +41,30 @@ import org.recausal.engine.policy.PolicyResult;
 import org.recausal.engine.policy.PolicySimulation;
 import org.recausal.engine.policy.RankingSetup;
 import org.recausal.engine.project.ModelData;
+import org.recausal.engine.project.PolicyScenario;
+import org.recausal.engine.project.Project;
 import org.recausal.engine.report.PolicyReport;
-import org.recausal.engine.scm.Observations;
 
 /**
  * Policy scenarios compared side by side: recommendation policies (popularity penalty, exposure cap, boost, feature
  * removal, score rule) as interventions on the project's ranking mechanism, each simulated against the current
  * policy on the attached log through the fitted mechanisms downstream of it, with bootstrap intervals
- * ({@link PolicySimulation}). The metric picked is charted across the scenarios.
+ * ({@link PolicySimulation}). The metric picked is charted across the scenarios. Running keeps the policies compared
+ * and their results in the project ({@link PolicyScenario}), so a reopened project shows them without recomputing,
+ * marked stale once the graph or the data changed since.
  */
 public final class PolicyComparisonModel {
     static final int DEFAULT_REPLICATES = 20;
+    /**
+     * The log's columns of user and item ids (for coverage, concentration and per-user uplift) and of logged
+     * exposure probabilities (for off-policy estimates), read where the data have them, as {@code policy} does.
+     */
+    private static final String USER_COLUMN = "user_id";
+    private static final String ITEM_COLUMN = "item_id";
+    private static final String PROPENSITY_COLUMN = "exposure_propensity";
 
     private final Supplier<SimulateModel.Inputs> inputs;
+    private final Runnable changed;
     private final DialogService dialogs;
     private final ProgressTask task;
     private final StringProperty policyText = new SimpleStringProperty(this, "policyText", "");
@@ -69,9 +84,10 @@ public final class PolicyComparisonModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Attach the recommender's log in the data panel, add policies, then run them.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
 
-    /** The policies' results and the log they were simulated on. */
-    private record Simulated(PolicyData data, List<PolicyResult> results) {
+    /** The policies' results, the log they were simulated on, and the scenarios to keep in the project. */
+    private record Simulated(PolicyData data, List<PolicyResult> results, List<PolicyScenario> scenarios) {
     }
 
     /** A metric as the results name it: its id and the group it is restricted to (null for everybody). */
@@ -83,13 +99,47 @@ public final class PolicyComparisonModel {
     }
 
     /**
-     * @param inputs the graph and the data, asked on the UI thread when the analyst runs the policies
+     * @param inputs  the graph and the data, asked on the UI thread when the analyst runs the policies
+     * @param changed told when the project's policy scenarios changed (so it needs saving)
      */
-    public PolicyComparisonModel(Supplier<SimulateModel.Inputs> inputs, DialogService dialogs, TaskExecutor executor,
-            Executor uiThread) {
+    public PolicyComparisonModel(Supplier<SimulateModel.Inputs> inputs, Runnable changed, DialogService dialogs,
+            TaskExecutor executor, Executor uiThread) {
         this.inputs = Objects.requireNonNull(inputs, "inputs");
+        this.changed = Objects.requireNonNull(changed, "changed");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.task = new ProgressTask(executor, uiThread);
+    }
+
+    /**
+     * Shows the policy scenarios the project now open keeps, with their last results as saved (not recomputed),
+     * {@link #staleProperty stale} when the graph, the data or the fit options changed since they were simulated.
+     */
+    public void projectOpened() {
+        task.cancel();
+        Project project = inputs.get().project();
+        List<PolicyScenario> saved = project.policyScenarios();
+        policies.setAll(saved.stream().map(s -> s.request().policy()).toList());
+        List<PolicyResult> done = saved.stream().map(PolicyScenario::result).filter(Objects::nonNull).toList();
+        simulatedOn = null;
+        error.set("");
+        if (!saved.isEmpty()) {
+            PolicyRequest first = saved.getFirst().request();
+            score.set(first.setup().score());
+            exposure.set(first.setup().exposure());
+            popularity.set(first.setup().popularity());
+            outcomes.set(String.join(", ", first.setup().outcomes()));
+            group.set(first.setup().group());
+            replicates.set(first.replicates());
+        }
+        boolean outdated = saved.stream().anyMatch(s -> s.isStale(project));
+        showResults(done);
+        stale.set(outdated);
+        status.set(done.isEmpty() ? saved.isEmpty() ? "Attach the recommender's log in the data panel, add policies,"
+                + " then run them." : "The project keeps " + saved.size() + " policies; run them to compare."
+                : outdated ? "Saved results, stale: the graph or the data changed since they were simulated. Run the"
+                        + " policies again to refresh them."
+                        : String.format(Locale.ROOT, "Saved results of %d policies, as simulated on %,d logged rows.",
+                                done.size(), done.getFirst().rows()));
     }
 
     /** Reads the graph's variables and guesses the ranking's parts from their names and roles. */
@@ -147,33 +197,65 @@ public final class PolicyComparisonModel {
             return;
         }
         SimulateModel.Inputs given = inputs.get();
-        Dag dag = given.project().dag().copy();
+        Project asRun = given.project().copy();
+        Dag dag = asRun.dag();
         List<Policy> chosen = List.copyOf(policies);
         int b = replicates.get();
         task.start("Simulating " + chosen.size() + " polic" + (chosen.size() == 1 ? "y" : "ies"), (progress, cancel) -> {
-            Observations rows = ModelData.bind(dag, given.data().get()).observations();
-            PolicyData data = PolicyData.of(rows);
+            ModelData.Source source = ModelData.source(dag, given.data().get());
+            PolicyData data = LoggedData.from(source.table(), source.bound(), column(source.table(), USER_COLUMN),
+                    column(source.table(), ITEM_COLUMN), column(source.table(), PROPENSITY_COLUMN));
             List<PolicyResult> done = new ArrayList<>();
+            List<PolicyScenario> scenarios = new ArrayList<>();
             for (int i = 0; i < chosen.size(); i++) {
                 int at = i;
                 PolicyRequest request = PolicyRequest.of(chosen.get(i), setup).withReplicates(b);
-                done.add(PolicySimulation.run(dag, data, request,
+                PolicyResult result = PolicySimulation.run(dag, data, request,
                         (f, m) -> progress.progress((at + f) / chosen.size(), chosen.get(at).text() + ": " + m),
-                        cancel));
+                        cancel);
+                done.add(result);
+                scenarios.add(PolicyScenario.of(chosen.get(i).text(), request, null).withResult(result, asRun));
             }
-            return new Simulated(data, done);
+            return new Simulated(data, done, scenarios);
         }, simulated -> {
             List<PolicyResult> done = simulated.results();
             simulatedOn = simulated.data();
-            results.setAll(done);
-            MetricKey kept = metric.get();
-            metrics.setAll(done.getFirst().metrics().stream().map(m -> new MetricKey(m.metric(), m.group(), m.label()))
-                    .toList());
-            metric.set(kept != null && metrics.contains(kept) ? kept : metrics.getFirst());
+            keep(simulated.scenarios());
+            showResults(done);
+            stale.set(false);
             status.set(String.format(Locale.ROOT, "Simulated %d policies on %,d logged rows, %d bootstrap"
-                    + " refits each.", done.size(), done.getFirst().rows(), b));
+                    + " refits each; kept in the project.", done.size(), done.getFirst().rows(), b));
         }, failure -> error.set("The simulation failed: " + (failure.getMessage() == null ? failure.toString()
                 : failure.getMessage())), () -> status.set("Simulation cancelled."));
+    }
+
+    /**
+     * The project keeps exactly the policies just compared, in their order; one it kept before keeps its name (a
+     * name given on the command line, say), a new one is named by its policy.
+     */
+    private void keep(List<PolicyScenario> scenarios) {
+        Project project = inputs.get().project();
+        List<PolicyScenario> before = project.policyScenarios();
+        before.forEach(s -> project.removePolicyScenario(s.name()));
+        for (PolicyScenario scenario : scenarios) {
+            String name = before.stream().filter(s -> s.request().policy().text().equals(scenario.name()))
+                    .map(PolicyScenario::name).findFirst().orElse(scenario.name());
+            project.putPolicyScenario(new PolicyScenario(name, scenario.request(), scenario.model(), scenario.result(),
+                    scenario.fittedOn()));
+        }
+        changed.run();
+    }
+
+    private void showResults(List<PolicyResult> done) {
+        results.setAll(done);
+        MetricKey kept = metric.get();
+        metrics.setAll(done.isEmpty() ? List.of() : done.getFirst().metrics().stream()
+                .map(m -> new MetricKey(m.metric(), m.group(), m.label())).toList());
+        metric.set(metrics.isEmpty() ? null : kept != null && metrics.contains(kept) ? kept : metrics.getFirst());
+    }
+
+    private static String column(Table table, String name) {
+        return table.hasColumn(name) ? name : null;
     }
 
     private static String required(StringProperty part, String what) {
@@ -230,6 +312,11 @@ public final class PolicyComparisonModel {
         }
         PolicyResult result = results.get(Math.max(0, Math.min(results.size() - 1, index)));
         PolicyData data = simulatedOn;
+        if (data == null) {
+            error.set("The report charts every recommendation's uplift, which saved results do not keep: run the"
+                    + " policies again to export it.");
+            return;
+        }
         export(ExportFormat.HTML, "report-" + result.policy().replaceAll("[^A-Za-z0-9._-]+", "_"), file -> {
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 PolicyReport.write(result, data, "Policy " + result.policy() + " against the current policy", out);
@@ -298,6 +385,11 @@ public final class PolicyComparisonModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Whether the results shown were saved in the project and the graph or data changed since. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -81,6 +81,13 @@ final class PolicyView {
         c.error().textProperty().bind(model.errorProperty());
         c.error().managedProperty().bind(c.error().textProperty().isNotEmpty());
         c.status().textProperty().bind(model.statusProperty());
+        // Saved results the graph or data have moved on from read as a warning, not as current figures.
+        model.staleProperty().addListener((_, _, isStale) -> {
+            c.status().getStyleClass().remove("policy-stale");
+            if (isStale) {
+                c.status().getStyleClass().add("policy-stale");
+            }
+        });
 
         c.metricBox().setItems(model.getMetrics());
         c.metricBox().valueProperty().bindBidirectional(model.metricProperty());

@@ -101,7 +101,8 @@ public final class MainWindow {
                 new BackgroundTaskExecutor("recausal-models"), Platform::runLater);
         BackgroundTaskExecutor explainTasks = new BackgroundTaskExecutor("recausal-explain");
         ExplainModel explain = new ExplainModel(dialogs, explainTasks, Platform::runLater);
-        PolicyComparisonModel policies = new PolicyComparisonModel(modelInputs, dialogs, explainTasks, Platform::runLater);
+        PolicyComparisonModel policies = new PolicyComparisonModel(modelInputs, model::markDataChanged, dialogs, explainTasks,
+                Platform::runLater);
         MainWindowController controller = new MainWindowController(model);
         // The live analysis has a thread of its own, so it never waits for a save or delays one.
         BackgroundTaskExecutor analysis = new BackgroundTaskExecutor("recausal-analysis");

@@ -141,7 +141,7 @@ public final class MainWindowController {
         simulatePanelItem.selectedProperty().bindBidirectional(simulatePanelController.shownProperty());
         recommendersPanelController.attach(canvas, centreSplit, model.projectProperty(), model::markDataChanged);
         recommendersPanelItem.selectedProperty().bindBidirectional(recommendersPanelController.shownProperty());
-        explainPanelController.attach(canvas, centreSplit, model.projectProperty());
+        explainPanelController.attach(canvas, centreSplit, model.projectProperty(), model.historyProperty());
         explainPanelItem.selectedProperty().bindBidirectional(explainPanelController.shownProperty());
     }
 

@@ -5,9 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.recausal.engine.data.Table;
+import org.recausal.engine.project.Dataset;
+import org.recausal.engine.project.Datasets;
+import org.recausal.engine.project.Project;
+import org.recausal.engine.project.ProjectFiles;
+import org.recausal.engine.project.StoredRecommender;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.InteractionFiles;
 import org.recausal.engine.recsys.data.Interactions;
+import org.recausal.engine.recsys.data.TableInteractions;
 import org.recausal.engine.recsys.features.FeatureEncoding;
 import org.recausal.engine.recsys.features.SideFeatures;
 import org.recausal.engine.recsys.model.ModelFile;
@@ -17,12 +24,14 @@ import org.recausal.engine.recsys.sasrec.SasRecModel;
 import org.recausal.engine.recsys.sasrec.SasRecTrainer;
 import org.recausal.engine.recsys.split.SequenceData;
 import org.recausal.engine.task.CancellationToken;
+import org.recausal.engine.task.ProgressListener;
 
 /**
  * A real SASRec (2 layers, 2 heads) trained for a few epochs on sequences with a rhythm (after item i comes
  * i + 1 for even users, i + 2 for odd ones), saved as a model file.
  */
 final class ExplainFixtures {
+    static final Path SAMPLE = Path.of("../../sample-projects/recommender-shop.recausal");
     static final int ITEMS = 24;
     static final int USERS = 80;
 
@@ -68,6 +77,34 @@ final class ExplainFixtures {
         FeatureEncoding itemNumber = FeatureEncoding.numeric("number", FeatureEncoding.Side.ITEM, numbers);
         double[] levels = Arrays.stream(parity).mapToDouble(userParity::levelOf).toArray();
         return new SideFeatures(List.of(userParity), List.of(itemNumber), users.size(), items.size(), levels, numbers);
+    }
+
+    /** The sample project, as shipped. */
+    static Project sampleProject() {
+        try {
+            return ProjectFiles.open(SAMPLE);
+        } catch (org.recausal.engine.project.ProjectFileException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A SASRec trained for {@code epochs} on the sample project's clicks (its interactions dataset, columns
+     * found by name as the CLI finds them), kept as a project recommender trained on that dataset.
+     */
+    static StoredRecommender sampleSasrec(Project project, int epochs) {
+        Dataset dataset = project.dataset("interactions").orElseThrow();
+        Table table = Datasets.load(dataset, ProgressListener.NONE, CancellationToken.none()).table();
+        Interactions log = TableInteractions.read(table, TableInteractions.detect(table), false).log();
+        SequenceData data = SequenceData.leaveOneOut(log);
+        // The settings train sasrec uses by default (maxlen 50, 50 dimensions, 2 blocks, 1 head).
+        SasRecConfig config = new SasRecConfig(50, 50, 2, 1, 0.5f, 0.001f, 128, epochs, 1);
+        SasRecModel model = new SasRecTrainer(config, 2).train(data.train(), log.users(), log.items(),
+                data.validation(), null, (report, state) -> { }, CancellationToken.none());
+        StoredModel stored = new StoredModel(StoredModel.SASREC, model, log.users(), log.items(), data.everything(),
+                tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode(), null);
+        return new StoredRecommender("sasrec-shop", "SASRec on the shop", stored,
+                StoredRecommender.TrainedOn.of(dataset));
     }
 
     static Path sasrecFile(Path dir) {

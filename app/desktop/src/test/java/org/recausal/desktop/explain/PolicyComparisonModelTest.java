@@ -23,7 +23,12 @@ import org.recausal.engine.policy.PolicyRequest;
 import org.recausal.engine.policy.PolicyResult;
 import org.recausal.engine.policy.PolicySimulation;
 import org.recausal.engine.policy.RankingSetup;
+import org.recausal.engine.dag.DataType;
+import org.recausal.engine.dag.Role;
+import org.recausal.engine.dag.Variable;
+import org.recausal.engine.project.PolicyScenario;
 import org.recausal.engine.project.Project;
+import org.recausal.engine.project.ProjectFiles;
 import org.recausal.engine.project.ProjectData;
 import org.recausal.engine.scm.Observations;
 import org.recausal.engine.simulate.RecommenderWorld;
@@ -43,6 +48,7 @@ class PolicyComparisonModelTest {
 
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private PolicyComparisonModel model;
+    private int changes;
 
     @BeforeAll
     static void simulateLog() throws Exception {
@@ -52,9 +58,13 @@ class PolicyComparisonModelTest {
     }
 
     private PolicyComparisonModel model(boolean withData) {
-        return new PolicyComparisonModel(() -> new SimulateModel.Inputs(new Project("shop", dag), () -> new ProjectData(withData
+        return model(new Project("shop", dag), withData);
+    }
+
+    private PolicyComparisonModel model(Project project, boolean withData) {
+        return new PolicyComparisonModel(() -> new SimulateModel.Inputs(project, () -> new ProjectData(withData
                 ? List.of(MappedTable.of(dag, TableReader.read(log).table(), ColumnMapping.automatic())) : List.of(),
-                List.of(), List.of())), dialogs, new SameThreadExecutor(), Runnable::run);
+                List.of(), List.of())), () -> changes++, dialogs, new SameThreadExecutor(), Runnable::run);
     }
 
     @Test
@@ -147,5 +157,61 @@ class PolicyComparisonModelTest {
         assertThat(report).startsWith("<!DOCTYPE html>").contains("exposure-cap=0.2", "<svg").doesNotContain("<script");
         assertThat(dialogs.suggestedNames()).containsExactly("policies-results.csv",
                 "policies-report-exposure-cap_0.2.html");
+    }
+
+    @Test
+    void thePoliciesComparedAreKeptInTheProjectAndReopenWithoutRecomputing() throws Exception {
+        Project project = new Project("shop", dag.copy());
+        model = model(project, true);
+        model.refreshVariables();
+        model.replicatesProperty().set(0);
+        model.policyTextProperty().set("exposure-cap=0.2");
+        model.addPolicy();
+        model.run();
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(changes).isEqualTo(1);
+        PolicyScenario kept = project.policyScenario("exposure-cap=0.2").orElseThrow();
+        assertThat(kept.result()).isSameAs(model.getResults().getFirst());
+        assertThat(kept.request().replicates()).isZero();
+
+        Path file = dir.resolve("kept.recausal");
+        ProjectFiles.save(project, file);
+        Project reopened = ProjectFiles.open(file);
+        PolicyComparisonModel again = model(reopened, false);
+        again.projectOpened();
+        assertThat(again.getPolicies()).extracting(Policy::text).containsExactly("exposure-cap=0.2");
+        assertThat(again.staleProperty().get()).isFalse();
+        assertThat(again.statusProperty().get()).startsWith("Saved results of 1 policies");
+        PolicyResult shown = again.getResults().getFirst();
+        PolicyResult run = model.getResults().getFirst();
+        // Records compare their numbers bit for bit (NaN bounds without replicates too).
+        assertThat(shown.metrics()).isEqualTo(run.metrics());
+        assertThat(again.getMetrics()).isEqualTo(model.getMetrics());
+        PolicyComparisonModel.MetricKey first = again.getMetrics().getFirst();
+        assertThat(PolicyChart.of(first, again.effects(first), List.of("cap"), 0.95).notes())
+                .containsExactly("no intervals: run with bootstrap replicates for them");
+        // The report needs the per-row uplifts saved results do not keep.
+        again.exportReport(0);
+        assertThat(again.errorProperty().get()).contains("run the policies again");
+
+        // Run again with another policy: a kept one keeps its name (as the command line gave it), the new is added.
+        PolicyScenario named = reopened.policyScenario("exposure-cap=0.2").orElseThrow();
+        reopened.removePolicyScenario("exposure-cap=0.2");
+        reopened.putPolicyScenario(new PolicyScenario("cap", named.request(), null, named.result(), named.fittedOn()));
+        PolicyComparisonModel rerun = model(reopened, true);
+        rerun.projectOpened();
+        rerun.replicatesProperty().set(0);
+        rerun.policyTextProperty().set("popularity-penalty=0.5");
+        rerun.addPolicy();
+        rerun.run();
+        assertThat(rerun.errorProperty().get()).isEmpty();
+        assertThat(reopened.policyScenarios()).extracting(PolicyScenario::name)
+                .containsExactly("cap", "popularity-penalty=0.5");
+
+        reopened.dag().addVariable(Variable.of("season", Role.ORDINARY, DataType.CATEGORICAL));
+        again.projectOpened();
+        assertThat(again.staleProperty().get()).isTrue();
+        assertThat(again.statusProperty().get()).startsWith("Saved results, stale");
+        assertThat(again.getResults()).hasSize(2);
     }
 }

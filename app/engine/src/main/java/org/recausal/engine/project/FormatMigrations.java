@@ -12,7 +12,7 @@ import java.util.TreeMap;
 final class FormatMigrations {
     /** The migrations of this build. Add one here, and a fixture under {@code fixtures/vN}, per version bump. */
     static final FormatMigrations STANDARD = new FormatMigrations(ProjectFormat.VERSION,
-            List.of(new AddDatasetsMigration(), new AddAnalysisMigration()));
+            List.of(new AddDatasetsMigration(), new AddAnalysisMigration(), new AddPolicyScenariosMigration()));
 
     private final int current;
     private final Map<Integer, FormatMigration> byFrom = new TreeMap<>();

@@ -26,6 +26,7 @@ public final class Project {
     private final Map<String, Scenario> scenarios = new LinkedHashMap<>();
     private final Map<String, StoredResult> results = new HashMap<>();
     private final Map<String, StoredRecommender> recommenders = new LinkedHashMap<>();
+    private final Map<String, PolicyScenario> policies = new LinkedHashMap<>();
 
     public Project(String name, Dag dag) {
         this.name = checkName(name);
@@ -57,6 +58,7 @@ public final class Project {
         copy.scenarios.putAll(scenarios);
         copy.results.putAll(results);
         copy.recommenders.putAll(recommenders);
+        copy.policies.putAll(policies);
         return copy;
     }
 
@@ -168,6 +170,24 @@ public final class Project {
             throw new IllegalArgumentException("the project has no scenario '" + name + "'");
         }
         return scenario;
+    }
+
+    /** The policy scenarios, in the order they were added. */
+    public List<PolicyScenario> policyScenarios() {
+        return List.copyOf(policies.values());
+    }
+
+    public Optional<PolicyScenario> policyScenario(String name) {
+        return Optional.ofNullable(policies.get(name));
+    }
+
+    /** Keeps the policy scenario, replacing the one of the same name in its place, or adding it last. */
+    public void putPolicyScenario(PolicyScenario scenario) {
+        policies.put(scenario.name(), scenario);
+    }
+
+    public void removePolicyScenario(String name) {
+        policies.remove(name);
     }
 
     /** The trained recommenders in the order they were added. */

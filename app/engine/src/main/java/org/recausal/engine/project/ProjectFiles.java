@@ -128,6 +128,11 @@ public final class ProjectFiles {
                 parts.add(new ArchivePart(ProjectFormat.RESULTS, PartJson.write(results)));
             }
         }
+        ObjectNode policies = PolicyScenarioJson.toJson(project);
+        if (policies != null) {
+            manifestParts.add(new Manifest.Part(ProjectFormat.POLICIES, ProjectFormat.POLICIES_KIND));
+            parts.add(new ArchivePart(ProjectFormat.POLICIES, PartJson.write(policies)));
+        }
         if (project.scm().isPresent()) {
             ScmJson.Encoded scm = ScmJson.encode(project.scm().get());
             manifestParts.add(new Manifest.Part(ProjectFormat.SCM, ProjectFormat.SCM_KIND));
@@ -203,6 +208,9 @@ public final class ProjectFiles {
         for (String path : byKind.getOrDefault(ProjectFormat.RESULTS_KIND, List.of())) {
             AnalysisJson.readResults(path, json(stored, path), project);
         }
+        for (String path : byKind.getOrDefault(ProjectFormat.POLICIES_KIND, List.of())) {
+            PolicyScenarioJson.read(path, json(stored, path), project);
+        }
         for (String path : byKind.getOrDefault(ProjectFormat.SCM_KIND, List.of())) {
             project.setScm(ScmJson.decode(path, json(stored, path), archive));
         }
@@ -219,10 +227,10 @@ public final class ProjectFiles {
 
     private static final List<String> KINDS = List.of(ProjectFormat.GRAPH_KIND, ProjectFormat.DATASET_KIND,
             ProjectFormat.NOTES_KIND, ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND, ProjectFormat.SCM_KIND,
-            ProjectFormat.RECOMMENDER_KIND);
+            ProjectFormat.RECOMMENDER_KIND, ProjectFormat.POLICIES_KIND);
     /** Kinds a file has at most one part of. */
     private static final List<String> SINGLE_KINDS = List.of(ProjectFormat.GRAPH_KIND, ProjectFormat.NOTES_KIND,
-            ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND, ProjectFormat.SCM_KIND);
+            ProjectFormat.SCENARIOS_KIND, ProjectFormat.RESULTS_KIND, ProjectFormat.SCM_KIND, ProjectFormat.POLICIES_KIND);
 
     /** The JSON part the manifest lists at {@code path}. */
     private static ObjectNode json(StoredProject stored, String path) throws ProjectFileException {

@@ -5,7 +5,7 @@ final class ProjectFormat {
     /** The {@code format} field of every manifest: tells a project file from any other zip. */
     static final String FORMAT_ID = "recausal-project";
     /** Bumped whenever the files written change in a way an older reader would misread. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     static final String MANIFEST = "manifest.json";
     static final String GRAPH = "graph.json";
@@ -32,6 +32,10 @@ final class ProjectFormat {
     static final String RECOMMENDER_KIND = "recommender";
     static final String RECOMMENDERS_FOLDER = "recommenders/";
     static final String MODELS_FOLDER = "models/";
+
+    /** Version 4: the policy scenarios and their last results. */
+    static final String POLICIES = "policies.json";
+    static final String POLICIES_KIND = "policies";
 
     /** A limit on each JSON part; a graph of thousands of variables is well under a megabyte. */
     static final long MAX_JSON_BYTES = 16L << 20;

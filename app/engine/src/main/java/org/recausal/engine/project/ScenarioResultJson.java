@@ -91,14 +91,14 @@ public final class ScenarioResultJson {
         return PartJson.numberOrNaN(json, field, where);
     }
 
-    private static void interval(ObjectNode json, String field, Interval interval) {
+    static void interval(ObjectNode json, String field, Interval interval) {
         ObjectNode item = json.putObject(field);
         number(item, "lower", interval.lower());
         number(item, "upper", interval.upper());
         number(item, "level", interval.level());
     }
 
-    private static Interval interval(JsonNode json, String field, String where) throws ProjectFileException {
+    static Interval interval(JsonNode json, String field, String where) throws ProjectFileException {
         ObjectNode item = PartJson.requiredObject(json, field, where);
         String at = where + ": " + field;
         return new Interval(number(item, "lower", at), number(item, "upper", at), number(item, "level", at));

@@ -247,7 +247,7 @@ class ProjectFilesRefusalTest {
     @Test
     void unknownPartKind() throws IOException {
         refusing(project(manifest(1).replace("\"kind\": \"graph\"", "\"kind\": \"hologram\""), GRAPH))
-                .hasMessage("p.recausal: manifest.json: part 'graph.json' has unknown kind 'hologram' (expected graph, dataset, notes, scenarios, results, scm, recommender)");
+                .hasMessage("p.recausal: manifest.json: part 'graph.json' has unknown kind 'hologram' (expected graph, dataset, notes, scenarios, results, scm, recommender, policies)");
     }
 
     @Test

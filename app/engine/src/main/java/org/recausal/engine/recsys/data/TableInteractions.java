@@ -95,6 +95,19 @@ public final class TableInteractions {
         return rows.build();
     }
 
+    /**
+     * The columns {@link #read(Table, String, IdIndex, IdIndex)} finds by name (no propensity), for reading with
+     * {@link #read(Table, Columns, boolean, IdIndex, IdIndex)}.
+     *
+     * @throws RecsysException naming the table when it has no user or item column
+     */
+    public static Columns detect(Table table) {
+        Column user = find(table, USER).orElseThrow(() -> missing(table, "user", USER));
+        Column item = find(table, ITEM).orElseThrow(() -> missing(table, "item", ITEM));
+        return new Columns(user.name(), item.name(), find(table, TIME).map(Column::name).orElse(null),
+                find(table, FEEDBACK).map(Column::name).orElse(null), null);
+    }
+
     /** Which columns hold what, as the analyst chose them; {@code time}, {@code feedback} and {@code propensity} may be null. */
     public record Columns(String user, String item, String time, String feedback, String propensity) {
         public Columns {
@@ -119,13 +132,18 @@ public final class TableInteractions {
      * @param ratings whether the values are ratings to fit (MF), not positives to rank (SASRec, BPR)
      */
     public static Read read(Table table, Columns columns, boolean ratings) {
+        return read(table, columns, ratings, new IdIndex(), new IdIndex());
+    }
+
+    /** As {@link #read(Table, Columns, boolean)}, into given indices (a trained model's, so the rows line up). */
+    public static Read read(Table table, Columns columns, boolean ratings, IdIndex users, IdIndex items) {
         Column user = table.column(columns.user());
         Column item = table.column(columns.item());
         NumericColumn time = chosen(table, columns.time(), "time");
         NumericColumn feedback = chosen(table, columns.feedback(), "feedback");
         NumericColumn propensity = chosen(table, columns.propensity(), "propensity");
         boolean positivesOnly = !ratings && feedback != null && isBinary((Column) feedback, feedback);
-        Interactions.Builder rows = Interactions.builder(new IdIndex(), new IdIndex());
+        Interactions.Builder rows = Interactions.builder(users, items);
         int skipped = 0;
         for (int r = 0; r < table.rowCount(); r++) {
             if (user.isMissing(r) || item.isMissing(r) || missing(time, r) || missing(feedback, r)
