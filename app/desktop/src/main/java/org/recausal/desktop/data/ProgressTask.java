@@ -86,6 +86,11 @@ public final class ProgressTask {
     }
 
     /** Asks the running work to stop; it ends through {@code onCancelled} once it notices. */
+    /** What to tell the analyst about a failed task: its message, or what it was when it has none. */
+    public static String reason(Exception failure) {
+        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    }
+
     public void cancel() {
         token.cancel();
     }

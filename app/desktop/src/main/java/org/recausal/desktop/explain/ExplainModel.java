@@ -345,8 +345,8 @@ public final class ExplainModel {
 
     private <T> void start(String description, ProgressTask.Work<T> work, Consumer<T> onSuccess) {
         error.set("");
-        task.start(description, work, onSuccess, failure -> error.set(description + " failed: "
-                + (failure.getMessage() == null ? failure.toString() : failure.getMessage())),
+        task.start(description, work, onSuccess,
+                failure -> error.set(description + " failed: " + ProgressTask.reason(failure)),
                 () -> status.set(description + " cancelled."));
     }
 

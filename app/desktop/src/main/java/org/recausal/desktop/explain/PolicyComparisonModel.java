@@ -225,8 +225,8 @@ public final class PolicyComparisonModel {
             stale.set(false);
             status.set(String.format(Locale.ROOT, "Simulated %d policies on %,d logged rows, %d bootstrap"
                     + " refits each; kept in the project.", done.size(), done.getFirst().rows(), b));
-        }, failure -> error.set("The simulation failed: " + (failure.getMessage() == null ? failure.toString()
-                : failure.getMessage())), () -> status.set("Simulation cancelled."));
+        }, failure -> error.set("The simulation failed: " + ProgressTask.reason(failure)),
+                () -> status.set("Simulation cancelled."));
     }
 
     /**

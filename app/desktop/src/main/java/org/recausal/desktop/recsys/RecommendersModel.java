@@ -145,7 +145,8 @@ public final class RecommendersModel {
                     ModelFile.write(file, model.toStored());
                     return file;
                 }, done -> status.set("Wrote " + done.getFileName() + "."),
-                        failure -> dialogs.showError("Cannot write " + file.getFileName(), message(failure))));
+                        failure -> dialogs.showError("Cannot write " + file.getFileName(),
+                                ProgressTask.reason(failure))));
     }
 
     /** Writes a picture or the numbers of plots the panel shows. */
@@ -167,7 +168,7 @@ public final class RecommendersModel {
                         writer.write(file);
                         status.set("Exported " + file.getFileName() + ".");
                     } catch (IOException | UncheckedIOException e) {
-                        dialogs.showError("Cannot export " + file.getFileName(), message(e));
+                        dialogs.showError("Cannot export " + file.getFileName(), ProgressTask.reason(e));
                     }
                 });
     }
@@ -184,7 +185,7 @@ public final class RecommendersModel {
                     add(new TrainedRecommender(uniqueName(model.name()), model.settings(), model.stored(),
                             model.epochs(), model.report()));
                     status.set("Opened " + file.getFileName() + ".");
-                }, failure -> dialogs.showError("Cannot open " + file.getFileName(), message(failure)));
+                }, failure -> dialogs.showError("Cannot open " + file.getFileName(), ProgressTask.reason(failure)));
     }
 
     /**
@@ -233,7 +234,7 @@ public final class RecommendersModel {
                     }
                 }, failure -> {
                     if (mine == runs) {
-                        error.set(what + " failed: " + message(failure));
+                        error.set(what + " failed: " + ProgressTask.reason(failure));
                     }
                 }, () -> {
                     if (mine == runs) {
@@ -363,9 +364,6 @@ public final class RecommendersModel {
         return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.4f", value);
     }
 
-    private static String message(Exception failure) {
-        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
-    }
 
     // ---------------------------------------------------------------- properties
 

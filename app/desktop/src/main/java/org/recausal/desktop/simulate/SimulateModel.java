@@ -614,12 +614,9 @@ public final class SimulateModel {
 
     private <T> void start(String description, ProgressTask.Work<T> work, Consumer<T> onSuccess) {
         error.set("");
-        task.start(description, work, onSuccess, failure -> error.set(description + " failed: " + message(failure)),
+        task.start(description, work, onSuccess,
+                failure -> error.set(description + " failed: " + ProgressTask.reason(failure)),
                 () -> status.set(description + " cancelled."));
-    }
-
-    private static String message(Exception failure) {
-        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
     }
 
     // ---------------------------------------------------------------- properties
