@@ -1,7 +1,5 @@
 package org.recausal.desktop.dialog;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +10,6 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.DialogPane;
-import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -26,50 +22,44 @@ public final class FxDialogService implements DialogService {
             new FileChooser.ExtensionFilter("Recausal projects (*" + ProjectFiles.EXTENSION + ")",
                     "*" + ProjectFiles.EXTENSION);
 
-    private final Window owner;
-    private final String stylesheet;
+    private final NativeDialogs dialogs;
 
     /** @param stylesheet the application stylesheet, so dialogs look like the main window */
     public FxDialogService(Window owner, String stylesheet) {
-        this.owner = owner;
-        this.stylesheet = stylesheet;
+        this.dialogs = new NativeDialogs(owner, List.of(stylesheet));
     }
 
     @Override
     public Optional<Path> chooseProjectToOpen(Path folder) {
-        FileChooser chooser = chooser("Open project", folder);
+        FileChooser chooser = dialogs.chooser("Open project", folder);
         chooser.getExtensionFilters().addAll(PROJECTS, new FileChooser.ExtensionFilter("All files", "*"));
-        return toPath(chooser.showOpenDialog(owner));
+        return dialogs.open(chooser);
     }
 
     @Override
     public Optional<Path> chooseProjectSaveFile(String suggestedName, Path folder) {
-        FileChooser chooser = chooser("Save project", folder);
+        FileChooser chooser = dialogs.chooser("Save project", folder);
         chooser.getExtensionFilters().add(PROJECTS);
         chooser.setInitialFileName(suggestedName);
-        return toPath(chooser.showSaveDialog(owner));
+        return dialogs.save(chooser);
     }
 
     @Override
     public Optional<Path> chooseExportFile(ExportFormat format, String suggestedName, Path folder) {
-        FileChooser chooser = chooser("Export as " + format.label(), folder);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                format.label() + " (*." + format.extension() + ")", "*." + format.extension()));
-        chooser.setInitialFileName(suggestedName);
-        return toPath(chooser.showSaveDialog(owner));
+        return dialogs.save(dialogs.exportChooser(format, suggestedName, folder));
     }
 
     @Override
     public Optional<Path> chooseModelToOpen(Path folder) {
-        FileChooser chooser = chooser("Open recommender model", folder);
+        FileChooser chooser = dialogs.chooser("Open recommender model", folder);
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Recommender models (*.model)", "*.model"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        return toPath(chooser.showOpenDialog(owner));
+        return dialogs.open(chooser);
     }
 
     @Override
     public Optional<Path> chooseGraphToImport(Path folder) {
-        FileChooser chooser = chooser("Import graph", folder);
+        FileChooser chooser = dialogs.chooser("Import graph", folder);
         List<String> patterns = new ArrayList<>();
         List<FileChooser.ExtensionFilter> each = new ArrayList<>();
         for (GraphFormat format : GraphFormat.values()) {
@@ -82,12 +72,12 @@ public final class FxDialogService implements DialogService {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All graph files", patterns));
         chooser.getExtensionFilters().addAll(each);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
-        return toPath(chooser.showOpenDialog(owner));
+        return dialogs.open(chooser);
     }
 
     @Override
     public Optional<GraphExportChoice> chooseGraphExport(List<GraphFormat> formats, String suggestedName, Path folder) {
-        FileChooser chooser = chooser("Export graph", folder);
+        FileChooser chooser = dialogs.chooser("Export graph", folder);
         Map<FileChooser.ExtensionFilter, GraphFormat> filters = new LinkedHashMap<>();
         for (GraphFormat format : formats) {
             String glob = "*." + format.extensions().getFirst();
@@ -95,7 +85,7 @@ public final class FxDialogService implements DialogService {
         }
         chooser.getExtensionFilters().addAll(filters.keySet());
         chooser.setInitialFileName(suggestedName);
-        Optional<Path> file = toPath(chooser.showSaveDialog(owner));
+        Optional<Path> file = dialogs.save(chooser);
         GraphFormat chosen = filters.getOrDefault(chooser.getSelectedExtensionFilter(), formats.getFirst());
         return file.map(path -> new GraphExportChoice(path, chosen));
     }
@@ -105,7 +95,7 @@ public final class FxDialogService implements DialogService {
         ButtonType save = new ButtonType("Save", ButtonData.YES);
         ButtonType dontSave = new ButtonType("Don't save", ButtonData.NO);
         ButtonType cancel = new ButtonType("Cancel", ButtonData.CANCEL_CLOSE);
-        Alert alert = alert(Alert.AlertType.CONFIRMATION, "Unsaved changes",
+        Alert alert = dialogs.alert(Alert.AlertType.CONFIRMATION, "Unsaved changes",
                 "Save the changes to \u201c" + projectName + "\u201d?",
                 "Your changes will be lost if you don't save them.");
         alert.getButtonTypes().setAll(save, dontSave, cancel);
@@ -115,37 +105,11 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(String title, String message) {
-        alert(Alert.AlertType.ERROR, title, title, message).showAndWait();
+        dialogs.showError(title, message);
     }
 
     @Override
     public void showInformation(String title, String header, String message) {
-        alert(Alert.AlertType.INFORMATION, title, header, message).showAndWait();
-    }
-
-    private Alert alert(Alert.AlertType type, String title, String header, String message) {
-        Alert alert = new Alert(type, message);
-        alert.initOwner(owner);
-        alert.setTitle(title);
-        alert.setHeaderText(header);
-        DialogPane pane = alert.getDialogPane();
-        pane.getStylesheets().add(stylesheet);
-        // Long messages (file errors name paths) wrap instead of being cut off.
-        pane.setMinHeight(Region.USE_PREF_SIZE);
-        pane.setPrefWidth(520);
-        return alert;
-    }
-
-    private static FileChooser chooser(String title, Path folder) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        if (folder != null && Files.isDirectory(folder)) {
-            chooser.setInitialDirectory(folder.toFile());
-        }
-        return chooser;
-    }
-
-    private static Optional<Path> toPath(File file) {
-        return Optional.ofNullable(file).map(File::toPath);
+        dialogs.alert(Alert.AlertType.INFORMATION, title, header, message).showAndWait();
     }
 }
