@@ -13,7 +13,6 @@ import org.recausal.engine.explain.Explainer;
 import org.recausal.engine.explain.Explanation;
 import org.recausal.engine.explain.FaithfulnessCheck;
 import org.recausal.engine.project.ProjectFileException;
-import org.recausal.engine.recsys.Gemm;
 import org.recausal.engine.recsys.Parallel;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.InteractionFiles;
@@ -90,12 +89,7 @@ final class ExplainBenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int workers = threads == null ? Parallel.defaultThreads() : Math.max(1, threads);
         ObjectNode result = Json.object();
-        ObjectNode machine = result.putObject("machine");
-        machine.put("processors", Runtime.getRuntime().availableProcessors());
-        machine.put("threads", workers);
-        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        machine.put("gemm", Gemm.isNative() ? "OpenBLAS (through Smile)" : "Java");
-        machine.put("loadAverageAtStart", RecsysBenchCommand.loadAverage());
+        ObjectNode machine = RecsysBenchCommand.machine(result, workers);
         result.put("targetMs", TARGET_MS);
         if (project != null) {
             result.put("reproduce", "recausal bench explain --project " + project + " --model " + model + " --users "

@@ -97,12 +97,7 @@ final class RecsysBenchCommand implements Callable<Integer> {
         err = spec.commandLine().getErr();
         int workers = threads == null ? Parallel.defaultThreads() : threads;
         ObjectNode result = Json.object();
-        ObjectNode machine = result.putObject("machine");
-        machine.put("processors", Runtime.getRuntime().availableProcessors());
-        machine.put("threads", workers);
-        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        machine.put("gemm", Gemm.isNative() ? "OpenBLAS (through Smile)" : "Java");
-        machine.put("loadAverageAtStart", loadAverage());
+        ObjectNode machine = machine(result, workers);
         if (parts.contains("kernels")) {
             result.set("kernels", kernels());
         }
@@ -345,6 +340,17 @@ final class RecsysBenchCommand implements Callable<Integer> {
     /** CPU time of this process, all threads: on a shared machine it measures work where wall time measures the queue. */
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The result's "machine" part, shared by the recommender benchmarks: cores, threads, JVM, kernels, load. */
+    static ObjectNode machine(ObjectNode result, int workers) {
+        ObjectNode machine = result.putObject("machine");
+        machine.put("processors", Runtime.getRuntime().availableProcessors());
+        machine.put("threads", workers);
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        machine.put("gemm", Gemm.isNative() ? "OpenBLAS (through Smile)" : "Java");
+        machine.put("loadAverageAtStart", loadAverage());
+        return machine;
     }
 
     static double loadAverage() {
