@@ -25,6 +25,7 @@ import org.recausal.engine.recsys.ips.NaiveBayesPropensities;
 import org.recausal.engine.recsys.ips.PropensityModel;
 import org.recausal.engine.recsys.ips.PropensityTable;
 import org.recausal.engine.recsys.metrics.EvaluationReport;
+import org.recausal.engine.recsys.metrics.PaperEvaluation;
 import org.recausal.engine.recsys.metrics.Protocol;
 import org.recausal.engine.recsys.metrics.RankingEvaluation;
 import org.recausal.engine.recsys.metrics.RatingMetrics;
@@ -53,8 +54,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "recsys", mixinStandardHelpOptions = true,
         description = {"Accuracy and speed of the recommenders on the shared data, per seed and as mean and standard",
-            "deviation: SASRec on Amazon Games (leave-one-out, 100 sampled negatives; seconds per epoch; top-10 for",
-            "all users), MF naive/IPS/SNIPS/Naive-Bayes-IPS on Coat (random test ratings), the matrix kernels",
+            "deviation: SASRec on Amazon Games (leave-one-out, 100 sampled negatives; seconds per epoch and to the",
+            "best validation epoch; top-10 for all users), MF naive/IPS/SNIPS/Naive-Bayes-IPS on Coat (random test ratings), the matrix kernels",
             "(OpenBLAS vs Java), and the same SASRec epoch in PyTorch when python3 with torch is installed."})
 final class RecsysBenchCommand implements Callable<Integer> {
     @Spec
@@ -69,8 +70,15 @@ final class RecsysBenchCommand implements Callable<Integer> {
     Path coat;
 
     @Option(names = "--only", split = ",", defaultValue = "kernels,coat,games,pytorch", paramLabel = "PART",
-            description = "Parts to run: kernels, coat, games, pytorch (default all).")
+            description = {"Parts to run: kernels, coat, games, pytorch (default all); paper-protocol (with --models):",
+                "the spread of the SASRec authors' test evaluation (10,000 users drawn at random) over --repeats runs."})
     List<String> parts;
+
+    @Option(names = "--models", split = ",", paramLabel = "FILE", description = "paper-protocol: SASRec models trained on --games.")
+    List<Path> models = List.of();
+
+    @Option(names = "--repeats", defaultValue = "1000", description = "paper-protocol: evaluations per model (default 1000).")
+    int repeats;
 
     @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", paramLabel = "S", description = "Seeds (default 1,2,3).")
     List<Long> seeds;
@@ -109,6 +117,9 @@ final class RecsysBenchCommand implements Callable<Integer> {
         }
         if (parts.contains("pytorch")) {
             result.set("pytorch", pytorch(workers));
+        }
+        if (parts.contains("paper-protocol")) {
+            result.set("paperProtocol", paperProtocol(workers));
         }
         machine.put("loadAverageAtEnd", loadAverage());
         Json.print(spec.commandLine().getOut(), result);
@@ -225,10 +236,14 @@ final class RecsysBenchCommand implements Callable<Integer> {
         for (int s = 0; s < seeds.size(); s++) {
             long seed = seeds.get(s);
             List<Double> times = new ArrayList<>();
+            List<Double> elapsed = new ArrayList<>();
+            int[] bestEpoch = {0};
             ArrayNode curve = Json.object().arrayNode();
             SasRecModel model = new SasRecTrainer(SasRecConfig.games(epochs, seed), workers).validateEvery(10)
                     .train(data.train(), log.users(), log.items(), data.validation(), null, (report, state) -> {
                         times.add(report.seconds());
+                        elapsed.add(report.elapsedSeconds());
+                        bestEpoch[0] = state.bestEpoch();
                         if (!report.validation().isEmpty()) {
                             curve.addObject().put("epoch", report.epoch()).put("loss", report.loss())
                                     .put("validationHR@10", report.validation().get("HR@10"))
@@ -266,6 +281,12 @@ final class RecsysBenchCommand implements Callable<Integer> {
             run.set("testFullRanking", RecsysJson.metrics(full.metrics()));
             run.put("medianEpochSeconds", epochSeconds[s]);
             run.put("minEpochSeconds", times.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
+            // Convergence: the epoch whose weights the model keeps, the best validation NDCG@10.
+            run.put("bestValidationEpoch", bestEpoch[0]);
+            if (bestEpoch[0] > 0) {
+                run.put("secondsToBestValidation", elapsed.get(bestEpoch[0] - 1));
+            }
+            run.put("trainingSeconds", elapsed.isEmpty() ? 0 : elapsed.getLast());
             run.put("top10AllUsersSeconds", topSeconds[s]);
             run.put("loadAverage", loadAverage());
             run.set("validation", curve);
@@ -277,6 +298,50 @@ final class RecsysBenchCommand implements Callable<Integer> {
         node.put("medianEpochSeconds", mean(epochSeconds));
         node.put("top10AllUsersSeconds", mean(topSeconds));
         return node;
+    }
+
+    /**
+     * How far one run of the authors' test evaluation strays from the mean over all users: per model, the mean, spread
+     * and 95% range of HR@10 and NDCG@10 over the repeats, and how often one run reaches the published figures.
+     */
+    private ObjectNode paperProtocol(int workers) {
+        if (models.isEmpty()) {
+            throw new CommandFailure("--only paper-protocol needs --models FILE,... (SASRec models trained on " + games + ")");
+        }
+        ObjectNode node = Json.object();
+        node.put("published", "Kang & McAuley 2018, Games: HR@10 0.7410, NDCG@10 0.5360");
+        node.put("evaluation", "util.py evaluate(): " + PaperEvaluation.USERS + " users drawn at random per run, 100 negatives"
+                + " from the items outside the user's training part");
+        ArrayNode rows = node.putArray("models");
+        for (Path file : models) {
+            StoredModel stored = ModelFile.read(file);
+            int users = stored.users().size();
+            int items = stored.items().size();
+            Interactions log = InteractionFiles.read(games, stored.users(), stored.items());
+            if (stored.users().size() != users || stored.items().size() != items) {
+                throw new CommandFailure(file.getFileName() + " was not trained on " + games.getFileName());
+            }
+            PaperEvaluation evaluation = new PaperEvaluation(stored.sasrec(), SequenceData.leaveOneOut(log), workers);
+            PaperEvaluation.Draw[] draws = evaluation.draws(repeats, 1, workers, CancellationToken.none());
+            ObjectNode row = rows.addObject();
+            row.put("model", file.getFileName().toString());
+            row.put("repeats", repeats);
+            row.put("usersWithTestItem", evaluation.evaluatedUsers());
+            row.set("HR@10", spread(Arrays.stream(draws).mapToDouble(PaperEvaluation.Draw::hr).toArray(), 0.7410));
+            row.set("NDCG@10", spread(Arrays.stream(draws).mapToDouble(PaperEvaluation.Draw::ndcg).toArray(), 0.5360));
+            err.printf("%s: HR@10 %s%n", file.getFileName(), row.get("HR@10"));
+            err.flush();
+        }
+        return node;
+    }
+
+    private static ObjectNode spread(double[] values, double published) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return Json.object().put("mean", mean(values)).put("sd", sd(values))
+                .put("p2.5", sorted[(int) Math.floor(0.025 * (sorted.length - 1))])
+                .put("p97.5", sorted[(int) Math.ceil(0.975 * (sorted.length - 1))])
+                .put("shareAtLeastPublished", Arrays.stream(values).filter(v -> v >= published).count() / (double) values.length);
     }
 
     /**

@@ -227,6 +227,28 @@ class RecsysCommandsTest {
     }
 
     @Test
+    void benchSpreadsThePaperEvaluationOverRepeats() {
+        Path model = folder.resolve("p.model");
+        json(run("train", "sasrec", "--data", sequences.toString(), "--maxlen", "8", "--dim", "8", "--blocks", "1",
+                "--epochs", "2", "--batch", "16", "--out", model.toString()));
+        JsonNode bench = json(run("bench", "recsys", "--only", "paper-protocol", "--games", sequences.toString(),
+                "--models", model.toString(), "--repeats", "30"));
+        JsonNode row = bench.get("paperProtocol").get("models").get(0);
+        assertThat(row.get("usersWithTestItem").asInt()).isEqualTo(60);
+        for (String metric : new String[] {"HR@10", "NDCG@10"}) {
+            JsonNode spread = row.get(metric);
+            assertThat(spread.get("mean").asDouble()).as(metric).isBetween(spread.get("p2.5").asDouble(), spread.get("p97.5").asDouble());
+            // 60 users: every run evaluates all of them, and only the negatives change between runs.
+            assertThat(spread.get("sd").asDouble()).as(metric).isPositive();
+            assertThat(spread.get("shareAtLeastPublished").asDouble()).as(metric).isBetween(0.0, 1.0);
+        }
+        assertOneLineFailure(run("bench", "recsys", "--only", "paper-protocol", "--games", sequences.toString()), 1,
+                "--only paper-protocol needs --models FILE,... (SASRec models trained on " + sequences + ")");
+        assertOneLineFailure(run("bench", "recsys", "--only", "paper-protocol", "--games", ratings.toString(),
+                "--models", model.toString()), 1, "p.model was not trained on train.ascii");
+    }
+
+    @Test
     void benchReportsCoatFiguresPerSeed() {
         JsonNode bench = json(run("bench", "recsys", "--only", "coat", "--coat", folder.toString(), "--seeds", "1"));
         for (String method : new String[] {"naive", "ips", "snips", "naive-bayes-ips"}) {
