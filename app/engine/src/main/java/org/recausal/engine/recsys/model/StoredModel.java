@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param kind       {@code sasrec}, {@code mf} (squared error on ratings, naive or IPS) or {@code bpr}
  * @param details    settings, data, split and training figures, for reports
  * @param checkpoint the training state to resume from ({@link SasRecState} for SASRec, {@link MfState} for the
- *                   others), or null
+ *                   others), or null; its weights are the model's (a model file keeps them once)
  */
 public record StoredModel(String kind, Recommender model, IdIndex users, IdIndex items, int[][] histories,
         ObjectNode details, TrainingState checkpoint) {
