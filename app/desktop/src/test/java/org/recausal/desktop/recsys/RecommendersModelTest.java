@@ -79,11 +79,15 @@ class RecommendersModelTest {
         assertThat(java.util.Arrays.stream(recommended).sum()).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    /** A run stopped, saved with its project, reopened and resumed; and the same run uninterrupted. */
+    private record Runs(TrainedRecommender resumed, TrainedRecommender uninterrupted) {
+    }
+
     /**
      * Trains with {@code settings}, stopped after epoch {@code stopAt}; saves the project, reopens it in another panel
-     * and resumes the run there to its end.
+     * and resumes the run there to its end, which must be the weights and losses of an uninterrupted run.
      */
-    private TrainedRecommender stoppedSavedReopenedAndResumed(TrainSettings settings, int stopAt) throws Exception {
+    private Runs stoppedSavedReopenedAndResumed(TrainSettings settings, int stopAt) throws Exception {
         RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
         Project project = new Project("shop", new Dag());
         model.setProject(project);
@@ -115,23 +119,24 @@ class RecommendersModelTest {
         assertThat(resumed.epochs()).extracting(EpochReport::epoch).containsExactlyElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, settings.epochs()).boxed().toList());
         assertThat(reopened.getModels()).hasSize(1);
-        return resumed;
-    }
 
-    private TrainedRecommender uninterrupted(TrainSettings settings) {
         RecommendersModel straight = model(RecsysFixtures.cyclicLog(temp));
         straight.train(settings);
-        return straight.selectedProperty().get();
+        TrainedRecommender expected = straight.selectedProperty().get();
+        assertThat(weights(resumed)).containsExactly(weights(expected));
+        assertThat(resumed.epochs()).extracting(EpochReport::loss)
+                .containsExactlyElementsOf(expected.epochs().stream().map(EpochReport::loss).toList());
+        return new Runs(resumed, expected);
+    }
+
+    private static float[] weights(TrainedRecommender model) {
+        return model.stored().model() instanceof SasRecModel s ? s.params() : ((FactorModel) model.stored().model()).params();
     }
 
     @Test
     void aStoppedSasRecRunResumesFromTheSavedProjectToTheModelOfAnUninterruptedRun() throws Exception {
-        TrainedRecommender resumed = stoppedSavedReopenedAndResumed(sasrec(6), 3);
-        TrainedRecommender expected = uninterrupted(sasrec(6));
-        assertThat(((SasRecModel) resumed.stored().model()).params())
-                .containsExactly(((SasRecModel) expected.stored().model()).params());
-        assertThat(resumed.epochs()).extracting(EpochReport::loss)
-                .containsExactlyElementsOf(expected.epochs().stream().map(EpochReport::loss).toList());
+        Runs runs = stoppedSavedReopenedAndResumed(sasrec(6), 3);
+        assertThat(runs.resumed().report().ranking()).isEqualTo(runs.uninterrupted().report().ranking());
     }
 
     /** The stopped run's best weights (kept in its checkpoint) are not its last ones, which it resumes from. */
@@ -139,14 +144,9 @@ class RecommendersModelTest {
     void aSasRecRunStoppedAfterItsBestValidationResumesFromTheSavedProjectExactly() throws Exception {
         TrainSettings settings = new TrainSettings("cyclic", columns(), ModelKind.SASREC, SplitKind.LEAVE_ONE_OUT, 0, 0,
                 new SasRecConfig(10, 16, 1, 1, 0.2f, 0.05f, 32, 14, 3), null, 1, null);
-        TrainedRecommender resumed = stoppedSavedReopenedAndResumed(settings, 11);
-        List<Double> ndcg = resumed.epochs().stream().map(e -> e.validation().get("NDCG@10")).toList();
+        Runs runs = stoppedSavedReopenedAndResumed(settings, 11);
+        List<Double> ndcg = runs.resumed().epochs().stream().map(e -> e.validation().get("NDCG@10")).toList();
         assertThat(ndcg.get(10)).as("epoch 11 validates below an earlier epoch").isLessThan(ndcg.get(9));
-        TrainedRecommender expected = uninterrupted(settings);
-        assertThat(((SasRecModel) resumed.stored().model()).params())
-                .containsExactly(((SasRecModel) expected.stored().model()).params());
-        assertThat(resumed.epochs()).extracting(EpochReport::loss)
-                .containsExactlyElementsOf(expected.epochs().stream().map(EpochReport::loss).toList());
     }
 
     private static TrainSettings bpr(int epochs) {
@@ -164,27 +164,20 @@ class RecommendersModelTest {
 
     @Test
     void aStoppedBprRunResumesFromTheSavedProjectToTheModelOfAnUninterruptedRun() throws Exception {
-        TrainedRecommender resumed = stoppedSavedReopenedAndResumed(bpr(5), 2);
+        Runs runs = stoppedSavedReopenedAndResumed(bpr(5), 2);
+        TrainedRecommender resumed = runs.resumed();
         assertThat(resumed.kind()).isEqualTo(ModelKind.BPR);
         assertThat(resumed.epochs()).allSatisfy(e -> assertThat(e.validation()).containsKeys("HR@10", "NDCG@10"));
-        TrainedRecommender expected = uninterrupted(bpr(5));
-        assertThat(((FactorModel) resumed.stored().model()).params())
-                .containsExactly(((FactorModel) expected.stored().model()).params());
-        assertThat(resumed.epochs()).extracting(EpochReport::loss)
-                .containsExactlyElementsOf(expected.epochs().stream().map(EpochReport::loss).toList());
-        assertThat(resumed.epochs().getLast().validation()).isEqualTo(expected.epochs().getLast().validation());
-        assertThat(resumed.report().ranking()).isEqualTo(expected.report().ranking());
+        assertThat(resumed.epochs().getLast().validation()).isEqualTo(runs.uninterrupted().epochs().getLast().validation());
+        assertThat(resumed.report().ranking()).isEqualTo(runs.uninterrupted().report().ranking());
     }
 
     @Test
     void aStoppedIpsMfRunResumesFromTheSavedProjectToTheModelOfAnUninterruptedRun() throws Exception {
-        TrainedRecommender resumed = stoppedSavedReopenedAndResumed(mfIps(40), 15);
-        TrainedRecommender expected = uninterrupted(mfIps(40));
-        assertThat(((FactorModel) resumed.stored().model()).params())
-                .containsExactly(((FactorModel) expected.stored().model()).params());
-        assertThat(resumed.epochs().getLast().validation()).containsOnlyKeys("IPS-MSE", "IPS-MAE")
-                .isEqualTo(expected.epochs().getLast().validation());
-        assertThat(resumed.report().ratings()).isEqualTo(expected.report().ratings());
+        Runs runs = stoppedSavedReopenedAndResumed(mfIps(40), 15);
+        assertThat(runs.resumed().epochs().getLast().validation()).containsOnlyKeys("IPS-MSE", "IPS-MAE")
+                .isEqualTo(runs.uninterrupted().epochs().getLast().validation());
+        assertThat(runs.resumed().report().ratings()).isEqualTo(runs.uninterrupted().report().ratings());
     }
 
     @Test
