@@ -2,6 +2,7 @@ package org.recausal.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.recausal.engine.project.ProjectFileException;
@@ -27,10 +28,10 @@ final class CheckpointOptions {
     private int items;
 
     /**
-     * The model file of --resume (null without it), read once; refused when it holds no checkpoint or one of another
-     * model than {@code kinds} (e.g. "sasrec", or "mf or bpr").
+     * The model file of --resume (null without it), read once; refused when it holds no checkpoint or one of a model
+     * of none of these {@code kinds}.
      */
-    StoredModel resumed(String kinds) {
+    StoredModel resumed(String... kinds) {
         if (resume == null) {
             return null;
         }
@@ -43,8 +44,9 @@ final class CheckpointOptions {
             users = saved.users().size();
             items = saved.items().size();
         }
-        if (!Arrays.asList(kinds.split(" or ")).contains(resumed.kind())) {
-            throw new CommandFailure(resume.getFileName() + " is a checkpoint of a " + resumed.kind() + " model, not of " + kinds);
+        if (!List.of(kinds).contains(resumed.kind())) {
+            throw new CommandFailure(resume.getFileName() + " is a checkpoint of a " + resumed.kind() + " model, not of "
+                    + String.join(" or ", kinds));
         }
         return resumed;
     }

@@ -131,7 +131,7 @@ final class TrainMfCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ProjectFileException {
         output.check(spec, data);
-        StoredModel saved = checkpoints.resumed(StoredModel.MF + " or " + StoredModel.BPR);
+        StoredModel saved = checkpoints.resumed(StoredModel.MF, StoredModel.BPR);
         MfState resume = saved == null ? null : (MfState) saved.checkpoint();
         long seed = given(this.seed, resume, MfConfig::seed, 1L);
         IdIndex users = saved == null ? new IdIndex() : saved.users();
@@ -197,11 +197,7 @@ final class TrainMfCommand implements Callable<Integer> {
             histories = split.everything();
             details.put("split", splitSpec.label());
         } else {
-            UserSequences seen = UserSequences.of(train);
-            histories = new int[users.size()][];
-            for (int u = 0; u < histories.length; u++) {
-                histories[u] = u < seen.userCount() ? seen.items(u) : new int[0];
-            }
+            histories = rated(train, users.size());
         }
         checkpoints.requireSameData(data, histories);
         // A checkpoint: the model as it stands with the state to resume from.
@@ -257,6 +253,16 @@ final class TrainMfCommand implements Callable<Integer> {
         result.put("seed", seed);
         Json.print(spec.commandLine().getOut(), result);
         return Cli.EXIT_OK;
+    }
+
+    /** Each user's rated items: what recommendations leave out. */
+    private static int[][] rated(Interactions train, int users) {
+        UserSequences seen = UserSequences.of(train);
+        int[][] histories = new int[users][];
+        for (int u = 0; u < users; u++) {
+            histories[u] = u < seen.userCount() ? seen.items(u) : new int[0];
+        }
+        return histories;
     }
 
     /** An option as given, else, when resuming, the checkpoint's setting, else {@code otherwise}. */
