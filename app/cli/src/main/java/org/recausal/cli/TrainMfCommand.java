@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 import org.recausal.engine.dag.Dag;
 import org.recausal.engine.data.Table;
 import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.recsys.Parallel;
+import org.recausal.engine.recsys.TrainingListener;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.data.InteractionFiles;
 import org.recausal.engine.recsys.data.Interactions;
@@ -25,6 +28,7 @@ import org.recausal.engine.recsys.mf.Bpr;
 import org.recausal.engine.recsys.mf.EpochValidation;
 import org.recausal.engine.recsys.mf.FactorModel;
 import org.recausal.engine.recsys.mf.MfConfig;
+import org.recausal.engine.recsys.mf.MfState;
 import org.recausal.engine.recsys.mf.RatingMf;
 import org.recausal.engine.recsys.mf.Weighting;
 import org.recausal.engine.recsys.model.StoredModel;
@@ -48,7 +52,8 @@ import tools.jackson.databind.node.ObjectNode;
             "as in Schnabel et al. 2016), or BPR on implicit feedback (on the leave-one-out training part).",
             "Without --factors and --lambda, picks them by cross-validation on the training log, its error weighted as in training.",
             "One progress line per epoch on stderr (BPR: with validation HR@10 and NDCG@10; ratings: every 50 steps).",
-            "--out writes a model file, --save NAME stores it in the --data project."})
+            "--out writes a model file, --save NAME stores it in the --data project. --checkpoint FILE saves a resumable",
+            "checkpoint with each progress line; --resume FILE continues it exactly, on the same data, with its settings."})
 final class TrainMfCommand implements Callable<Integer> {
     /** Rating MF takes one full-batch step per epoch: a line every this many of them (and after the last). */
     private static final int STEP_LINES = 50;
@@ -97,30 +102,40 @@ final class TrainMfCommand implements Callable<Integer> {
             description = "Without --mcar: this share of --test (seeded) is the random sample, and is left out of the test (default 0.05).")
     double mcarShare;
 
-    @Option(names = "--factors", paramLabel = "K", description = "Factors (default: chosen from 5, 10, 20, 40).")
+    @Option(names = "--factors", paramLabel = "K",
+            description = "Factors (default: chosen from 5, 10, 20, 40; BPR 50; with --resume, the checkpoint's).")
     Integer factors;
 
-    @Option(names = "--lambda", paramLabel = "L", description = "L2 strength (default: chosen from 1, 2, 3, 5, 7, 10, 15, 20, 30).")
+    @Option(names = "--lambda", paramLabel = "L",
+            description = "L2 strength (default: chosen from 1, 2, 3, 5, 7, 10, 15, 20, 30; BPR 0.01; with --resume, the checkpoint's).")
     Double lambda;
 
     @Option(names = "--folds", defaultValue = "4", paramLabel = "F",
             description = "Cross-validation folds of the training log that choose --factors and --lambda (default 4).")
     int folds;
 
-    @Option(names = "--steps", defaultValue = "1000", description = "Adam steps (ratings) or epochs (BPR) (default 1000; BPR 30).")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Adam steps (ratings) or epochs (BPR) to reach (default 1000; BPR 30; with --resume, the checkpoint's).")
+    Integer steps;
 
-    @Option(names = "--lr", defaultValue = "0.02", description = "Adam learning rate (default 0.02).")
-    float learningRate;
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Adam learning rate (default 0.02; BPR 0.005; with --resume, the checkpoint's).")
+    Float learningRate;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "SEED", description = "Random seed (default 1; with --resume, the checkpoint's).")
+    Long seed;
+
+    @Mixin
+    CheckpointOptions checkpoints;
 
     @Override
     public Integer call() throws ProjectFileException {
         output.check(spec, data);
-        IdIndex users = new IdIndex();
-        IdIndex items = new IdIndex();
+        StoredModel saved = checkpoints.resumed(StoredModel.MF, StoredModel.BPR);
+        MfState resume = saved == null ? null : (MfState) saved.checkpoint();
+        long seed = given(this.seed, resume, MfConfig::seed, 1L);
+        IdIndex users = saved == null ? new IdIndex() : saved.users();
+        IdIndex items = saved == null ? new IdIndex() : saved.items();
         Interactions log = data.read(users, items);
         // With an exposure column, feedback is observed only where the item was shown: train on those rows.
         Interactions train = log.hasExposure()
@@ -134,6 +149,8 @@ final class TrainMfCommand implements Callable<Integer> {
             case "bpr" -> true;
             default -> throw new CommandFailure("--loss must be squared or bpr, not '" + loss + "'");
         };
+        String kind = bpr ? StoredModel.BPR : StoredModel.MF;
+        checkpoints.resumed(kind); // refuses a checkpoint of the other loss
         ObjectNode result = Json.object();
         ObjectNode details = Json.object();
         details.put("data", data.name());
@@ -155,53 +172,7 @@ final class TrainMfCommand implements Callable<Integer> {
         } else if (mcar != null) {
             mcarSample = InteractionFiles.read(mcar, users, items);
         }
-        PropensityModel propensityModel = propensityModel(train, mcarSample, users, items);
-        EpochLines epochs = new EpochLines(spec.commandLine().getErr());
-        FactorModel model;
-        String kind;
-        int[][] histories;
-        if (bpr) {
-            SplitSpec splitSpec = splitOptions.spec(seed, SplitSpec.LEAVE_ONE_OUT);
-            SequenceData split = SequenceData.of(train, splitSpec.apply(train));
-            MfConfig config = new MfConfig(factors == null ? 50 : factors, lambda == null ? 0.01 : lambda,
-                    steps == 1000 ? 30 : steps, learningRate == 0.02f ? 0.005f : learningRate, seed);
-            EpochValidation validation = EpochValidation.ranking(split.trainInputs(), split.validation(), seed,
-                    Parallel.defaultThreads(), 1);
-            model = Bpr.train(split.split().train(), config, propensityModel, validation, null,
-                    (report, state) -> epochs.add(report, true), CancellationToken.none());
-            kind = StoredModel.BPR;
-            histories = split.everything();
-            result.put("factors", config.factors());
-            result.put("lambda", config.lambda());
-            details.put("split", splitSpec.label());
-        } else {
-            Weighting w = propensityModel == null ? Weighting.NAIVE : Weighting.of(weighting);
-            RatingMf mf = new RatingMf(w, propensityModel);
-            MfConfig config = new MfConfig(factors == null ? 10 : factors, lambda == null ? 10 : lambda, steps, learningRate, seed);
-            if (factors == null || lambda == null) {
-                RatingMf.Selection selection = mf.select(train, config, factors == null ? RatingMf.factorGrid() : new int[] {factors},
-                        lambda == null ? RatingMf.lambdaGrid() : new double[] {lambda}, folds, Parallel.defaultThreads(),
-                        CancellationToken.none());
-                config = selection.best();
-                ArrayNode trials = result.putArray("trials");
-                for (RatingMf.Trial t : selection.trials()) {
-                    trials.addObject().put("factors", t.factors()).put("lambda", t.lambda()).put("validationMse", t.validationMse());
-                }
-            }
-            MfConfig chosen = config;
-            model = mf.train(train, config, EpochValidation.NONE, null, (report, state) -> epochs.add(report,
-                    report.epoch() % STEP_LINES == 0 || report.epoch() == chosen.steps()), CancellationToken.none());
-            kind = StoredModel.MF;
-            UserSequences seen = UserSequences.of(train);
-            histories = new int[users.size()][];
-            for (int u = 0; u < histories.length; u++) {
-                histories[u] = u < seen.userCount() ? seen.items(u) : new int[0];
-            }
-            result.put("weighting", w.name().toLowerCase(Locale.ROOT));
-            result.put("factors", config.factors());
-            result.put("lambda", config.lambda());
-            details.put("weighting", w.name().toLowerCase(Locale.ROOT));
-        }
+        PropensityModel propensityModel = propensityModel(train, mcarSample, users, items, seed);
         if (propensityModel != null) {
             result.put("propensities", propensityModel.description());
             details.put("propensities", propensityModel.description());
@@ -214,7 +185,55 @@ final class TrainMfCommand implements Callable<Integer> {
                 result.put("meanGapToPropensityColumn", gap / train.size());
             }
         }
-        details.put("factors", model.factors());
+        // Options not given come from the checkpoint when resuming, else from the loss's defaults.
+        MfConfig config = new MfConfig(given(factors, resume, MfConfig::factors, bpr ? 50 : 10),
+                given(lambda, resume, MfConfig::lambda, bpr ? 0.01 : 10.0), given(steps, resume, MfConfig::steps, bpr ? 30 : 1000),
+                given(learningRate, resume, MfConfig::learningRate, bpr ? 0.005f : 0.02f), seed);
+        SequenceData split = null;
+        int[][] histories;
+        if (bpr) {
+            SplitSpec splitSpec = splitOptions.spec(seed, SplitSpec.LEAVE_ONE_OUT);
+            split = SequenceData.of(train, splitSpec.apply(train));
+            histories = split.everything();
+            details.put("split", splitSpec.label());
+        } else {
+            histories = rated(train, users.size());
+        }
+        checkpoints.requireSameData(data, histories);
+        // A checkpoint: the model as it stands with the state to resume from.
+        Function<MfState, StoredModel> checkpoint = state -> new StoredModel(kind, new FactorModel(users.size(),
+                items.size(), state.config().factors(), state.params()), users, items, histories, details, state);
+        EpochLines epochs = new EpochLines(spec.commandLine().getErr());
+        FactorModel model;
+        if (bpr) {
+            details.put("factors", config.factors());
+            EpochValidation validation = EpochValidation.ranking(split.trainInputs(), split.validation(), seed,
+                    Parallel.defaultThreads(), 1);
+            model = Bpr.train(split.split().train(), config, propensityModel, validation, resume,
+                    listener(epochs, epoch -> true, checkpoint), CancellationToken.none());
+        } else {
+            Weighting w = propensityModel == null ? Weighting.NAIVE : Weighting.of(weighting);
+            RatingMf mf = new RatingMf(w, propensityModel);
+            // A resumed fit keeps the factors and lambda its checkpoint has (chosen by cross-validation or given).
+            if (resume == null && (factors == null || lambda == null)) {
+                RatingMf.Selection selection = mf.select(train, config, factors == null ? RatingMf.factorGrid() : new int[] {factors},
+                        lambda == null ? RatingMf.lambdaGrid() : new double[] {lambda}, folds, Parallel.defaultThreads(),
+                        CancellationToken.none());
+                config = selection.best();
+                ArrayNode trials = result.putArray("trials");
+                for (RatingMf.Trial t : selection.trials()) {
+                    trials.addObject().put("factors", t.factors()).put("lambda", t.lambda()).put("validationMse", t.validationMse());
+                }
+            }
+            int last = config.steps();
+            details.put("weighting", w.name().toLowerCase(Locale.ROOT));
+            details.put("factors", config.factors());
+            model = mf.train(train, config, EpochValidation.NONE, resume, listener(epochs,
+                    epoch -> epoch % STEP_LINES == 0 || epoch == last, checkpoint), CancellationToken.none());
+            result.put("weighting", w.name().toLowerCase(Locale.ROOT));
+        }
+        result.put("factors", config.factors());
+        result.put("lambda", config.lambda());
         if (testSet != null && !bpr) {
             RatingMetrics metrics = new RatingMetrics();
             for (int r = 0; r < testSet.size(); r++) {
@@ -236,8 +255,38 @@ final class TrainMfCommand implements Callable<Integer> {
         return Cli.EXIT_OK;
     }
 
-    private PropensityModel propensityModel(Interactions train, Interactions mcarSample, IdIndex users, IdIndex items)
-            throws ProjectFileException {
+    /** Each user's rated items: what recommendations leave out. */
+    private static int[][] rated(Interactions train, int users) {
+        UserSequences seen = UserSequences.of(train);
+        int[][] histories = new int[users][];
+        for (int u = 0; u < users; u++) {
+            histories[u] = u < seen.userCount() ? seen.items(u) : new int[0];
+        }
+        return histories;
+    }
+
+    /** An option as given, else, when resuming, the checkpoint's setting, else {@code otherwise}. */
+    private static <T> T given(T option, MfState resume, Function<MfConfig, T> saved, T otherwise) {
+        return option != null ? option : resume != null ? saved.apply(resume.config()) : otherwise;
+    }
+
+    /**
+     * Shows the epochs {@code shown} picks (rating MF's full-batch steps are many and quick: every 50th) and, with
+     * --checkpoint, saves the model at each of them with the state to resume from.
+     */
+    private TrainingListener<MfState> listener(EpochLines epochs, IntPredicate shown,
+            Function<MfState, StoredModel> checkpoint) {
+        return (report, state) -> {
+            boolean show = shown.test(report.epoch());
+            epochs.add(report, show);
+            if (show) {
+                checkpoints.save(() -> checkpoint.apply(state));
+            }
+        };
+    }
+
+    private PropensityModel propensityModel(Interactions train, Interactions mcarSample, IdIndex users, IdIndex items,
+            long seed) throws ProjectFileException {
         return switch (ips) {
             case "none" -> null;
             case "propensity-column" -> propensities != null

@@ -1,12 +1,10 @@
 package org.recausal.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.recausal.engine.project.ProjectFileException;
 import org.recausal.engine.recsys.Parallel;
-import org.recausal.engine.recsys.model.ModelFile;
 import org.recausal.engine.recsys.features.SideFeatures;
 import org.recausal.engine.recsys.features.TraitSelection;
 import org.recausal.engine.recsys.model.StoredModel;
@@ -86,34 +84,20 @@ final class TrainSasRecCommand implements Callable<Integer> {
             description = "Keep the weights with the best validation NDCG@10 (default) or the last ones.")
     String select;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Save a resumable checkpoint after every epoch.")
-    Path checkpoint;
-
-    @Option(names = "--resume", paramLabel = "FILE", description = "Continue from a checkpoint written by --checkpoint.")
-    Path resume;
+    @Mixin
+    CheckpointOptions checkpoints;
 
     @Override
     public Integer call() throws ProjectFileException {
         output.check(spec, data);
         SasRecConfig config = new SasRecConfig(maxLength, dimension, blocks, heads, dropout, learningRate, batch, epochs, seed);
-        SasRecState state = null;
-        var log = data.read();
-        SideFeatures features = null;
-        if (resume != null) {
-            StoredModel saved = ModelFile.read(resume);
-            if (saved.checkpoint() == null) {
-                throw new CommandFailure(resume.getFileName() + " is a model file without a checkpoint (write one with --checkpoint)");
-            }
-            if (featureOption.requested()) {
-                throw new CommandFailure("--resume continues with the checkpoint's own side features; leave out --features");
-            }
-            state = saved.checkpoint();
-            features = saved.sasrec().features();
-            log = data.read(saved.users(), saved.items());
-            if (log.users().size() != saved.users().size() || log.items().size() != saved.items().size()) {
-                throw new CommandFailure(data.name() + " holds users or items the checkpoint does not know; resume on the same data");
-            }
+        StoredModel saved = checkpoints.resumed(StoredModel.SASREC);
+        if (saved != null && featureOption.requested()) {
+            throw new CommandFailure("--resume continues with the checkpoint's own side features; leave out --features");
         }
+        SasRecState state = saved == null ? null : (SasRecState) saved.checkpoint();
+        SideFeatures features = saved == null ? null : saved.sasrec().features();
+        var log = saved == null ? data.read() : data.read(saved.users(), saved.items());
         ObjectNode traits = null;
         if (featureOption.requested()) {
             TraitSelection.Selection selection = featureOption.select(data, log);
@@ -122,6 +106,7 @@ final class TrainSasRecCommand implements Callable<Integer> {
         }
         SplitSpec splitSpec = splitOptions.spec(seed, SplitSpec.LEAVE_ONE_OUT);
         SequenceData split = SequenceData.of(log, splitSpec.apply(log));
+        checkpoints.requireSameData(data, split.everything());
         PrintWriter err = spec.commandLine().getErr();
         ArrayNode history = Json.object().arrayNode();
         ObjectNode details = Json.object();
@@ -153,11 +138,8 @@ final class TrainSasRecCommand implements Callable<Integer> {
                     report.validation().isEmpty() ? "" : "  validation HR@10 %.4f NDCG@10 %.4f".formatted(
                             report.validation().get("HR@10"), report.validation().get("NDCG@10")));
             err.flush();
-            if (checkpoint != null) {
-                SasRecModel snapshot = new SasRecModel(config, users, items, current.params(), side);
-                ModelFile.write(checkpoint, new StoredModel(StoredModel.SASREC, snapshot, users, items, split.everything(),
-                        details, current));
-            }
+            checkpoints.save(() -> new StoredModel(StoredModel.SASREC, new SasRecModel(config, users, items,
+                    current.params(), side), users, items, split.everything(), details, current));
         }, CancellationToken.none());
         details.set("epochs", history);
         details.put("selectedEpoch", selected[0]);

@@ -15,7 +15,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.recausal.engine.recsys.mf.FactorModel;
+import org.recausal.engine.recsys.mf.MfConfig;
+import org.recausal.engine.recsys.mf.MfState;
 import org.recausal.engine.recsys.mf.RatingMf;
+import org.recausal.engine.recsys.model.ModelFile;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -171,6 +175,83 @@ class RecsysCommandsTest {
                 1, "the split must be loo, temporal or random, not 'kfold'");
     }
 
+    /** The factor model's weights in a model file. */
+    private static float[] weights(Path model) {
+        return ((FactorModel) ModelFile.read(model).model()).params();
+    }
+
+    @Test
+    void bprStoppedAtACheckpointAndResumedEndsWithTheWeightsOfAnUninterruptedRun() {
+        Path straight = folder.resolve("straight.model");
+        json(run("train", "mf", "--data", sequences.toString(), "--factors", "6", "--steps", "6", "--seed", "3",
+                "--out", straight.toString()));
+        Path checkpoint = folder.resolve("bpr.checkpoint");
+        json(run("train", "mf", "--data", sequences.toString(), "--factors", "6", "--steps", "3", "--seed", "3",
+                "--checkpoint", checkpoint.toString(), "--out", folder.resolve("part.model").toString()));
+        MfState state = (MfState) ModelFile.read(checkpoint).checkpoint();
+        assertThat(state.epochsDone()).isEqualTo(3);
+        assertThat(state.config()).isEqualTo(new MfConfig(6, 0.01, 3, 0.005f, 3));
+
+        // The factors and seed come from the checkpoint; --steps is the epoch to reach.
+        Path resumed = folder.resolve("resumed.model");
+        JsonNode result = json(run("train", "mf", "--data", sequences.toString(), "--resume", checkpoint.toString(),
+                "--steps", "6", "--out", resumed.toString()));
+        assertThat(result.get("epochs")).extracting(e -> e.get("epoch").asInt()).containsExactly(4, 5, 6);
+        assertThat(result.get("seed").asLong()).isEqualTo(3);
+        assertThat(weights(resumed)).containsExactly(weights(straight));
+        assertThat(ModelFile.read(resumed).checkpoint()).isNull();
+
+        assertOneLineFailure(run("train", "mf", "--data", sequences.toString(), "--resume", checkpoint.toString(), "--lr",
+                "0.01", "--out", resumed.toString()), 1, "the checkpoint was fit with lambda 0.01, learning rate 0.005"
+                + " and seed 3; resume it with those, not 0.01, 0.01 and 3");
+        assertOneLineFailure(run("train", "mf", "--data", ratings.toString(), "--resume", checkpoint.toString(), "--out",
+                resumed.toString()), 1, "bpr.checkpoint is a checkpoint of a bpr model, not of mf");
+        assertOneLineFailure(run("train", "mf", "--data", sequences.toString(), "--resume", straight.toString(), "--out",
+                resumed.toString()), 1, "straight.model is a model file without a checkpoint (write one with --checkpoint)");
+    }
+
+    @Test
+    void bprResumedOnOtherDataIsRefused() throws IOException {
+        Path checkpoint = folder.resolve("bpr.checkpoint");
+        json(run("train", "mf", "--data", sequences.toString(), "--factors", "4", "--steps", "1", "--checkpoint",
+                checkpoint.toString(), "--out", folder.resolve("m.model").toString()));
+        Path fewer = Files.writeString(folder.resolve("Fewer.txt"), Files.readString(sequences).lines().skip(1)
+                .map(l -> l + "\n").reduce("", String::concat));
+        assertOneLineFailure(run("train", "mf", "--data", fewer.toString(), "--resume", checkpoint.toString(), "--steps",
+                "2", "--out", folder.resolve("m.model").toString()), 1, "Fewer.txt holds other interactions than"
+                + " bpr.checkpoint was trained on (new users or items, or other histories); resume on the same data");
+        Path more = Files.writeString(folder.resolve("More.txt"), Files.readString(sequences) + "999 100\n");
+        assertOneLineFailure(run("train", "mf", "--data", more.toString(), "--resume", checkpoint.toString(), "--steps",
+                "2", "--out", folder.resolve("m.model").toString()), 1, "More.txt holds other interactions than"
+                + " bpr.checkpoint was trained on (new users or items, or other histories); resume on the same data");
+    }
+
+    @Test
+    void ratingMfResumedKeepsTheFactorsAndLambdaCrossValidationChoseAndEndsAsAnUninterruptedRun() {
+        Path checkpoint = folder.resolve("mf.checkpoint");
+        JsonNode part = json(run("train", "mf", "--data", ratings.toString(), "--folds", "2", "--steps", "100",
+                "--checkpoint", checkpoint.toString(), "--out", folder.resolve("part.model").toString()));
+        assertThat(part.get("trials")).hasSize(RatingMf.factorGrid().length * RatingMf.lambdaGrid().length);
+        int factors = part.get("factors").asInt();
+        double lambda = part.get("lambda").asDouble();
+        MfState state = (MfState) ModelFile.read(checkpoint).checkpoint();
+        assertThat(state.epochsDone()).isEqualTo(100);
+        assertThat(state.config()).isEqualTo(new MfConfig(factors, lambda, 100, 0.02f, 1));
+
+        Path resumed = folder.resolve("resumed.model");
+        JsonNode result = json(run("train", "mf", "--data", ratings.toString(), "--folds", "2", "--steps", "160",
+                "--resume", checkpoint.toString(), "--out", resumed.toString()));
+        assertThat(result.has("trials")).as("no second selection").isFalse();
+        assertThat(result.get("factors").asInt()).isEqualTo(factors);
+        assertThat(result.get("lambda").asDouble()).isEqualTo(lambda);
+        assertThat(result.get("epochs")).extracting(e -> e.get("epoch").asInt()).containsExactly(150, 160);
+
+        Path straight = folder.resolve("straight.model");
+        json(run("train", "mf", "--data", ratings.toString(), "--factors", String.valueOf(factors), "--lambda",
+                String.valueOf(lambda), "--steps", "160", "--out", straight.toString()));
+        assertThat(weights(resumed)).containsExactly(weights(straight));
+    }
+
     @Test
     void sasrecTrainsResumesEvaluatesAndExplains() {
         Path model = folder.resolve("s.model");
@@ -187,6 +268,8 @@ class RecsysCommandsTest {
                 "--blocks", "1", "--epochs", "4", "--batch", "16", "--resume", checkpoint.toString(), "--out", model.toString()));
         assertThat(resumed.get("epochs")).hasSize(1);
         assertThat(resumed.get("epochs").get(0).get("epoch").asInt()).isEqualTo(4);
+        assertOneLineFailure(run("train", "mf", "--data", sequences.toString(), "--resume", checkpoint.toString(), "--out",
+                folder.resolve("mf.model").toString()), 1, "s.checkpoint is a checkpoint of a sasrec model, not of mf or bpr");
 
         JsonNode evaluated = json(run("evaluate", "--model", model.toString(), "--data", sequences.toString(),
                 "--protocol", "full", "--k", "5,10", "--json"));

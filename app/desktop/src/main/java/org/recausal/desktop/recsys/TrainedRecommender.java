@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.recausal.engine.recsys.EpochReport;
-import org.recausal.engine.recsys.mf.MfState;
 import org.recausal.engine.recsys.model.StoredModel;
 
 import tools.jackson.databind.JsonNode;
@@ -18,15 +17,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A model the panel lists: the stored model with its name, how it was trained, its epochs and its evaluation. All
  * of it travels in the model file's details, so a saved model comes back with its curves and report without
- * retraining. A run that was stopped carries its optimiser state and no report until it is resumed: SASRec's in the
- * stored model (so it is saved with the project), MF's and BPR's beside it, for this session.
+ * retraining. A run that was stopped carries its training state as the stored model's checkpoint, and no report
+ * until it is resumed; the checkpoint is saved with the project, so the run resumes after the project is reopened.
  *
- * @param settings     null for a model trained elsewhere (by the command line), whose data the project may not hold
- * @param report       null while stopped, or for a model trained elsewhere
- * @param mfCheckpoint where a stopped MF or BPR run resumes from, else null
+ * @param settings null for a model trained elsewhere (by the command line), whose data the project may not hold
+ * @param report   null while stopped, or for a model trained elsewhere
  */
 public record TrainedRecommender(String name, TrainSettings settings, StoredModel stored, List<EpochReport> epochs,
-        ModelReport report, MfState mfCheckpoint) {
+        ModelReport report) {
 
     public TrainedRecommender {
         Objects.requireNonNull(name, "name");
@@ -34,20 +32,14 @@ public record TrainedRecommender(String name, TrainSettings settings, StoredMode
         epochs = List.copyOf(epochs);
     }
 
-    /** A model without an MF or BPR state to resume from. */
-    public TrainedRecommender(String name, TrainSettings settings, StoredModel stored, List<EpochReport> epochs,
-            ModelReport report) {
-        this(name, settings, stored, epochs, report, null);
-    }
-
     /** Stopped before its last epoch, with the state to resume from. */
     public boolean stopped() {
-        return report == null && (stored.checkpoint() != null || mfCheckpoint != null);
+        return report == null && stored.checkpoint() != null;
     }
 
     /** The epochs a stopped run finished. */
     public int epochsDone() {
-        return mfCheckpoint != null ? mfCheckpoint.epochsDone() : stored.checkpoint().epochsDone();
+        return stored.checkpoint().epochsDone();
     }
 
     /**

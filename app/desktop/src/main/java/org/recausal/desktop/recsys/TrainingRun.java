@@ -39,8 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One training run off the UI thread: reads the log from the dataset's table, splits it, trains the chosen model
  * and evaluates it. A run that is cancelled after at least one epoch comes back stopped, with the state of its last
- * finished epoch, so it can be resumed to exactly the model an uninterrupted run would have given. SASRec keeps the
- * weights of its best validation NDCG@10 (the last ones when it never validates); MF and BPR their last ones.
+ * finished epoch as its checkpoint, so it can be resumed, also from the saved project, to exactly the model an
+ * uninterrupted run would have given. A finished SASRec keeps the weights of its best validation NDCG@10 (the last
+ * ones when it never validates); MF and BPR their last ones.
  */
 final class TrainingRun {
     /** The share of the progress bar training takes; evaluation the rest. */
@@ -89,7 +90,7 @@ final class TrainingRun {
         MfState from = null;
         if (resume != null) {
             sameIds(settings, log, resume);
-            from = resume.mfCheckpoint();
+            from = (MfState) resume.stored().checkpoint();
             epochs.addAll(resume.epochs());
         }
         PropensityModel propensities = propensities(settings, log, causal, cancel);
@@ -114,26 +115,28 @@ final class TrainingRun {
                 model = mf.train(train, settings.mf(), validation, from, listener, cancel);
             }
             ModelReport report = evaluator.evaluate(model, settings.kind().needsRatings(), data, evaluation, cancel);
-            return new TrainedRecommender(name, settings, factorisationModel(settings, log, data, model, propensities),
-                    epochs, report, null);
+            return new TrainedRecommender(name, settings, factorisationModel(settings, log, data, model, propensities,
+                    null), epochs, report);
         } catch (CancelledException e) {
             if (last[0] == null) {
                 throw e;
             }
             FactorModel partial = new FactorModel(log.users().size(), log.items().size(), settings.mf().factors(),
                     last[0].params());
-            return new TrainedRecommender(name, settings, factorisationModel(settings, log, data, partial, propensities),
-                    epochs, null, last[0]);
+            return new TrainedRecommender(name, settings, factorisationModel(settings, log, data, partial, propensities,
+                    last[0]), epochs, null);
         }
     }
 
+    /** @param checkpoint the state a stopped run resumes from, else null */
     private static StoredModel factorisationModel(TrainSettings settings, Interactions log, SequenceData data,
-            FactorModel model, PropensityModel propensities) {
+            FactorModel model, PropensityModel propensities, MfState checkpoint) {
         ObjectNode details = TrainSettings.JSON.createObjectNode();
         if (propensities != null) {
             details.put("propensities", propensities.description());
         }
-        return new StoredModel(settings.kind().stored(), model, log.users(), log.items(), data.everything(), details, null);
+        return new StoredModel(settings.kind().stored(), model, log.users(), log.items(), data.everything(), details,
+                checkpoint);
     }
 
     /** A stopped run resumes only on the users and items it was trained on. */
@@ -155,7 +158,7 @@ final class TrainingRun {
         List<EpochReport> epochs = new ArrayList<>();
         if (resume != null) {
             sameIds(settings, log, resume);
-            from = resume.stored().checkpoint();
+            from = (SasRecState) resume.stored().checkpoint();
             epochs.addAll(resume.epochs());
         }
         SasRecState[] last = {from};
@@ -177,9 +180,9 @@ final class TrainingRun {
             if (last[0] == null) {
                 throw e;
             }
-            // As a finished run would: the best validated weights so far, else the last ones.
-            float[] weights = last[0].bestParams() != null ? last[0].bestParams() : last[0].params();
-            SasRecModel partial = new SasRecModel(settings.sasrec(), log.users(), log.items(), weights, features);
+            // The last weights, which the checkpoint resumes from: a model file keeps them once, as the model's. The
+            // best validated ones so far stay in the checkpoint, for the resumed run to end with.
+            SasRecModel partial = new SasRecModel(settings.sasrec(), log.users(), log.items(), last[0].params(), features);
             StoredModel stored = new StoredModel(StoredModel.SASREC, partial, log.users(), log.items(), data.everything(),
                     null, last[0]);
             return new TrainedRecommender(name, settings, stored, epochs, null);

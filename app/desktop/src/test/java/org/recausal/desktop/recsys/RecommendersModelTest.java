@@ -79,42 +79,74 @@ class RecommendersModelTest {
         assertThat(java.util.Arrays.stream(recommended).sum()).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
     }
 
-    @Test
-    void aRunStoppedAfterAnEpochResumesFromTheSavedProjectToTheModelOfAnUninterruptedRun() throws Exception {
+    /** A run stopped, saved with its project, reopened and resumed; and the same run uninterrupted. */
+    private record Runs(TrainedRecommender resumed, TrainedRecommender uninterrupted) {
+    }
+
+    /**
+     * Trains with {@code settings}, stopped after epoch {@code stopAt}; saves the project, reopens it in another panel
+     * and resumes the run there to its end, which must be the weights and losses of an uninterrupted run.
+     */
+    private Runs stoppedSavedReopenedAndResumed(TrainSettings settings, int stopAt) throws Exception {
         RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
         Project project = new Project("shop", new Dag());
         model.setProject(project);
         model.getCurve().addListener((javafx.collections.ListChangeListener<EpochReport>) change -> {
-            if (model.getCurve().size() == 3 && model.task().isRunning()) {
+            if (model.getCurve().size() == stopAt && model.task().isRunning()) {
                 model.cancel();
             }
         });
-        model.train(sasrec(6));
+        model.train(settings);
         TrainedRecommender stopped = model.selectedProperty().get();
         assertThat(stopped.stopped()).isTrue();
-        assertThat(stopped.stored().checkpoint().epochsDone()).isEqualTo(3);
-        assertThat(stopped.epochs()).hasSize(3);
+        assertThat(stopped.epochsDone()).isEqualTo(stopAt);
+        assertThat(stopped.stored().checkpoint().epochsDone()).isEqualTo(stopAt);
+        assertThat(stopped.epochs()).hasSize(stopAt);
         assertThat(stopped.report()).isNull();
-        assertThat(model.statusProperty().get()).contains("Stopped").contains("epoch 3");
+        assertThat(stopped.summary()).contains("stopped at epoch " + stopAt + " of " + settings.epochs());
+        assertThat(model.statusProperty().get()).contains("Stopped").contains("epoch " + stopAt);
 
         Path file = temp.resolve("stopped.recausal");
         ProjectFiles.save(project, file);
         RecommendersModel reopened = model(RecsysFixtures.cyclicLog(temp));
         reopened.setProject(ProjectFiles.open(file));
         assertThat(reopened.selectedProperty().get().stopped()).isTrue();
+        assertThat(reopened.selectedProperty().get().epochsDone()).isEqualTo(stopAt);
         reopened.resume();
+        assertThat(reopened.errorProperty().get()).isEmpty();
         TrainedRecommender resumed = reopened.selectedProperty().get();
         assertThat(resumed.stopped()).isFalse();
-        assertThat(resumed.epochs()).extracting(EpochReport::epoch).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(resumed.epochs()).extracting(EpochReport::epoch).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, settings.epochs()).boxed().toList());
         assertThat(reopened.getModels()).hasSize(1);
 
         RecommendersModel straight = model(RecsysFixtures.cyclicLog(temp));
-        straight.train(sasrec(6));
+        straight.train(settings);
         TrainedRecommender expected = straight.selectedProperty().get();
-        assertThat(((SasRecModel) resumed.stored().model()).params())
-                .containsExactly(((SasRecModel) expected.stored().model()).params());
+        assertThat(weights(resumed)).containsExactly(weights(expected));
         assertThat(resumed.epochs()).extracting(EpochReport::loss)
                 .containsExactlyElementsOf(expected.epochs().stream().map(EpochReport::loss).toList());
+        return new Runs(resumed, expected);
+    }
+
+    private static float[] weights(TrainedRecommender model) {
+        return model.stored().model() instanceof SasRecModel s ? s.params() : ((FactorModel) model.stored().model()).params();
+    }
+
+    @Test
+    void aStoppedSasRecRunResumesFromTheSavedProjectToTheModelOfAnUninterruptedRun() throws Exception {
+        Runs runs = stoppedSavedReopenedAndResumed(sasrec(6), 3);
+        assertThat(runs.resumed().report().ranking()).isEqualTo(runs.uninterrupted().report().ranking());
+    }
+
+    /** The stopped run's best weights (kept in its checkpoint) are not its last ones, which it resumes from. */
+    @Test
+    void aSasRecRunStoppedAfterItsBestValidationResumesFromTheSavedProjectExactly() throws Exception {
+        TrainSettings settings = new TrainSettings("cyclic", columns(), ModelKind.SASREC, SplitKind.LEAVE_ONE_OUT, 0, 0,
+                new SasRecConfig(10, 16, 1, 1, 0.2f, 0.05f, 32, 14, 3), null, 1, null);
+        Runs runs = stoppedSavedReopenedAndResumed(settings, 11);
+        List<Double> ndcg = runs.resumed().epochs().stream().map(e -> e.validation().get("NDCG@10")).toList();
+        assertThat(ndcg.get(10)).as("epoch 11 validates below an earlier epoch").isLessThan(ndcg.get(9));
     }
 
     private static TrainSettings bpr(int epochs) {
@@ -131,35 +163,21 @@ class RecommendersModelTest {
     }
 
     @Test
-    void bprReportsEachEpochWithItsValidationAndResumesAfterAStopToTheModelOfAnUninterruptedRun() {
-        RecommendersModel model = model(RecsysFixtures.cyclicLog(temp));
-        model.getCurve().addListener((javafx.collections.ListChangeListener<EpochReport>) change -> {
-            if (model.getCurve().size() == 2 && model.task().isRunning()) {
-                model.cancel();
-            }
-        });
-        model.train(bpr(5));
-        assertThat(model.curveKindProperty().get()).isEqualTo(ModelKind.BPR);
-        TrainedRecommender stopped = model.selectedProperty().get();
-        assertThat(stopped.stopped()).isTrue();
-        assertThat(stopped.epochsDone()).isEqualTo(2);
-        assertThat(stopped.summary()).contains("stopped at epoch 2 of 5");
-        assertThat(model.statusProperty().get()).contains("Stopped").contains("epoch 2");
-        model.resume();
-        TrainedRecommender resumed = model.selectedProperty().get();
-        assertThat(resumed.stopped()).isFalse();
-        assertThat(resumed.epochs()).extracting(EpochReport::epoch).containsExactly(1, 2, 3, 4, 5);
+    void aStoppedBprRunResumesFromTheSavedProjectToTheModelOfAnUninterruptedRun() throws Exception {
+        Runs runs = stoppedSavedReopenedAndResumed(bpr(5), 2);
+        TrainedRecommender resumed = runs.resumed();
+        assertThat(resumed.kind()).isEqualTo(ModelKind.BPR);
         assertThat(resumed.epochs()).allSatisfy(e -> assertThat(e.validation()).containsKeys("HR@10", "NDCG@10"));
+        assertThat(resumed.epochs().getLast().validation()).isEqualTo(runs.uninterrupted().epochs().getLast().validation());
+        assertThat(resumed.report().ranking()).isEqualTo(runs.uninterrupted().report().ranking());
+    }
 
-        RecommendersModel straight = model(RecsysFixtures.cyclicLog(temp));
-        straight.train(bpr(5));
-        TrainedRecommender expected = straight.selectedProperty().get();
-        assertThat(((FactorModel) resumed.stored().model()).params())
-                .containsExactly(((FactorModel) expected.stored().model()).params());
-        assertThat(resumed.epochs()).extracting(EpochReport::loss)
-                .containsExactlyElementsOf(expected.epochs().stream().map(EpochReport::loss).toList());
-        assertThat(resumed.epochs().getLast().validation()).isEqualTo(expected.epochs().getLast().validation());
-        assertThat(resumed.report().ranking()).isEqualTo(expected.report().ranking());
+    @Test
+    void aStoppedIpsMfRunResumesFromTheSavedProjectToTheModelOfAnUninterruptedRun() throws Exception {
+        Runs runs = stoppedSavedReopenedAndResumed(mfIps(40), 15);
+        assertThat(runs.resumed().epochs().getLast().validation()).containsOnlyKeys("IPS-MSE", "IPS-MAE")
+                .isEqualTo(runs.uninterrupted().epochs().getLast().validation());
+        assertThat(runs.resumed().report().ratings()).isEqualTo(runs.uninterrupted().report().ratings());
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.recausal.engine.task.CancellationToken;
  */
 final class EpochLoop {
     private final FactorModel model;
+    private final MfConfig config;
     private final Adam adam;
     private final int firstEpoch;
     private final double elapsedBefore;
@@ -23,6 +24,7 @@ final class EpochLoop {
     /** Adam on the model's parameters; with {@code resume}, the parameters and Adam's state are set from it. */
     EpochLoop(FactorModel model, MfConfig config, MfState resume) {
         this.model = model;
+        this.config = config;
         float[] p = model.params();
         this.adam = new Adam(p.length, config.learningRate(), 0.9f, 0.999f, 1e-8f);
         if (resume == null) {
@@ -33,6 +35,12 @@ final class EpochLoop {
         if (resume.params().length != p.length) {
             throw new RecsysException("the checkpoint does not match these settings and data (" + resume.params().length
                     + " parameters, expected " + p.length + ")");
+        }
+        MfConfig saved = resume.config();
+        if (saved.lambda() != config.lambda() || saved.learningRate() != config.learningRate() || saved.seed() != config.seed()) {
+            throw new RecsysException("the checkpoint was fit with lambda " + saved.lambda() + ", learning rate "
+                    + saved.learningRate() + " and seed " + saved.seed() + "; resume it with those, not " + config.lambda()
+                    + ", " + config.learningRate() + " and " + config.seed());
         }
         if (resume.epochsDone() > config.steps()) {
             throw new RecsysException("the checkpoint is past epoch " + resume.epochsDone() + " of a fit set to "
@@ -66,6 +74,7 @@ final class EpochLoop {
         double elapsed = elapsedBefore + (System.nanoTime() - runStarted) / 1e9;
         float[][] moments = adam.moments();
         listener.epochDone(new EpochReport(epoch + 1, epochs, loss, seconds, elapsed, metrics),
-                new MfState(p.clone(), moments[0].clone(), moments[1].clone(), adam.steps(), epoch + 1, elapsed));
+                new MfState(p.clone(), moments[0].clone(), moments[1].clone(), adam.steps(), epoch + 1, elapsed,
+                        config));
     }
 }

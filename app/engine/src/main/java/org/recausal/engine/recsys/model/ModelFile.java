@@ -25,9 +25,12 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.recausal.engine.recsys.RecsysException;
+import org.recausal.engine.recsys.TrainingState;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.features.SideFeatures;
 import org.recausal.engine.recsys.mf.FactorModel;
+import org.recausal.engine.recsys.mf.MfConfig;
+import org.recausal.engine.recsys.mf.MfState;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
 import org.recausal.engine.recsys.sasrec.SasRecModel;
 import org.recausal.engine.recsys.sasrec.SasRecState;
@@ -46,7 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@code users.txt}, {@code items.txt}: the ids, one per line, in index order (UTF-8);</li>
  * <li>{@code histories.bin}: per user, a 32-bit item count then the item indices, little-endian;</li>
  * <li>{@code weights.bin}: the model's weights as little-endian 32-bit floats;</li>
- * <li>{@code optimizer.bin} (checkpoints only): Adam's first then second moments, same layout as the weights;</li>
+ * <li>{@code optimizer.bin} (checkpoints, of any kind, only): Adam's first then second moments, same layout as the
+ * weights;</li>
  * <li>{@code best.bin} (checkpoints after a validation only): the best validated weights so far, same layout;</li>
  * <li>{@code traits.bin} (version 2 only): the users' then the items' observed trait values, little-endian
  * 64-bit floats, with their encodings under {@code features} in {@code model.json}.</li>
@@ -129,14 +133,22 @@ public final class ModelFile {
         if (features != null) {
             json.set("features", FeatureFormat.toJson(features));
         }
-        if (stored.checkpoint() != null) {
+        TrainingState state = stored.checkpoint();
+        if (state != null) {
             ObjectNode checkpoint = json.putObject("checkpoint");
-            checkpoint.put("steps", stored.checkpoint().steps());
-            checkpoint.put("epochsDone", stored.checkpoint().epochsDone());
-            checkpoint.put("elapsedSeconds", stored.checkpoint().elapsedSeconds());
-            if (stored.checkpoint().bestParams() != null) {
-                checkpoint.put("bestEpoch", stored.checkpoint().bestEpoch());
-                checkpoint.put("bestScore", stored.checkpoint().bestScore());
+            checkpoint.put("steps", state.steps());
+            checkpoint.put("epochsDone", state.epochsDone());
+            checkpoint.put("elapsedSeconds", state.elapsedSeconds());
+            if (state instanceof SasRecState s && s.bestParams() != null) {
+                checkpoint.put("bestEpoch", s.bestEpoch());
+                checkpoint.put("bestScore", s.bestScore());
+            }
+            if (state instanceof MfState m) {
+                // The rest of the fit's settings: a resumed fit must keep them, and may stop at no later epoch.
+                checkpoint.put("lambda", m.config().lambda());
+                checkpoint.put("epochs", m.config().steps());
+                checkpoint.put("lr", m.config().learningRate());
+                checkpoint.put("seed", m.config().seed());
             }
         }
         json.set("details", stored.details());
@@ -146,15 +158,15 @@ public final class ModelFile {
             put(zip, "items.txt", ids(stored.items()));
             put(zip, "histories.bin", histories(stored.histories()));
             put(zip, "weights.bin", floats(weights));
-            if (stored.checkpoint() != null) {
-                byte[] first = floats(stored.checkpoint().firstMoment());
-                byte[] second = floats(stored.checkpoint().secondMoment());
+            if (state != null) {
+                byte[] first = floats(state.firstMoment());
+                byte[] second = floats(state.secondMoment());
                 zip.putNextEntry(entry("optimizer.bin"));
                 zip.write(first);
                 zip.write(second);
                 zip.closeEntry();
-                if (stored.checkpoint().bestParams() != null) {
-                    put(zip, "best.bin", floats(stored.checkpoint().bestParams()));
+                if (state instanceof SasRecState s && s.bestParams() != null) {
+                    put(zip, "best.bin", floats(s.bestParams()));
                 }
             }
             if (features != null) {
@@ -253,8 +265,10 @@ public final class ModelFile {
                     throw new RecsysException(name + ": a factor model of " + userCount + " users, " + itemCount
                             + " items and " + factors + " factors has " + expected + " weights, the file has " + weights.length);
                 }
+                MfState checkpoint = json.has("checkpoint") ? mfCheckpoint(zip, json.path("checkpoint"), weights, factors, name)
+                        : null;
                 yield new StoredModel(kind, new FactorModel(userCount, itemCount, factors, weights), users, items,
-                        histories, details, null);
+                        histories, details, checkpoint);
             }
             default -> throw new RecsysException(name + ": unknown model kind '" + kind + "' (sasrec, mf or bpr)");
         };
@@ -280,29 +294,20 @@ public final class ModelFile {
         }
         SasRecState checkpoint = null;
         if (json.has("checkpoint")) {
-            float[] moments = floats(zip.read("optimizer.bin", MAX_BINARY_BYTES), 2L * weights.length,
-                    "optimizer.bin", name);
-            float[] first = Arrays.copyOfRange(moments, 0, weights.length);
-            float[] second = Arrays.copyOfRange(moments, weights.length, moments.length);
             JsonNode c = json.path("checkpoint");
-            long steps = c.path("steps").asLong(-1);
-            int epochs = c.path("epochsDone").asInt(-1);
-            double elapsed = c.path("elapsedSeconds").asDouble(0);
-            if (steps < 0 || epochs < 0 || !(elapsed >= 0)) {
-                throw new RecsysException(name + ": the checkpoint's steps, epochsDone and elapsedSeconds must be"
-                        + " non-negative numbers");
-            }
-            checkpoint = SasRecState.unvalidated(weights, first, second, steps, epochs, elapsed);
+            Progress p = progress(zip, c, weights, config.epochs(), name);
+            checkpoint = SasRecState.unvalidated(weights, p.first(), p.second(), p.steps(), p.epochsDone(), p.elapsed());
             // model.json names a best epoch exactly when best.bin holds its weights.
             if (c.has("bestEpoch")) {
                 float[] best = floats(zip.read("best.bin", MAX_BINARY_BYTES), weights.length, "best.bin", name);
                 int bestEpoch = c.path("bestEpoch").asInt(-1);
                 double bestScore = c.path("bestScore").asDouble(Double.NaN);
-                if (bestEpoch < 1 || bestEpoch > epochs || !Double.isFinite(bestScore)) {
-                    throw new RecsysException(name + ": the checkpoint's bestEpoch must be 1.." + epochs
+                if (bestEpoch < 1 || bestEpoch > p.epochsDone() || !Double.isFinite(bestScore)) {
+                    throw new RecsysException(name + ": the checkpoint's bestEpoch must be 1.." + p.epochsDone()
                             + " and its bestScore a number");
                 }
-                checkpoint = new SasRecState(weights, first, second, steps, epochs, elapsed, bestEpoch, bestScore, best);
+                checkpoint = new SasRecState(weights, p.first(), p.second(), p.steps(), p.epochsDone(), p.elapsed(),
+                        bestEpoch, bestScore, best);
             }
         }
         return new StoredModel(StoredModel.SASREC, new SasRecModel(config, users, items, weights, features), users, items,
@@ -310,11 +315,58 @@ public final class ModelFile {
     }
 
     private static int setting(JsonNode settings, String key, int min, int max, String name) {
-        JsonNode node = settings.path(key);
+        return whole(settings, key, min, max, "the setting", name);
+    }
+
+    /** {@code object}'s whole number {@code key}, which {@code part} of model.json names in the message. */
+    private static int whole(JsonNode object, String key, int min, int max, String part, String name) {
+        JsonNode node = object.path(key);
         if (!node.canConvertToInt() || node.asInt() < min || node.asInt() > max) {
-            throw new RecsysException(name + ": the setting '" + key + "' must be a whole number from " + min + " to " + max);
+            throw new RecsysException(name + ": " + part + " '" + key + "' must be a whole number from " + min + " to " + max);
         }
         return node.asInt();
+    }
+
+    /** What a checkpoint of either kind holds: Adam's moments and step count, the epochs done and the time spent. */
+    private record Progress(float[] first, float[] second, long steps, int epochsDone, double elapsed) {
+    }
+
+    /** The checkpoint's common part, for a model of {@code weights} set to run {@code epochs} epochs. */
+    private static Progress progress(Entries zip, JsonNode c, float[] weights, int epochs, String name) throws IOException {
+        float[] moments = floats(zip.read("optimizer.bin", MAX_BINARY_BYTES), 2L * weights.length, "optimizer.bin", name);
+        long steps = c.path("steps").asLong(-1);
+        int done = c.path("epochsDone").asInt(-1);
+        double elapsed = c.path("elapsedSeconds").asDouble(0);
+        if (steps < 0 || done < 0 || !(elapsed >= 0)) {
+            throw new RecsysException(name + ": the checkpoint's steps, epochsDone and elapsedSeconds must be"
+                    + " non-negative numbers");
+        }
+        if (done > epochs) {
+            throw new RecsysException(name + ": the checkpoint's epochsDone is " + done + ", beyond the " + epochs
+                    + " epochs its run was set to");
+        }
+        return new Progress(Arrays.copyOfRange(moments, 0, weights.length),
+                Arrays.copyOfRange(moments, weights.length, moments.length), steps, done, elapsed);
+    }
+
+    /** A factor model's checkpoint: the common part and the fit's settings besides the factors. */
+    private static MfState mfCheckpoint(Entries zip, JsonNode c, float[] weights, int factors, String name) throws IOException {
+        int epochs = whole(c, "epochs", 1, Integer.MAX_VALUE, "the checkpoint's", name);
+        JsonNode lambda = c.path("lambda");
+        JsonNode lr = c.path("lr");
+        JsonNode seed = c.path("seed");
+        if (!lambda.isNumber() || !Double.isFinite(lambda.asDouble()) || !lr.isNumber() || !Float.isFinite(lr.floatValue())
+                || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw new RecsysException(name + ": the checkpoint's lambda and lr must be numbers and its seed a whole number");
+        }
+        MfConfig config;
+        try {
+            config = new MfConfig(factors, lambda.asDouble(), epochs, lr.floatValue(), seed.asLong());
+        } catch (RecsysException e) {
+            throw new RecsysException(name + ": bad settings in the checkpoint: " + e.getMessage());
+        }
+        Progress p = progress(zip, c, weights, epochs, name);
+        return new MfState(weights, p.first(), p.second(), p.steps(), p.epochsDone(), p.elapsed(), config);
     }
 
     private static int count(JsonNode json, String key, String name) {

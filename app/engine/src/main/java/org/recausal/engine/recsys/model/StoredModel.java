@@ -7,8 +7,10 @@ import java.util.stream.IntStream;
 import org.recausal.engine.recsys.Recommender;
 import org.recausal.engine.recsys.RecsysException;
 import org.recausal.engine.recsys.Scoring;
+import org.recausal.engine.recsys.TrainingState;
 import org.recausal.engine.recsys.data.IdIndex;
 import org.recausal.engine.recsys.mf.FactorModel;
+import org.recausal.engine.recsys.mf.MfState;
 import org.recausal.engine.recsys.sasrec.SasRecModel;
 import org.recausal.engine.recsys.sasrec.SasRecState;
 
@@ -19,14 +21,21 @@ import tools.jackson.databind.node.ObjectNode;
  * (oldest first: SASRec's input, and what recommendations leave out), and a JSON account of how it was trained.
  * @param kind       {@code sasrec}, {@code mf} (squared error on ratings, naive or IPS) or {@code bpr}
  * @param details    settings, data, split and training figures, for reports
- * @param checkpoint SASRec's optimiser state for resuming, or null
+ * @param checkpoint the training state to resume from ({@link SasRecState} for SASRec, {@link MfState} for the
+ *                   others), or null; its weights are the model's (a model file keeps them once)
  */
 public record StoredModel(String kind, Recommender model, IdIndex users, IdIndex items, int[][] histories,
-        ObjectNode details, SasRecState checkpoint) {
+        ObjectNode details, TrainingState checkpoint) {
 
     public static final String SASREC = "sasrec";
     public static final String MF = "mf";
     public static final String BPR = "bpr";
+
+    public StoredModel {
+        if (checkpoint != null && !(kind.equals(SASREC) ? checkpoint instanceof SasRecState : checkpoint instanceof MfState)) {
+            throw new IllegalArgumentException("a " + kind + " model cannot hold a " + checkpoint.getClass().getSimpleName());
+        }
+    }
 
     /** One recommended item and its score. */
     public record Recommendation(String item, double score) {

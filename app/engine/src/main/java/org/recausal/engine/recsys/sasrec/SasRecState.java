@@ -1,5 +1,7 @@
 package org.recausal.engine.recsys.sasrec;
 
+import org.recausal.engine.recsys.TrainingState;
+
 /**
  * Everything needed to resume training exactly where it stopped: weights, Adam's moments and step count, the
  * epochs done, the wall time spent so far, and the best validated weights yet. The random draws of step t follow
@@ -9,7 +11,7 @@ package org.recausal.engine.recsys.sasrec;
  * @param bestParams those weights, or null before any validation
  */
 public record SasRecState(float[] params, float[] firstMoment, float[] secondMoment, long steps, int epochsDone,
-        double elapsedSeconds, int bestEpoch, double bestScore, float[] bestParams) {
+        double elapsedSeconds, int bestEpoch, double bestScore, float[] bestParams) implements TrainingState {
 
     /** A state at the given point with no validation yet. */
     public static SasRecState unvalidated(float[] params, float[] firstMoment, float[] secondMoment, long steps,

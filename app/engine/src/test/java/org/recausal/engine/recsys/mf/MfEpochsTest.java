@@ -196,6 +196,9 @@ class MfEpochsTest {
         MfState threeFactors = ratingMf(mf, data, 2, null, -1).states().getLast();
         assertThatThrownBy(() -> mf.train(data[0], new MfConfig(4, 1.0, 5, 0.03f, 1), EpochValidation.NONE, threeFactors,
                 (report, state) -> { }, CancellationToken.none())).hasMessageContaining("does not match");
+        assertThatThrownBy(() -> mf.train(data[0], new MfConfig(3, 2.0, 5, 0.03f, 1), EpochValidation.NONE, threeFactors,
+                (report, state) -> { }, CancellationToken.none())).hasMessage("the checkpoint was fit with lambda 1.0,"
+                + " learning rate 0.03 and seed 1; resume it with those, not 2.0, 0.03 and 1");
     }
 
     /** The weighted squared error plus (lambda / n) times the squared parameters, mu left out. */

@@ -3,18 +3,12 @@ package org.recausal.engine.recsys.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.recausal.engine.recsys.RecsysException;
@@ -108,45 +102,14 @@ public class FeatureModelFileTest {
     }
 
     private static JsonNode modelJson(byte[] bytes) {
-        return JsonMapper.shared().readTree(new String(entry(bytes, "model.json"), StandardCharsets.UTF_8));
-    }
-
-    private static byte[] entry(byte[] bytes, String name) {
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (e.getName().equals(name)) {
-                    return zip.readAllBytes();
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException(name);
+        return ModelBytes.modelJson(bytes);
     }
 
     private static byte[] tamperJson(Consumer<ObjectNode> change) {
-        ObjectNode json = (ObjectNode) modelJson(ModelFile.toBytes(model()));
-        change.accept(json);
-        return tamper("model.json", json.toString().getBytes(StandardCharsets.UTF_8));
+        return ModelBytes.tamperJson(model(), change);
     }
 
-    /** The model's file with one entry replaced, or left out when {@code bytes} is null. */
     private static byte[] tamper(String name, byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(ModelFile.toBytes(model())));
-                ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                byte[] content = in.readAllBytes();
-                if (e.getName().equals(name) && bytes == null) {
-                    continue;
-                }
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                zip.write(e.getName().equals(name) ? bytes : content);
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
+        return ModelBytes.tamper(model(), name, bytes);
     }
 }

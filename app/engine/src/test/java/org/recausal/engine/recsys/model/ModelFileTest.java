@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -32,18 +31,23 @@ class ModelFileTest {
     @TempDir
     Path dir;
 
-    private static StoredModel sasrec(boolean checkpoint) {
+    /** A SASRec of two users and four items, with a checkpoint at epoch 2 of 5 (best epoch 1) when asked. */
+    static StoredModel sasrec(boolean checkpoint) {
         IdIndex users = IdIndex.of(List.of("ann", "bob"));
         IdIndex items = IdIndex.of(List.of("a", "b", "c", "d"));
         SasRecConfig config = new SasRecConfig(3, 4, 1, 2, 0.2f, 0.001f, 8, 5, 3);
         int size = 4 * 4 + 3 * 4 + (5 * 16 + 9 * 4) + 2 * 4;
         float[] w = new float[size];
+        float[] first = new float[size];
+        float[] second = new float[size];
+        float[] best = new float[size];
         for (int i = 0; i < size; i++) {
             w[i] = (float) Math.sin(i);
+            first[i] = (float) Math.cos(i) / 100;
+            second[i] = (float) (i % 7) / 1000;
+            best[i] = (float) Math.sin(i + 1);
         }
-        float[] best = new float[size];
-        Arrays.fill(best, 0.5f);
-        SasRecState state = checkpoint ? new SasRecState(w, new float[size], new float[size], 12, 2, 7.5, 1, 0.25, best) : null;
+        SasRecState state = checkpoint ? new SasRecState(w, first, second, 12, 2, 7.5, 1, 0.25, best) : null;
         ObjectNode details = JsonMapper.shared().createObjectNode().put("data", "log.txt");
         return new StoredModel(StoredModel.SASREC, new SasRecModel(config, users, items, w), users, items,
                 new int[][] {{0, 2, 1}, {3}}, details, state);
@@ -62,9 +66,12 @@ class ModelFileTest {
         assertThat(read.checkpoint().steps()).isEqualTo(12);
         assertThat(read.checkpoint().epochsDone()).isEqualTo(2);
         assertThat(read.checkpoint().elapsedSeconds()).isEqualTo(7.5);
-        assertThat(read.checkpoint().bestEpoch()).isEqualTo(1);
-        assertThat(read.checkpoint().bestScore()).isEqualTo(0.25);
-        assertThat(read.checkpoint().bestParams()).containsExactly(original.checkpoint().bestParams());
+        SasRecState state = (SasRecState) read.checkpoint();
+        assertThat(state.bestEpoch()).isEqualTo(1);
+        assertThat(state.bestScore()).isEqualTo(0.25);
+        assertThat(state.bestParams()).containsExactly(((SasRecState) original.checkpoint()).bestParams());
+        assertThat(state.firstMoment()).containsExactly(original.checkpoint().firstMoment());
+        assertThat(state.secondMoment()).containsExactly(original.checkpoint().secondMoment());
         assertThat(read.recommend("bob", 3)).isEqualTo(original.recommend("bob", 3));
         assertThat(read.recommend("ann", 5)).hasSize(1).extracting(StoredModel.Recommendation::item).containsExactly("d");
         assertThat(read.sasrec().config()).isEqualTo(((SasRecModel) original.model()).config());
