@@ -39,9 +39,9 @@ class PlotExportFxTest {
             new double[] {1, 2, 3, 4, 5}, new double[] {0.693, 0.52, 0.41, 0.37, 0.355});
     private static final PlotData.Series HR = new PlotData.Series("HR@10", PlotData.COLOURS.get(1),
             new double[] {2, 4, 5}, new double[] {0.2, 0.31, 0.335});
-    private static final PlotData LINES = new PlotData("Training loss", "epoch", "BPR loss", List.of(), new double[] {0, 5},
-            false, List.of(LOSS, HR), "none");
-    private static final PlotData BARS = new PlotData("Item popularity", "popularity fifth", "share",
+    private static final PlotData LINES = new PlotData("Training loss", "epoch", "epoch %s", "BPR loss", List.of(),
+            new double[] {0, 5}, false, List.of(LOSS, HR), "none");
+    private static final PlotData BARS = new PlotData("Item popularity", "popularity fifth", "%s fifth", "share",
             List.of("1st", "2nd", "3rd"), null, true, List.of(
                     new PlotData.Series("recommended", PlotData.COLOURS.get(0), new double[] {0, 1, 2}, new double[] {0.6, 0.3, 0.1}),
                     new PlotData.Series("consumed, held out", PlotData.COLOURS.get(4), new double[] {0, 1, 2},
