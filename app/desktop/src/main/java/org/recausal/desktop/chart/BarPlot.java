@@ -31,28 +31,20 @@ public final class BarPlot extends XyPlot {
     }
 
     @Override
-    protected Hit hit(PlotData d, Area area, double x, double y) {
-        return barAt(d, area, x, y);
+    protected Reach reach(PlotData d, Area area, double x, double y) {
+        return column(d, area, x);
     }
 
     /**
-     * The bar whose column (its width, the plot area's height) holds ({@code x}, {@code y}), so that a short bar is
-     * as easy to point at as a tall one; null between bars, off the plot area, or on a category with no value.
+     * Within reach (0) is the bar whose column, its slot across the plot area's height, holds {@code x}, so that a
+     * short bar is as easy to point at as a tall one; nothing is between bars or on a category with no value.
      */
-    static Hit barAt(PlotData d, Area area, double x, double y) {
-        if (!area.reaches(x, y)) {
-            return null;
-        }
-        for (int s = 0; s < d.series().size(); s++) {
-            for (int k = 0; k < d.series().get(s).x().length; k++) {
-                Rectangle2D bar = bar(d, area, new Hit(s, k));
-                // The bar's slot: the bar and the pixel it leaves free on each side.
-                if (bar != null && x >= bar.getMinX() - 1 && x < bar.getMaxX() + 1) {
-                    return new Hit(s, k);
-                }
-            }
-        }
-        return null;
+    static Reach column(PlotData d, Area area, double x) {
+        return datum -> {
+            Rectangle2D bar = bar(d, area, datum);
+            // The bar's slot: the bar and the pixel it leaves free on each side.
+            return bar != null && x >= bar.getMinX() - 1 && x < bar.getMaxX() + 1 ? 0 : Double.POSITIVE_INFINITY;
+        };
     }
 
     /** The bar as painted: its slot in its category less a pixel each side, from 0 to its value; null for NaN. */

@@ -56,38 +56,22 @@ public final class LinePlot extends XyPlot {
     }
 
     @Override
-    protected Hit hit(PlotData d, Area area, double x, double y) {
-        return nearest(d, area, x, y);
+    protected Reach reach(PlotData d, Area area, double x, double y) {
+        return distance(d, area, x, y);
     }
 
-    /**
-     * The point drawn nearest ({@code x}, {@code y}), in screen distance; on a tie the earlier series' (the legend's
-     * order), then the earlier point. Null when (x, y) is off the plot area or no point is drawn (gaps are not).
-     */
-    static Hit nearest(PlotData d, Area area, double x, double y) {
-        if (!area.reaches(x, y)) {
-            return null;
-        }
-        Hit best = null;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < d.series().size(); s++) {
-            PlotData.Series series = d.series().get(s);
-            for (int k = 0; k < series.x().length; k++) {
-                double dx = area.x(series.x()[k]) - x;
-                double dy = area.y(series.y()[k]) - y;
-                double distance = dx * dx + dy * dy;
-                // NaN (a gap) compares false.
-                if (distance < bestDistance) {
-                    bestDistance = distance;
-                    best = new Hit(s, k);
-                }
-            }
-        }
-        return best;
+    /** Each point's distance on screen from ({@code x}, {@code y}): the mouse points at the nearest drawn point. */
+    static Reach distance(PlotData d, Area area, double x, double y) {
+        return datum -> point(d, area, datum).distance(x, y);
     }
 
     @Override
     protected Point2D place(PlotData d, Area area, Hit datum) {
+        return point(d, area, datum);
+    }
+
+    /** Where a point is drawn; NaN for a gap. */
+    private static Point2D point(PlotData d, Area area, Hit datum) {
         PlotData.Series s = d.series().get(datum.series());
         return new Point2D(area.x(s.x()[datum.index()]), area.y(s.y()[datum.index()]));
     }

@@ -70,9 +70,8 @@ public abstract class PaintedView extends Region {
     }
 
     /**
-     * Shows {@code text} in the tooltip beside the point ({@code x}, {@code y}) it names (right of and above it, or
-     * where the view has room), with a swatch of {@code colour} when not null; an empty text hides the tooltip.
-     * Repaints the hover layer either way.
+     * Shows {@code text} in the tooltip beside the point ({@code x}, {@code y}) it names, within the view, with a
+     * swatch of {@code colour} when not null; an empty text hides the tooltip. Repaints the hover layer either way.
      */
     protected final void showHover(String text, Color colour, double x, double y) {
         hoverText.set(text);
@@ -84,9 +83,12 @@ public abstract class PaintedView extends Region {
             hoverLabel.applyCss();
             double w = Math.min(hoverLabel.prefWidth(-1), Math.max(40, getWidth() - 8));
             double h = hoverLabel.prefHeight(w);
-            double left = x + TIP_GAP + w <= getWidth() - 4 ? x + TIP_GAP : x - TIP_GAP - w;
+            // Right of the point, else left of it, else centred over it; above it, else below.
+            double centred = Math.clamp(x - w / 2, 4, Math.max(4, getWidth() - w - 4));
+            double left = x + TIP_GAP + w <= getWidth() - 4 ? x + TIP_GAP
+                    : x - TIP_GAP - w >= 4 ? x - TIP_GAP - w : centred;
             double top = y - TIP_GAP - h >= 4 ? y - TIP_GAP - h : y + TIP_GAP;
-            hoverLabel.resizeRelocate(Math.max(4, left), Math.min(top, getHeight() - h - 4), w, h);
+            hoverLabel.resizeRelocate(left, Math.min(top, getHeight() - h - 4), w, h);
         }
         repaintHover();
     }

@@ -73,8 +73,17 @@ public abstract class XyPlot extends PaintedView {
     /** The x range the axis spans for these data, from categories or points. */
     protected abstract double[] xRange(PlotData d);
 
-    /** The datum the mouse at ({@code x}, {@code y}) points at; null for none. */
-    protected abstract Hit hit(PlotData d, Area area, double x, double y);
+    /**
+     * How far each datum is from the mouse at ({@code x}, {@code y}) for the purpose of pointing: the mouse points
+     * at the nearest; an infinite or NaN reach (a gap, a bar elsewhere) is never pointed at.
+     */
+    @FunctionalInterface
+    protected interface Reach {
+        double of(Hit datum);
+    }
+
+    /** How far the data are from the mouse at ({@code x}, {@code y}). */
+    protected abstract Reach reach(PlotData d, Area area, double x, double y);
 
     /** Where a datum is drawn: the point of a line, the end of a bar. */
     protected abstract Point2D place(PlotData d, Area area, Hit datum);
@@ -85,7 +94,31 @@ public abstract class XyPlot extends PaintedView {
     /** The datum the mouse at ({@code x}, {@code y}) in this view would point at, at its size now; null for none. */
     public Hit hitAt(double x, double y) {
         Area area = area(data, getWidth(), getHeight());
-        return area == null ? null : hit(data, area, x, y);
+        return area == null ? null : pick(data, area, x, y, reach(data, area, x, y));
+    }
+
+    /**
+     * The datum of least reach from the mouse at ({@code x}, {@code y}): on a tie the earlier series' (the legend's
+     * order), then the earlier point. Null when the mouse is off the plot area or no datum is within reach.
+     */
+    static Hit pick(PlotData d, Area area, double x, double y, Reach reach) {
+        if (!area.reaches(x, y)) {
+            return null;
+        }
+        Hit best = null;
+        double least = Double.POSITIVE_INFINITY;
+        for (int s = 0; s < d.series().size(); s++) {
+            for (int k = 0; k < d.series().get(s).x().length; k++) {
+                Hit datum = new Hit(s, k);
+                double r = reach.of(datum);
+                // NaN compares false.
+                if (r < least) {
+                    least = r;
+                    best = datum;
+                }
+            }
+        }
+        return best;
     }
 
     /** Where a datum is drawn in this view at its size now (null while nothing is plotted), for tests and tooltips. */

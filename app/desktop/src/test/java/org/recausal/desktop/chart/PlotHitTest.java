@@ -25,10 +25,10 @@ class PlotHitTest {
         PlotData d = lines(series("loss", new double[] {1, 2, 3, 4}, new double[] {0.9, 0.5, 0.3, 0.2}),
                 series("NDCG@10", new double[] {2, 4}, new double[] {0.1, 0.45}));
         // (2, 0.5) is drawn at (20, 50); (4, 0.45) at (40, 55).
-        assertThat(LinePlot.nearest(d, AREA, 22, 48)).isEqualTo(new Hit(0, 1));
-        assertThat(LinePlot.nearest(d, AREA, 38, 56)).isEqualTo(new Hit(1, 1));
+        assertThat(nearest(d, AREA, 22, 48)).isEqualTo(new Hit(0, 1));
+        assertThat(nearest(d, AREA, 38, 56)).isEqualTo(new Hit(1, 1));
         // Nearer to (4, 0.2) in x, but (4, 0.45) is nearer on screen.
-        assertThat(LinePlot.nearest(d, AREA, 40, 60)).isEqualTo(new Hit(1, 1));
+        assertThat(nearest(d, AREA, 40, 60)).isEqualTo(new Hit(1, 1));
     }
 
     @Test
@@ -38,7 +38,7 @@ class PlotHitTest {
         for (int trial = 0; trial < 2000; trial++) {
             double mx = random.nextDouble() * 100;
             double my = random.nextDouble() * 100;
-            Hit hit = LinePlot.nearest(d, AREA, mx, my);
+            Hit hit = nearest(d, AREA, mx, my);
             double found = distance(d, hit, mx, my);
             for (int s = 0; s < d.series().size(); s++) {
                 for (int k = 0; k < d.series().get(s).x().length; k++) {
@@ -52,12 +52,12 @@ class PlotHitTest {
 
     @Test
     void tiesGoToTheEarlierSeriesThenTheEarlierPoint() {
-        PlotData d = lines(series("HR@10", new double[] {2, 4}, new double[] {0.5, 0.5}),
-                series("NDCG@10", new double[] {2, 4}, new double[] {0.5, 0.5}));
-        assertThat(LinePlot.nearest(d, AREA, 21, 50)).isEqualTo(new Hit(0, 0));
-        // Halfway between (2, 0.5) and (4, 0.5).
-        assertThat(LinePlot.nearest(d, AREA, 30, 50)).isEqualTo(new Hit(0, 0));
-        assertThat(LinePlot.nearest(d, AREA, 31, 50)).isEqualTo(new Hit(0, 1));
+        double[] x = {2, 4};
+        double[] y = {0.5, 0.5};
+        PlotData d = lines(series("HR@10", x, y), series("NDCG@10", x, y));
+        // The series' points coincide, drawn at (20, 50) and (40, 50); x = 30 is halfway between them.
+        assertThat(List.of(nearest(d, AREA, 21, 50), nearest(d, AREA, 30, 50), nearest(d, AREA, 31, 50)))
+                .containsExactly(new Hit(0, 0), new Hit(0, 0), new Hit(0, 1));
     }
 
     @Test
@@ -65,19 +65,19 @@ class PlotHitTest {
         PlotData d = lines(series("none yet", new double[0], new double[0]),
                 series("loss", new double[] {1, 2, 3}, new double[] {0.8, NAN, 0.4}));
         // (2, NaN) is a gap: the mouse where it would be points at its neighbour (3, 0.4) drawn at (30, 60).
-        assertThat(LinePlot.nearest(d, AREA, 21, 59)).isEqualTo(new Hit(1, 2));
-        assertThat(LinePlot.nearest(lines(series("none yet", new double[0], new double[0])), AREA, 50, 50)).isNull();
-        assertThat(LinePlot.nearest(lines(series("gaps", new double[] {1, 2}, new double[] {NAN, NAN})), AREA, 50, 50))
+        assertThat(nearest(d, AREA, 21, 59)).isEqualTo(new Hit(1, 2));
+        assertThat(nearest(lines(series("none yet", new double[0], new double[0])), AREA, 50, 50)).isNull();
+        assertThat(nearest(lines(series("gaps", new double[] {1, 2}, new double[] {NAN, NAN})), AREA, 50, 50))
                 .isNull();
     }
 
     @Test
     void theMouseOffThePlotAreaPointsAtNothingButItsEdgeStillReachesThePoints() {
         PlotData d = lines(series("loss", new double[] {0, 10}, new double[] {1, 0}));
-        assertThat(LinePlot.nearest(d, AREA, -20, 0)).isNull();
-        assertThat(LinePlot.nearest(d, AREA, 50, 120)).isNull();
-        assertThat(LinePlot.nearest(d, AREA, -4, -4)).isEqualTo(new Hit(0, 0));
-        assertThat(LinePlot.nearest(d, AREA, 104, 104)).isEqualTo(new Hit(0, 1));
+        assertThat(nearest(d, AREA, -20, 0)).isNull();
+        assertThat(nearest(d, AREA, 50, 120)).isNull();
+        assertThat(nearest(d, AREA, -4, -4)).isEqualTo(new Hit(0, 0));
+        assertThat(nearest(d, AREA, 104, 104)).isEqualTo(new Hit(0, 1));
     }
 
     @Test
@@ -87,15 +87,15 @@ class PlotHitTest {
         PlotData d = bars(series("recommended", new double[] {0, 1, 2}, new double[] {0.6, 0.05, NAN}),
                 series("consumed", new double[] {0, 1, 2}, new double[] {0.4, 0.35, 0.25}));
         // Category 1 spans 30..60 px; its bars fill 34.2..55.8 px, recommended first.
-        assertThat(BarPlot.barAt(d, area, 40, 90)).isEqualTo(new Hit(0, 1));
+        assertThat(barAt(d, area, 40, 90)).isEqualTo(new Hit(0, 1));
         // High above the short bar, still in its column.
-        assertThat(BarPlot.barAt(d, area, 40, 5)).isEqualTo(new Hit(0, 1));
-        assertThat(BarPlot.barAt(d, area, 50, 90)).isEqualTo(new Hit(1, 1));
+        assertThat(barAt(d, area, 40, 5)).isEqualTo(new Hit(0, 1));
+        assertThat(barAt(d, area, 50, 90)).isEqualTo(new Hit(1, 1));
         // Between the categories' bars, and on a missing value.
-        assertThat(BarPlot.barAt(d, area, 31, 90)).isNull();
-        assertThat(BarPlot.barAt(d, area, 70, 90)).isNull();
-        assertThat(BarPlot.barAt(d, area, 80, 90)).isEqualTo(new Hit(1, 2));
-        assertThat(BarPlot.barAt(d, area, 40, 130)).isNull();
+        assertThat(barAt(d, area, 31, 90)).isNull();
+        assertThat(barAt(d, area, 70, 90)).isNull();
+        assertThat(barAt(d, area, 80, 90)).isEqualTo(new Hit(1, 2));
+        assertThat(barAt(d, area, 40, 130)).isNull();
     }
 
     @Test
@@ -129,6 +129,14 @@ class PlotHitTest {
         assertThat(XyPlot.number(0.0123456)).isEqualTo("0.01235");
         assertThat(XyPlot.number(0.00001234)).isEqualTo("1.234e-05");
         assertThat(XyPlot.number(98765.4321)).isEqualTo("98765.4");
+    }
+
+    private static Hit nearest(PlotData d, Area area, double x, double y) {
+        return XyPlot.pick(d, area, x, y, LinePlot.distance(d, area, x, y));
+    }
+
+    private static Hit barAt(PlotData d, Area area, double x, double y) {
+        return XyPlot.pick(d, area, x, y, BarPlot.column(d, area, x));
     }
 
     private static PlotData lines(PlotData.Series... series) {
