@@ -117,7 +117,8 @@ class PlotHitTest {
                         new double[] {0.5, 0.54123, 1234.5678})), "none");
         assertThat(XyPlot.hoverText(curves, new Hit(0, 1))).isEqualTo("NDCG@10 · epoch 37: 0.5412");
         assertThat(XyPlot.hoverText(curves, new Hit(0, 2))).isEqualTo("NDCG@10 · epoch 37.50: 1234.6");
-        PlotData popularity = bars(series("recommended (top 10)", new double[] {0, 1, 2}, new double[] {0.5, 0.3, 0.2}));
+        PlotData popularity = bars(series("recommended (top 10)", new double[] {0, 1, 2},
+                new double[] {0.5, 0.3, 0.2}));
         assertThat(XyPlot.hoverText(popularity, new Hit(0, 1))).isEqualTo("recommended (top 10) · 2nd fifth: 0.3000");
     }
 
