@@ -5,18 +5,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 
 /**
  * A chart drawn by {@link #paint}: on a canvas on screen, and the same drawing into PNG (at twice the screen's
- * scale) or SVG files. Its height follows from its width ({@link #contentHeight}).
+ * scale) or SVG files. Its height follows from its width ({@link #contentHeight}). What the mouse points at is drawn
+ * by {@link #paintHover} on a layer of its own, with a tooltip, so that no export ever shows it.
  */
 public abstract class PaintedView extends Region {
+    /** The tooltip's distance from the point it names. */
+    private static final double TIP_GAP = 10;
+
     private final Canvas canvas = new Canvas();
+    private final Canvas hoverLayer = new Canvas();
+    private final Label hoverLabel = new Label();
+    private final Rectangle swatch = new Rectangle(10, 10);
+    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
 
     protected PaintedView() {
-        getChildren().add(canvas);
+        hoverLayer.setMouseTransparent(true);
+        hoverLabel.getStyleClass().add("chart-hover");
+        hoverLabel.setManaged(false);
+        hoverLabel.setVisible(false);
+        hoverLabel.setMouseTransparent(true);
+        hoverLabel.setWrapText(true);
+        hoverLabel.textProperty().bind(hoverText);
+        getChildren().addAll(canvas, hoverLayer, hoverLabel);
         getStyleClass().add("painted-view");
     }
 
@@ -29,6 +49,15 @@ public abstract class PaintedView extends Region {
     /** The width the chart would like, with room for every label. */
     protected abstract double contentWidth();
 
+    /** Draws the mark of what is under the mouse, over the chart (on screen only); nothing by default. */
+    protected void paintHover(Painter painter, double width, double height) {
+    }
+
+    /** The tooltip's text: what is under the mouse, exactly; empty when nothing is. */
+    public ReadOnlyStringProperty hoverTextProperty() {
+        return hoverText.getReadOnlyProperty();
+    }
+
     /** Paints again, after the data or a highlight changed. */
     protected final void repaint() {
         double w = canvas.getWidth();
@@ -36,6 +65,40 @@ public abstract class PaintedView extends Region {
         canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
         if (w > 0 && h > 0) {
             paint(new FxPainter(canvas.getGraphicsContext2D()), w, h);
+        }
+        repaintHover();
+    }
+
+    /**
+     * Shows {@code text} in the tooltip beside the point ({@code x}, {@code y}) it names, within the view, with a
+     * swatch of {@code colour} when not null; an empty text hides the tooltip. Repaints the hover layer either way.
+     */
+    protected final void showHover(String text, Color colour, double x, double y) {
+        hoverText.set(text);
+        boolean shown = !text.isEmpty();
+        hoverLabel.setVisible(shown);
+        if (shown) {
+            swatch.setFill(colour);
+            hoverLabel.setGraphic(colour == null ? null : swatch);
+            hoverLabel.applyCss();
+            double w = Math.min(hoverLabel.prefWidth(-1), Math.max(40, getWidth() - 8));
+            double h = hoverLabel.prefHeight(w);
+            // Right of the point, else left of it, else centred over it; above it, else below.
+            double centred = Math.clamp(x - w / 2, 4, Math.max(4, getWidth() - w - 4));
+            double left = x + TIP_GAP + w <= getWidth() - 4 ? x + TIP_GAP
+                    : x - TIP_GAP - w >= 4 ? x - TIP_GAP - w : centred;
+            double top = y - TIP_GAP - h >= 4 ? y - TIP_GAP - h : y + TIP_GAP;
+            hoverLabel.resizeRelocate(left, Math.min(top, getHeight() - h - 4), w, h);
+        }
+        repaintHover();
+    }
+
+    private void repaintHover() {
+        double w = hoverLayer.getWidth();
+        double h = hoverLayer.getHeight();
+        hoverLayer.getGraphicsContext2D().clearRect(0, 0, w, h);
+        if (w > 0 && h > 0) {
+            paintHover(new FxPainter(hoverLayer.getGraphicsContext2D()), w, h);
         }
     }
 
@@ -46,6 +109,8 @@ public abstract class PaintedView extends Region {
         if (w != canvas.getWidth() || h != canvas.getHeight()) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            hoverLayer.setWidth(w);
+            hoverLayer.setHeight(h);
         }
         repaint();
     }
@@ -79,6 +144,7 @@ public abstract class PaintedView extends Region {
         Files.writeString(file, svg.document(), StandardCharsets.UTF_8);
     }
 
+    /** The chart as a PNG, without the hover layer. */
     public void writePng(Path file) throws IOException {
         ChartImages.writePng(canvas, file);
     }

@@ -4,12 +4,9 @@ import java.util.Locale;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
-import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 
@@ -44,21 +41,12 @@ public final class AttentionHeatmap extends PaintedView {
 
     private final ObjectProperty<AttentionGrid> grid = new SimpleObjectProperty<>(this, "grid");
     private final IntegerProperty highlightedRow = new SimpleIntegerProperty(this, "highlightedRow", -1);
-    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
-    private final Label hoverLabel = new Label();
     private int hoverRow = -1;
     private int hoverColumn = -1;
 
     public AttentionHeatmap() {
         setId("attentionHeatmap");
         getStyleClass().add("attention-heatmap");
-        hoverLabel.getStyleClass().add("heatmap-hover");
-        hoverLabel.setId("heatmapHover");
-        hoverLabel.setManaged(false);
-        hoverLabel.setVisible(false);
-        hoverLabel.setMouseTransparent(true);
-        hoverLabel.textProperty().bind(hoverText);
-        getChildren().add(hoverLabel);
         grid.addListener((_, _, _) -> {
             hover(-1, -1, 0, 0);
             requestLayout();
@@ -82,11 +70,6 @@ public final class AttentionHeatmap extends PaintedView {
     /** The history row highlighted here and in the linked views; -1 for none. */
     public IntegerProperty highlightedRowProperty() {
         return highlightedRow;
-    }
-
-    /** The hovered cell's exact value and what it is; empty when no cell is under the mouse. */
-    public ReadOnlyStringProperty hoverTextProperty() {
-        return hoverText.getReadOnlyProperty();
     }
 
     /** Where a cell's centre is, in this view's coordinates (for tests and keyboard users' tooltips). */
@@ -135,10 +118,17 @@ public final class AttentionHeatmap extends PaintedView {
             double right = l.x(g.columnCount() - 1) + l.cell;
             p.outline(l.x(0) - 1, l.y(highlighted) - 1, right - l.x(0) + 2, l.rowHeight + 2, HIGHLIGHT, 2);
         }
-        if (hoverRow >= 0 && hoverRow < g.rowCount() && hoverColumn < g.columnCount()) {
+        paintLegend(p, l, max);
+    }
+
+    /** The hovered cell's outline, on screen only. */
+    @Override
+    protected void paintHover(Painter p, double width, double height) {
+        AttentionGrid g = grid.get();
+        if (g != null && hoverRow >= 0 && hoverRow < g.rowCount() && hoverColumn < g.columnCount()) {
+            Layout l = layout(width);
             p.outline(l.x(hoverColumn), l.y(hoverRow), l.cell, l.rowHeight, TEXT, 2);
         }
-        paintLegend(p, l, max);
     }
 
     private void paintHeader(Painter p, AttentionGrid g, Layout l) {
@@ -297,26 +287,13 @@ public final class AttentionHeatmap extends PaintedView {
         return -1;
     }
 
+    /** Names the cell at (row, column) in the tooltip beside the mouse at (x, y); -1 for no cell. */
     private void hover(int row, int column, double x, double y) {
         AttentionGrid g = grid.get();
         boolean onCell = g != null && row >= 0 && column >= 0;
-        boolean changed = row != hoverRow || column != (onCell ? hoverColumn : -1);
         hoverRow = onCell ? row : -1;
         hoverColumn = onCell ? column : -1;
-        if (onCell) {
-            hoverText.set(String.format(Locale.ROOT, "%s (%s)%n%s: %.5f", g.rowLabel(row), position(g, row),
-                    g.columns().get(column).label(), g.value(row, column)));
-            hoverLabel.autosize();
-            double w = hoverLabel.prefWidth(-1);
-            double h = hoverLabel.prefHeight(w);
-            hoverLabel.resizeRelocate(Math.min(x + 14, Math.max(0, getWidth() - w - 4)),
-                    Math.min(y + 16, Math.max(0, getHeight() - h - 4)), w, h);
-        } else {
-            hoverText.set("");
-        }
-        hoverLabel.setVisible(onCell);
-        if (changed) {
-            repaint();
-        }
+        showHover(onCell ? String.format(Locale.ROOT, "%s (%s)%n%s: %.5f", g.rowLabel(row), position(g, row),
+                g.columns().get(column).label(), g.value(row, column)) : "", null, x, y);
     }
 }

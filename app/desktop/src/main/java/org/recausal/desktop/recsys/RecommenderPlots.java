@@ -26,8 +26,8 @@ final class RecommenderPlots {
     static PlotData loss(List<EpochReport> curve, ModelKind kind) {
         double[] x = curve.stream().mapToDouble(EpochReport::epoch).toArray();
         double[] y = curve.stream().mapToDouble(EpochReport::loss).toArray();
-        return new PlotData("Training loss", epochAxis(kind), lossAxis(kind), List.of(), epochRange(curve), false,
-                List.of(new PlotData.Series("training loss", PlotData.COLOURS.get(0), x, y)), NO_EPOCH);
+        return new PlotData("Training loss", epochAxis(kind), "epoch %s", lossAxis(kind), List.of(), epochRange(curve),
+                false, List.of(new PlotData.Series("training loss", PlotData.COLOURS.get(0), x, y)), NO_EPOCH);
     }
 
     /**
@@ -52,8 +52,9 @@ final class RecommenderPlots {
             case IPS -> "Validation error, IPS estimate";
             case SNIPS -> "Validation error, SNIPS estimate";
         };
-        return new PlotData(title, epochAxis(kind), ratings ? "MSE (rating²) · MAE (rating)" : "hit rate · NDCG",
-                List.of(), epochRange(curve), true, series, curve.isEmpty() ? NO_EPOCH : "No validation yet.");
+        return new PlotData(title, epochAxis(kind), "epoch %s",
+                ratings ? "MSE (rating²) · MAE (rating)" : "hit rate · NDCG", List.of(), epochRange(curve), true, series,
+                curve.isEmpty() ? NO_EPOCH : "No validation yet.");
     }
 
     /** HR, NDCG and Recall against the list length K under {@code protocol}; one line where HR@K and Recall@K agree. */
@@ -77,7 +78,7 @@ final class RecommenderPlots {
                         PlotData.COLOURS.get(series.size()), IntStream.range(0, y.length).asDoubleStream().toArray(), y));
             }
         }
-        return new PlotData("Metrics against K", "list length K", "metric, " + (protocol == Protocol.FULL
+        return new PlotData("Metrics against K", "list length K", "top %s", "metric, " + (protocol == Protocol.FULL
                 ? "full ranking" : "sampled 100"), ks, null, true, series, "No evaluation yet.");
     }
 
@@ -93,7 +94,7 @@ final class RecommenderPlots {
                     profile.recommended()));
             series.add(new PlotData.Series("consumed (held-out items)", PlotData.COLOURS.get(4), x, profile.consumed()));
         }
-        return new PlotData("Item popularity", "popularity fifth (1st = top)", "share",
+        return new PlotData("Item popularity", "popularity fifth (1st = top)", "%s popularity fifth", "share",
                 groups, null, true, series, "No evaluation yet.");
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.testing.FxWaits;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.w3c.dom.Document;
@@ -31,7 +32,8 @@ import org.w3c.dom.NodeList;
 /**
  * Plots as the panels export them, rendered headless: the PNG decodes at twice the plot's size on screen with its
  * series' colour in it, the SVG parses as XML and draws each series (a segment between each two points, bars as tall
- * as their values) with its legend and axes named, and the CSV holds every number plotted.
+ * as their values) with its legend and axes named, and the CSV holds every number plotted. A tooltip shown follows
+ * new data under the resting mouse.
  */
 @ExtendWith(ApplicationExtension.class)
 class PlotExportFxTest {
@@ -39,9 +41,9 @@ class PlotExportFxTest {
             new double[] {1, 2, 3, 4, 5}, new double[] {0.693, 0.52, 0.41, 0.37, 0.355});
     private static final PlotData.Series HR = new PlotData.Series("HR@10", PlotData.COLOURS.get(1),
             new double[] {2, 4, 5}, new double[] {0.2, 0.31, 0.335});
-    private static final PlotData LINES = new PlotData("Training loss", "epoch", "BPR loss", List.of(), new double[] {0, 5},
-            false, List.of(LOSS, HR), "none");
-    private static final PlotData BARS = new PlotData("Item popularity", "popularity fifth", "share",
+    private static final PlotData LINES = new PlotData("Training loss", "epoch", "epoch %s", "BPR loss", List.of(),
+            new double[] {0, 5}, false, List.of(LOSS, HR), "none");
+    private static final PlotData BARS = new PlotData("Item popularity", "popularity fifth", "%s fifth", "share",
             List.of("1st", "2nd", "3rd"), null, true, List.of(
                     new PlotData.Series("recommended", PlotData.COLOURS.get(0), new double[] {0, 1, 2}, new double[] {0.6, 0.3, 0.1}),
                     new PlotData.Series("consumed, held out", PlotData.COLOURS.get(4), new double[] {0, 1, 2},
@@ -125,6 +127,21 @@ class PlotExportFxTest {
         assertThat(height(recommended.get(3))).isCloseTo(0.1 * unit, within(0.01));
         assertThat(height(consumed.get(1))).isCloseTo(0.4 * unit, within(0.01));
         assertThat(height(consumed.get(3))).isCloseTo(0.25 * unit, within(0.01));
+    }
+
+    @Test
+    void theTooltipFollowsALiveCurveThatChangesUnderTheMouse(FxRobot robot) {
+        XyPlot.Hit last = new XyPlot.Hit(0, LOSS.x().length - 1);
+        robot.moveTo(FxWaits.fx(() -> lines.localToScreen(lines.placeOf(last))));
+        FxWaits.waitFor(5, () -> FxWaits.fx(() -> lines.hoverTextProperty().get())
+                .equals("training loss · epoch 5: 0.3550"));
+        // The next epoch report moves the point under the resting mouse: the tooltip names its new value.
+        double[] moved = LOSS.y().clone();
+        moved[moved.length - 1] = 0.36;
+        PlotData.Series loss = new PlotData.Series(LOSS.name(), LOSS.colour(), LOSS.x(), moved);
+        robot.interact(() -> lines.show(new PlotData(LINES.title(), LINES.xLabel(), LINES.xPoint(), LINES.yLabel(),
+                List.of(), LINES.xRange(), false, List.of(loss, HR), "none")));
+        assertThat(FxWaits.fx(() -> lines.hoverTextProperty().get())).isEqualTo("training loss · epoch 5: 0.3600");
     }
 
     @Test

@@ -81,7 +81,7 @@ class AttentionHeatmapFxTest {
             String expected = String.format(Locale.ROOT, "Rollout: %.5f", view.rollout()[j]);
             FxWaits.waitFor(5, () -> FxWaits.fx(() -> heatmap.hoverTextProperty().get()).endsWith(expected));
         }
-        assertThat(robot.lookup("#heatmapHover").queryLabeled().isVisible()).isTrue();
+        assertThat(robot.from(heatmap).lookup(".chart-hover").queryLabeled().isVisible()).isTrue();
     }
 
     @Test

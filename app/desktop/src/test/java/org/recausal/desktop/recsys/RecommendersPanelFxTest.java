@@ -2,15 +2,18 @@ package org.recausal.desktop.recsys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.chart.BarPlot;
 import org.recausal.desktop.chart.LinePlot;
 import org.recausal.desktop.chart.PlotData;
+import org.recausal.desktop.chart.XyPlot;
 import org.recausal.desktop.data.DatasetRole;
 import org.recausal.desktop.data.ImportDialogModel;
 import org.recausal.desktop.settings.RecentFiles;
@@ -37,6 +41,7 @@ import org.recausal.engine.data.ImportResult;
 import org.recausal.engine.data.TableReader;
 import org.recausal.engine.mapping.ColumnInfo;
 import org.recausal.engine.project.DatasetSource;
+import org.recausal.engine.recsys.EpochReport;
 import org.recausal.engine.recsys.data.TableInteractions;
 import org.recausal.engine.recsys.mf.MfConfig;
 import org.recausal.engine.recsys.sasrec.SasRecConfig;
@@ -76,17 +81,7 @@ class RecommendersPanelFxTest {
 
     @Test
     void trainingInTheWindowShowsCurvesMetricsAndPlotsAndKeepsTheModelInTheProject(FxRobot robot) {
-        robot.interact(() -> {
-            attach(RecsysFixtures.cyclicLog(temp));
-            window.recommendersPanel().shownProperty().set(true);
-        });
-        RecommendersModel model = window.recommendersPanel().model();
-        TrainSettings settings = new TrainSettings("cyclic", new TableInteractions.Columns("user_id", "item_id",
-                "timestamp", null, null), ModelKind.SASREC, SplitKind.LEAVE_ONE_OUT, 0, 0,
-                new SasRecConfig(10, 16, 1, 1, 0.2f, 0.01f, 32, 20, 3), null, 5, null);
-        robot.interact(() -> model.train(settings));
-        FxWaits.waitFor(120, () -> fx(() -> model.getModels().size() == 1 || !model.errorProperty().get().isEmpty()));
-        assertThat(fx(() -> model.errorProperty().get())).isEmpty();
+        RecommendersModel model = trainSasRec(robot, 20);
 
         javafx.scene.Node panel = fx(() -> window.stage().getScene().lookup(".recommenders-panel"));
         java.util.function.Function<String, org.testfx.service.query.NodeQuery> find = id -> robot.from(panel).lookup(id);
@@ -119,6 +114,63 @@ class RecommendersPanelFxTest {
 
         assertThat(fx(() -> window.model().currentProject().recommenders().size())).isEqualTo(1);
         assertThat(fx(() -> window.model().dirtyProperty().get())).isTrue();
+    }
+
+    @Test
+    void hoveringAPlotNamesThePointOrBarUnderTheMouseAndItsExportsLeaveTheMarkOut(FxRobot robot) throws Exception {
+        RecommendersModel model = trainSasRec(robot, 8);
+        javafx.scene.Node panel = fx(() -> window.stage().getScene().lookup(".recommenders-panel"));
+        // The data panel closed and the panel dragged up to most of the window's height, as one does to read plots.
+        SplitPane centre = (SplitPane) fx(() -> window.stage().getScene().lookup(".centre-split"));
+        robot.interact(() -> {
+            window.dataPanel().shownProperty().set(false);
+            centre.setDividerPositions(0.15);
+        });
+        LinePlot loss = robot.from(panel).lookup("#lossPlot").query();
+        Label tip = robot.from(loss).lookup(".chart-hover").query();
+
+        EpochReport fifth = fx(() -> model.getCurve().get(4));
+        robot.moveTo(fx(() -> loss.localToScreen(loss.placeOf(new XyPlot.Hit(0, 4)))));
+        String expected = String.format(Locale.ROOT, "training loss · epoch %d: %.4g", fifth.epoch(), fifth.loss());
+        FxWaits.waitFor(5, () -> fx(() -> tip.getText()).equals(expected));
+        assertThat(fx(tip::isVisible)).isTrue();
+        // The tooltip lies inside the plot, clear of the point it names.
+        assertThat(fx(() -> loss.getLayoutBounds().contains(tip.getBoundsInParent()))).isTrue();
+        assertThat(fx(() -> tip.getBoundsInParent().contains(loss.placeOf(new XyPlot.Hit(0, 4))))).isFalse();
+        byte[] hoveredPng = export(loss::writePng, "hovered.png");
+        String hoveredSvg = new String(export(loss::writeSvg, "hovered.svg"), StandardCharsets.UTF_8);
+
+        robot.moveTo(fx(() -> panel.localToScreen(2, 2)));
+        FxWaits.waitFor(5, () -> !fx(tip::isVisible));
+        assertThat(fx(() -> loss.hoverTextProperty().get())).isEmpty();
+        // The mark and the tooltip are on screen only: the exports are the same with the mouse away.
+        assertThat(export(loss::writePng, "plain.png")).isEqualTo(hoveredPng);
+        assertThat(new String(export(loss::writeSvg, "plain.svg"), StandardCharsets.UTF_8)).isEqualTo(hoveredSvg)
+                .doesNotContain(expected);
+
+        TabPane tabs = robot.from(panel).lookup("#tabs").query();
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        BarPlot popularity = robot.from(panel).lookup("#popularityPlot").query();
+        PopularityProfile profile = fx(() -> model.selectedProperty().get().report().popularity());
+        assertThat(profile.consumed()[0]).isStrictlyBetween(0.0, 1.0);
+        robot.moveTo(fx(() -> popularity.localToScreen(popularity.placeOf(new XyPlot.Hit(1, 0)))));
+        String bar = String.format(Locale.ROOT, "consumed (held-out items) · 1st popularity fifth: %.4g",
+                profile.consumed()[0]);
+        FxWaits.waitFor(5, () -> fx(() -> popularity.hoverTextProperty().get()).equals(bar));
+    }
+
+    private byte[] export(Export export, String name) throws IOException {
+        Path file = temp.resolve(name);
+        fx(() -> {
+            export.to(file);
+            return null;
+        });
+        return Files.readAllBytes(file);
+    }
+
+    /** A plot's PNG or SVG export. */
+    private interface Export {
+        void to(Path file) throws IOException;
     }
 
     @Test
@@ -173,6 +225,22 @@ class RecommendersPanelFxTest {
         assertThat(trained.settings().exposure()).isEqualTo("exposure");
         assertThat(trained.stored().details().path("propensities").asString()).startsWith("P(exposure = 1 | popularity)");
         assertThat(trained.report().ratings()).containsKeys("MSE", "MAE");
+    }
+
+    /** SASRec trained in the window on the cyclic log for {@code epochs} epochs, validated every fifth. */
+    private RecommendersModel trainSasRec(FxRobot robot, int epochs) {
+        robot.interact(() -> {
+            attach(RecsysFixtures.cyclicLog(temp));
+            window.recommendersPanel().shownProperty().set(true);
+        });
+        RecommendersModel model = window.recommendersPanel().model();
+        TrainSettings settings = new TrainSettings("cyclic", new TableInteractions.Columns("user_id", "item_id",
+                "timestamp", null, null), ModelKind.SASREC, SplitKind.LEAVE_ONE_OUT, 0, 0,
+                new SasRecConfig(10, 16, 1, 1, 0.2f, 0.01f, 32, epochs, 3), null, 5, null);
+        robot.interact(() -> model.train(settings));
+        FxWaits.waitFor(120, () -> fx(() -> model.getModels().size() == 1 || !model.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> model.errorProperty().get())).isEmpty();
+        return model;
     }
 
     private void attach(DatasetTable log) {
