@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -42,6 +43,8 @@ public final class TrainDialog {
             stage.initModality(Modality.WINDOW_MODAL);
         }
         controller.setOnClose(stage::close);
+        // SASRec and the factorisations show different settings: fit the window to the ones shown, after layout.
+        model.kindProperty().addListener((_, _, _) -> Platform.runLater(stage::sizeToScene));
     }
 
     /** Shows the dialog and waits; the settings when the analyst pressed Train. */

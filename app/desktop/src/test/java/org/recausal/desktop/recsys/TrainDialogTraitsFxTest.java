@@ -1,6 +1,7 @@
 package org.recausal.desktop.recsys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -74,6 +76,22 @@ class TrainDialogTraitsFxTest {
         assertThat(fx(traits::isSelected)).isFalse();
         assertThat(fx(traits::isDisabled)).isTrue();
         assertThat(fx(() -> traits.getTooltip().getText())).contains("no observed variable upstream of its exposure");
+        robot.interact(() -> dialog.stage().close());
+    }
+
+    @Test
+    void theWindowFitsTheSettingsOfTheChosenModel(FxRobot robot) throws Exception {
+        TrainDialog dialog = show(robot, new Dag());
+        Scene scene = dialog.stage().getScene();
+        @SuppressWarnings("unchecked")
+        ChoiceBox<ModelKind> kinds = robot.from(scene.getRoot()).lookup("#kindBox").queryAs(ChoiceBox.class);
+        double sasrec = fx(scene::getHeight);
+        for (ModelKind kind : List.of(ModelKind.BPR, ModelKind.MF_IPS, ModelKind.SASREC)) {
+            robot.interact(() -> kinds.setValue(kind));
+            double preferred = fx(() -> scene.getRoot().prefHeight(scene.getWidth()));
+            assertThat(fx(scene::getHeight)).as(kind.toString()).isCloseTo(preferred, within(1.0));
+        }
+        assertThat(fx(scene::getHeight)).isCloseTo(sasrec, within(1.0));
         robot.interact(() -> dialog.stage().close());
     }
 
