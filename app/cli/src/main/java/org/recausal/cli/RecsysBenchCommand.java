@@ -86,6 +86,9 @@ final class RecsysBenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "200", description = "SASRec epochs per seed (default 200).")
     int epochs;
 
+    @Option(names = "--dropout", defaultValue = "0.5", description = "SASRec's dropout rate on Games (default 0.5, the paper's).")
+    float dropout;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
     Integer threads;
 
@@ -223,11 +226,13 @@ final class RecsysBenchCommand implements Callable<Integer> {
         Interactions log = InteractionFiles.read(games);
         SequenceData data = SequenceData.leaveOneOut(log);
         ObjectNode node = Json.object();
-        node.put("reproduce", "recausal bench recsys --only games --seeds " + join(seeds) + " --epochs " + epochs);
+        node.put("reproduce", "recausal bench recsys --only games --seeds " + join(seeds) + " --epochs " + epochs
+                + " --dropout " + dropout);
         node.put("published", "Kang & McAuley 2018, Games: HR@10 0.7410, NDCG@10 0.5360");
         node.put("users", log.users().size());
         node.put("items", log.items().size());
         node.put("epochs", epochs);
+        node.put("dropout", dropout);
         ArrayNode runs = node.putArray("seeds");
         double[] hr = new double[seeds.size()];
         double[] ndcg = new double[seeds.size()];
@@ -239,7 +244,7 @@ final class RecsysBenchCommand implements Callable<Integer> {
             List<Double> elapsed = new ArrayList<>();
             int[] bestEpoch = {0};
             ArrayNode curve = Json.object().arrayNode();
-            SasRecModel model = new SasRecTrainer(SasRecConfig.games(epochs, seed), workers).validateEvery(10)
+            SasRecModel model = new SasRecTrainer(SasRecConfig.games(epochs, seed).withDropout(dropout), workers).validateEvery(10)
                     .train(data.train(), log.users(), log.items(), data.validation(), null, (report, state) -> {
                         times.add(report.seconds());
                         elapsed.add(report.elapsedSeconds());

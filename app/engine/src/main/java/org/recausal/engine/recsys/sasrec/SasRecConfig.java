@@ -36,6 +36,10 @@ public record SasRecConfig(int maxLength, int dimension, int blocks, int heads, 
         return new SasRecConfig(50, 50, 2, 1, 0.5f, 0.001f, 128, epochs, seed);
     }
 
+    public SasRecConfig withDropout(float rate) {
+        return new SasRecConfig(maxLength, dimension, blocks, heads, rate, learningRate, batchSize, epochs, seed);
+    }
+
     public SasRecConfig withEpochs(int n) {
         return new SasRecConfig(maxLength, dimension, blocks, heads, dropout, learningRate, batchSize, n, seed);
     }
