@@ -1,6 +1,7 @@
 package org.recausal.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.recausal.engine.project.ProjectFileException;
@@ -58,8 +59,10 @@ final class TrainSasRecCommand implements Callable<Integer> {
     @Option(names = "--heads", defaultValue = "1", description = "Attention heads (default 1).")
     int heads;
 
-    @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout rate (default 0.5).")
-    float dropout;
+    @Option(names = "--dropout", defaultValue = "0.5", split = ",", paramLabel = "R",
+            description = {"Dropout rate (default 0.5). Several (e.g. 0.4,0.5,0.6,0.7): one model each, and the one with",
+                "the best validation NDCG@10 is kept (the others are listed under trials)."})
+    List<Float> dropouts;
 
     @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default 0.001).")
     float learningRate;
@@ -87,10 +90,19 @@ final class TrainSasRecCommand implements Callable<Integer> {
     @Mixin
     CheckpointOptions checkpoints;
 
+    /** One trained model and how it did on the validation items. */
+    private record Trial(float dropout, SasRecModel model, ArrayNode epochs, int selectedEpoch, double validationNdcg) {
+    }
+
     @Override
     public Integer call() throws ProjectFileException {
         output.check(spec, data);
-        SasRecConfig config = new SasRecConfig(maxLength, dimension, blocks, heads, dropout, learningRate, batch, epochs, seed);
+        if (dropouts.size() > 1 && (checkpoints.checkpoint != null || checkpoints.resume != null)) {
+            throw new CommandFailure("--checkpoint and --resume take one --dropout rate, not " + dropouts.size());
+        }
+        if (dropouts.size() > 1 && validateEvery < 1) {
+            throw new CommandFailure("several --dropout rates are chosen between on the validation items: --validate-every must be at least 1");
+        }
         StoredModel saved = checkpoints.resumed(StoredModel.SASREC);
         if (saved != null && featureOption.requested()) {
             throw new CommandFailure("--resume continues with the checkpoint's own side features; leave out --features");
@@ -107,8 +119,6 @@ final class TrainSasRecCommand implements Callable<Integer> {
         SplitSpec splitSpec = splitOptions.spec(seed, SplitSpec.LEAVE_ONE_OUT);
         SequenceData split = SequenceData.of(log, splitSpec.apply(log));
         checkpoints.requireSameData(data, split.everything());
-        PrintWriter err = spec.commandLine().getErr();
-        ArrayNode history = Json.object().arrayNode();
         ObjectNode details = Json.object();
         details.put("data", data.name());
         details.put("split", splitSpec.label());
@@ -120,12 +130,53 @@ final class TrainSasRecCommand implements Callable<Integer> {
             case "last" -> false;
             default -> throw new CommandFailure("--select must be best or last, not '" + select + "'");
         };
+        ArrayNode trials = Json.object().arrayNode();
+        Trial chosen = null;
+        for (float dropout : dropouts) {
+            SasRecConfig config = new SasRecConfig(maxLength, dimension, blocks, heads, dropout, learningRate, batch, epochs, seed);
+            Trial trial = train(config, split, features, state, keepBest, details);
+            trials.addObject().put("dropout", dropout).put("selectedEpoch", trial.selectedEpoch())
+                    .put("validationNDCG@10", trial.validationNdcg());
+            // Ties keep the earlier rate; a run without validation has NaN and is chosen only when alone.
+            if (chosen == null || trial.validationNdcg() > chosen.validationNdcg()) {
+                chosen = trial;
+            }
+        }
+        details.set("epochs", chosen.epochs());
+        details.put("selectedEpoch", chosen.selectedEpoch());
+        ObjectNode result = Json.object();
+        if (dropouts.size() > 1) {
+            details.set("dropoutTrials", trials);
+            result.set("trials", trials);
+            result.put("dropout", chosen.dropout());
+        }
+        var users = log.users();
+        var items = log.items();
+        output.write(new StoredModel(StoredModel.SASREC, chosen.model(), users, items, split.everything(), details, null), data, result);
+        result.put("kind", StoredModel.SASREC);
+        result.put("users", users.size());
+        result.put("items", items.size());
+        result.put("selectedEpoch", chosen.selectedEpoch());
+        if (traits != null) {
+            result.set("features", traits);
+        }
+        result.set("epochs", chosen.epochs());
+        Json.print(spec.commandLine().getOut(), result);
+        return Cli.EXIT_OK;
+    }
+
+    private Trial train(SasRecConfig config, SequenceData split, SideFeatures features, SasRecState state, boolean keepBest,
+            ObjectNode details) {
+        PrintWriter err = spec.commandLine().getErr();
+        String prefix = dropouts.size() > 1 ? "dropout " + config.dropout() + "  " : "";
+        ArrayNode history = Json.object().arrayNode();
         SasRecTrainer trainer = new SasRecTrainer(config, threads == null ? Parallel.defaultThreads() : threads)
                 .validateEvery(validateEvery).keepBest(keepBest).features(features);
         int[] selected = {0};
+        double[] score = {Double.NaN};
+        var log = split.log();
         var users = log.users();
         var items = log.items();
-        SideFeatures side = features;
         SasRecModel model = trainer.train(split.train(), users, items, split.validation(), state, (report, current) -> {
             ObjectNode row = history.addObject();
             row.put("epoch", report.epoch());
@@ -134,26 +185,18 @@ final class TrainSasRecCommand implements Callable<Integer> {
             row.put("elapsedSeconds", report.elapsedSeconds());
             report.validation().forEach(row::put);
             selected[0] = keepBest && current.bestEpoch() > 0 ? current.bestEpoch() : report.epoch();
-            err.printf("epoch %d/%d  loss %.4f  %.1fs%s%n", report.epoch(), config.epochs(), report.loss(), report.seconds(),
-                    report.validation().isEmpty() ? "" : "  validation HR@10 %.4f NDCG@10 %.4f".formatted(
+            if (keepBest) {
+                score[0] = current.bestScore();
+            } else if (report.validation().containsKey("NDCG@10")) {
+                score[0] = report.validation().get("NDCG@10");
+            }
+            err.printf("%sepoch %d/%d  loss %.4f  %.1fs%s%n", prefix, report.epoch(), config.epochs(), report.loss(),
+                    report.seconds(), report.validation().isEmpty() ? "" : "  validation HR@10 %.4f NDCG@10 %.4f".formatted(
                             report.validation().get("HR@10"), report.validation().get("NDCG@10")));
             err.flush();
             checkpoints.save(() -> new StoredModel(StoredModel.SASREC, new SasRecModel(config, users, items,
-                    current.params(), side), users, items, split.everything(), details, current));
+                    current.params(), features), users, items, split.everything(), details, current));
         }, CancellationToken.none());
-        details.set("epochs", history);
-        details.put("selectedEpoch", selected[0]);
-        ObjectNode result = Json.object();
-        output.write(new StoredModel(StoredModel.SASREC, model, users, items, split.everything(), details, null), data, result);
-        result.put("kind", StoredModel.SASREC);
-        result.put("users", users.size());
-        result.put("items", items.size());
-        result.put("selectedEpoch", selected[0]);
-        if (traits != null) {
-            result.set("features", traits);
-        }
-        result.set("epochs", history);
-        Json.print(spec.commandLine().getOut(), result);
-        return Cli.EXIT_OK;
+        return new Trial(config.dropout(), model, history, selected[0], score[0]);
     }
 }

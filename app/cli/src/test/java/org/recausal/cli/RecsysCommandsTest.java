@@ -310,6 +310,33 @@ class RecsysCommandsTest {
     }
 
     @Test
+    void severalDropoutRatesKeepTheModelBestOnValidation() {
+        Path model = folder.resolve("grid.model");
+        JsonNode trained = json(run("train", "sasrec", "--data", sequences.toString(), "--maxlen", "8", "--dim", "8",
+                "--blocks", "1", "--epochs", "4", "--batch", "16", "--validate-every", "2", "--dropout", "0.1,0.4,0.7",
+                "--out", model.toString()));
+        JsonNode trials = trained.get("trials");
+        assertThat(trials).extracting(t -> t.get("dropout").asDouble()).containsExactly(0.1, 0.4, 0.7);
+        JsonNode best = trials.get(0);
+        for (JsonNode t : trials) {
+            if (t.get("validationNDCG@10").asDouble() > best.get("validationNDCG@10").asDouble()) {
+                best = t;
+            }
+        }
+        assertThat(trained.get("dropout").asDouble()).isCloseTo(best.get("dropout").asDouble(), within(1e-6));
+        // The kept model is that rate's: training it alone gives the same evaluation.
+        Path alone = folder.resolve("alone.model");
+        json(run("train", "sasrec", "--data", sequences.toString(), "--maxlen", "8", "--dim", "8", "--blocks", "1",
+                "--epochs", "4", "--batch", "16", "--validate-every", "2", "--dropout", best.get("dropout").asString(),
+                "--out", alone.toString()));
+        JsonNode kept = json(run("evaluate", "--model", model.toString(), "--data", sequences.toString(), "--json"));
+        JsonNode single = json(run("evaluate", "--model", alone.toString(), "--data", sequences.toString(), "--json"));
+        assertThat(kept.get("metrics")).isEqualTo(single.get("metrics"));
+        assertOneLineFailure(run("train", "sasrec", "--data", sequences.toString(), "--dropout", "0.2,0.5", "--checkpoint",
+                folder.resolve("c").toString(), "--out", model.toString()), 1, "--checkpoint and --resume take one --dropout rate, not 2");
+    }
+
+    @Test
     void benchSpreadsThePaperEvaluationOverRepeats() {
         Path model = folder.resolve("p.model");
         json(run("train", "sasrec", "--data", sequences.toString(), "--maxlen", "8", "--dim", "8", "--blocks", "1",
