@@ -86,7 +86,8 @@ final class RecsysBenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "200", description = "SASRec epochs per seed (default 200).")
     int epochs;
 
-    @Option(names = "--dropout", defaultValue = "0.5", description = "SASRec's dropout rate on Games (default 0.5, the paper's).")
+    @Option(names = "--dropout", defaultValue = "0.6",
+            description = "SASRec's dropout rate on Games (default 0.6, chosen on the validation items; the paper's is 0.5).")
     float dropout;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
