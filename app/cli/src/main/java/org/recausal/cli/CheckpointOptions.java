@@ -11,6 +11,8 @@ import org.recausal.engine.recsys.model.StoredModel;
 
 import picocli.CommandLine.Option;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * Where the train commands save a resumable checkpoint, and the checkpoint they resume from (a picocli mixin). A
  * resumed run reads its data into the checkpoint's user and item indices, so that they line up, and must then find
@@ -60,6 +62,20 @@ final class CheckpointOptions {
                 || !Arrays.deepEquals(resumed.histories(), histories))) {
             throw new CommandFailure(data.name() + " holds other interactions than " + resume.getFileName()
                     + " was trained on (new users or items, or other histories); resume on the same data");
+        }
+    }
+
+    /**
+     * Refuses to resume when the run's {@code details} and the checkpoint's differ at {@code key}; a key one of them
+     * lacks counts as differing, except a training fingerprint that the checkpoint predates (it is not checked).
+     */
+    void requireSameDetail(ObjectNode details, String key, String what) {
+        if (resumed == null || key.equals("trainingFingerprint") && !resumed.details().has(key)) {
+            return;
+        }
+        if (!details.path(key).equals(resumed.details().path(key))) {
+            throw new CommandFailure("this run has " + what + " than " + resume.getFileName() + " was trained with;"
+                    + " resume on the same data and settings");
         }
     }
 

@@ -200,6 +200,9 @@ final class TrainMfCommand implements Callable<Integer> {
             histories = rated(train, users.size());
         }
         checkpoints.requireSameData(data, histories);
+        details.put("trainingFingerprint", train.fingerprint());
+        checkpoints.requireSameDetail(details, "trainingFingerprint", "other feedback values");
+        checkpoints.requireSameDetail(details, "propensities", "other propensities (give the same --ips and its options)");
         // A checkpoint: the model as it stands with the state to resume from.
         Function<MfState, StoredModel> checkpoint = state -> new StoredModel(kind, new FactorModel(users.size(),
                 items.size(), state.config().factors(), state.params()), users, items, histories, details, state);

@@ -253,6 +253,27 @@ class RecsysCommandsTest {
     }
 
     @Test
+    void ratingMfResumesOnlyOnTheSameRatingsAndPropensities() throws IOException {
+        Path checkpoint = folder.resolve("ips.checkpoint");
+        json(run("train", "mf", "--data", ratings.toString(), "--factors", "3", "--lambda", "1", "--steps", "50",
+                "--ips", "propensity-column", "--propensities", propensities.toString(), "--checkpoint", checkpoint.toString(),
+                "--out", folder.resolve("p.model").toString()));
+        String resumed = folder.resolve("r.model").toString();
+        json(run("train", "mf", "--data", ratings.toString(), "--steps", "60", "--ips", "propensity-column", "--propensities",
+                propensities.toString(), "--resume", checkpoint.toString(), "--out", resumed));
+        assertOneLineFailure(run("train", "mf", "--data", ratings.toString(), "--steps", "60", "--resume",
+                checkpoint.toString(), "--out", resumed), 1, "this run has other propensities (give the same --ips and its"
+                + " options) than ips.checkpoint was trained with; resume on the same data and settings");
+        // The same users rate the same items, one rating changed by a star.
+        String matrix = Files.readString(ratings);
+        int at = matrix.indexOf('3');
+        Path changed = Files.writeString(folder.resolve("changed.ascii"), matrix.substring(0, at) + "4" + matrix.substring(at + 1));
+        assertOneLineFailure(run("train", "mf", "--data", changed.toString(), "--steps", "60", "--ips", "propensity-column",
+                "--propensities", propensities.toString(), "--resume", checkpoint.toString(), "--out", resumed), 1,
+                "this run has other feedback values than ips.checkpoint was trained with; resume on the same data and settings");
+    }
+
+    @Test
     void sasrecTrainsResumesEvaluatesAndExplains() {
         Path model = folder.resolve("s.model");
         Path checkpoint = folder.resolve("s.checkpoint");

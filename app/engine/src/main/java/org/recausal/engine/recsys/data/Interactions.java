@@ -1,6 +1,11 @@
 package org.recausal.engine.recsys.data;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * An interaction log in columns: user, item, feedback value (1 for implicit feedback, the rating for explicit),
@@ -57,6 +62,27 @@ public final class Interactions {
 
     public float value(int row) {
         return value[row];
+    }
+
+    /**
+     * A digest of the rows' users, items and feedback values in row order (hex, 16 digits): logs read alike from the
+     * same data have the same digest, and a changed, added or dropped rating changes it.
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ByteBuffer bits = ByteBuffer.allocate(4);
+            for (int r = 0; r < size(); r++) {
+                digest.update(users.id(user[r]).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(items.id(item[r]).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(bits.putFloat(0, value[r]).array());
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     public long time(int row) {
