@@ -145,6 +145,21 @@ class PlotExportFxTest {
     }
 
     @Test
+    void theTooltipGoesWhenADialogOpensOverThePlot(FxRobot robot) {
+        robot.moveTo(FxWaits.fx(() -> lines.localToScreen(lines.placeOf(new XyPlot.Hit(0, 0)))));
+        FxWaits.waitFor(5, () -> !FxWaits.fx(() -> lines.hoverTextProperty().get()).isEmpty());
+        Stage dialog = FxWaits.fx(() -> {
+            Stage other = new Stage();
+            other.initOwner(lines.getScene().getWindow());
+            other.setScene(new Scene(new HBox(), 200, 100));
+            other.show();
+            return other;
+        });
+        assertThat(FxWaits.fx(() -> lines.hoverTextProperty().get())).isEmpty();
+        robot.interact(dialog::close);
+    }
+
+    @Test
     void theCsvHoldsEveryPlottedNumber() throws Exception {
         Path csv = temp.resolve("plots.csv");
         PlotCsv.write(List.of(LINES, BARS), csv);
