@@ -7,11 +7,16 @@ import java.nio.file.Path;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * A chart drawn by {@link #paint}: on a canvas on screen, and the same drawing into PNG (at twice the screen's
@@ -27,6 +32,17 @@ public abstract class PaintedView extends Region {
     private final Label hoverLabel = new Label();
     private final Rectangle swatch = new Rectangle(10, 10);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
+    /**
+     * A dialog opening over the view sends no mouse exit, yet the pointer no longer reaches the view. Held here and
+     * added weakly to the application's window list, so that the list does not keep a closed panel's views.
+     */
+    private final ListChangeListener<Window> dialogOpened = change -> {
+        while (change.next()) {
+            if (change.getAddedSubList().stream().anyMatch(w -> w instanceof Stage)) {
+                pointerLeft();
+            }
+        }
+    };
 
     protected PaintedView() {
         hoverLayer.setMouseTransparent(true);
@@ -38,6 +54,8 @@ public abstract class PaintedView extends Region {
         hoverLabel.textProperty().bind(hoverText);
         getChildren().addAll(canvas, hoverLayer, hoverLabel);
         getStyleClass().add("painted-view");
+        addEventHandler(MouseEvent.MOUSE_EXITED, _ -> pointerLeft());
+        Window.getWindows().addListener(new WeakListChangeListener<>(dialogOpened));
     }
 
     /** Draws the chart into a {@code width} x {@code height} area. */
@@ -51,6 +69,10 @@ public abstract class PaintedView extends Region {
 
     /** Draws the mark of what is under the mouse, over the chart (on screen only); nothing by default. */
     protected void paintHover(Painter painter, double width, double height) {
+    }
+
+    /** Forgets what the mouse pointed at: it left the view, or a dialog opened over it; nothing by default. */
+    protected void pointerLeft() {
     }
 
     /** The tooltip's text: what is under the mouse, exactly; empty when nothing is. */

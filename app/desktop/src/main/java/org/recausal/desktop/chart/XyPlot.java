@@ -4,13 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javafx.collections.ListChangeListener;
-import javafx.collections.WeakListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 
 /**
  * A plot of {@link PlotData} on x and y axes, painted for the screen and for SVG alike: its title, a legend naming
@@ -33,22 +29,14 @@ public abstract class XyPlot extends PaintedView {
     /** Where the mouse is in this view; null while it is elsewhere. */
     private Point2D mouse;
     private Hit hovered;
-    /**
-     * A dialog opening over the plot sends no mouse exit, yet the pointer no longer reaches the plot. Held here and
-     * added weakly to the application's window list, so that the list does not keep a closed panel's plots.
-     */
-    private final ListChangeListener<Window> dialogOpened = change -> {
-        while (change.next()) {
-            if (change.getAddedSubList().stream().anyMatch(w -> w instanceof Stage)) {
-                pointAt(null);
-            }
-        }
-    };
 
     protected XyPlot() {
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> pointAt(new Point2D(e.getX(), e.getY())));
-        addEventHandler(MouseEvent.MOUSE_EXITED, _ -> pointAt(null));
-        Window.getWindows().addListener(new WeakListChangeListener<>(dialogOpened));
+    }
+
+    @Override
+    protected void pointerLeft() {
+        pointAt(null);
     }
 
     /** Shows other data; a tooltip shown names the datum now nearest the mouse (a live curve grows under it). */

@@ -54,7 +54,6 @@ public final class AttentionHeatmap extends PaintedView {
         });
         highlightedRow.addListener((_, _, _) -> repaint());
         setOnMouseMoved(this::mouseMoved);
-        setOnMouseExited(_ -> hover(-1, -1, 0, 0));
         setOnMouseClicked(e -> {
             int row = rowAt(e.getY());
             if (row >= 0) {
@@ -285,6 +284,11 @@ public final class AttentionHeatmap extends PaintedView {
             }
         }
         return -1;
+    }
+
+    @Override
+    protected void pointerLeft() {
+        hover(-1, -1, 0, 0);
     }
 
     /** Names the cell at (row, column) in the tooltip beside the mouse at (x, y); -1 for no cell. */

@@ -85,6 +85,21 @@ class AttentionHeatmapFxTest {
     }
 
     @Test
+    void theTooltipGoesWhenADialogOpensOverTheHeatmap(FxRobot robot) {
+        robot.moveTo(FxWaits.fx(() -> heatmap.localToScreen(heatmap.cellCentre(0, 0))));
+        FxWaits.waitFor(5, () -> !FxWaits.fx(() -> heatmap.hoverTextProperty().get()).isEmpty());
+        Stage dialog = FxWaits.fx(() -> {
+            Stage other = new Stage();
+            other.initOwner(heatmap.getScene().getWindow());
+            other.setScene(new Scene(new StackPane(), 200, 100));
+            other.show();
+            return other;
+        });
+        assertThat(FxWaits.fx(() -> heatmap.hoverTextProperty().get())).isEmpty();
+        robot.interact(dialog::close);
+    }
+
+    @Test
     void eachCellIsPaintedInTheLegendsColourForItsWeight(FxRobot robot) {
         AttentionGrid grid = AttentionGrid.of(view);
         WritableImage image = FxWaits.fx(() -> heatmap.snapshot(null, null));
