@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.testing.FxWaits;
+import org.recausal.desktop.testing.TestWindows;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -148,13 +149,7 @@ class PlotExportFxTest {
     void theTooltipGoesWhenADialogOpensOverThePlot(FxRobot robot) {
         robot.moveTo(FxWaits.fx(() -> lines.localToScreen(lines.placeOf(new XyPlot.Hit(0, 0)))));
         FxWaits.waitFor(5, () -> !FxWaits.fx(() -> lines.hoverTextProperty().get()).isEmpty());
-        Stage dialog = FxWaits.fx(() -> {
-            Stage other = new Stage();
-            other.initOwner(lines.getScene().getWindow());
-            other.setScene(new Scene(new HBox(), 200, 100));
-            other.show();
-            return other;
-        });
+        Stage dialog = TestWindows.openDialogOver(lines);
         assertThat(FxWaits.fx(() -> lines.hoverTextProperty().get())).isEmpty();
         robot.interact(dialog::close);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.recausal.desktop.testing.FxWaits;
+import org.recausal.desktop.testing.TestWindows;
 import org.recausal.engine.explain.AttentionView;
 import org.recausal.engine.explain.ExplainOptions;
 import org.recausal.engine.explain.Explainer;
@@ -88,13 +89,7 @@ class AttentionHeatmapFxTest {
     void theTooltipGoesWhenADialogOpensOverTheHeatmap(FxRobot robot) {
         robot.moveTo(FxWaits.fx(() -> heatmap.localToScreen(heatmap.cellCentre(0, 0))));
         FxWaits.waitFor(5, () -> !FxWaits.fx(() -> heatmap.hoverTextProperty().get()).isEmpty());
-        Stage dialog = FxWaits.fx(() -> {
-            Stage other = new Stage();
-            other.initOwner(heatmap.getScene().getWindow());
-            other.setScene(new Scene(new StackPane(), 200, 100));
-            other.show();
-            return other;
-        });
+        Stage dialog = TestWindows.openDialogOver(heatmap);
         assertThat(FxWaits.fx(() -> heatmap.hoverTextProperty().get())).isEmpty();
         robot.interact(dialog::close);
     }
