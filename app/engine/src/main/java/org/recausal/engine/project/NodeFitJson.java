@@ -1,6 +1,5 @@
 package org.recausal.engine.project;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.recausal.engine.model.Scale;
@@ -88,15 +87,10 @@ final class NodeFitJson {
                 for (int i = 0; i < v.length; i++) {
                     v[i] = PartJson.numberOrNaN(r, SUMMARY[i], at + ": residuals");
                 }
-                List<NodeFit.ResidualBin> bins = new ArrayList<>();
-                ArrayNode binList = PartJson.array(q, "bins", at);
-                for (int i = 0; i < binList.size(); i++) {
-                    String b = at + ": bin " + (i + 1);
-                    ObjectNode bin = PartJson.element(binList, i, b);
-                    bins.add(new NodeFit.ResidualBin(PartJson.numberOrNaN(bin, "fittedFrom", b),
-                            PartJson.numberOrNaN(bin, "fittedTo", b), PartJson.integer(bin, "count", b),
-                            PartJson.numberOrNaN(bin, "meanResidual", b), PartJson.numberOrNaN(bin, "residualSd", b)));
-                }
+                List<NodeFit.ResidualBin> bins = PartJson.objects(q, "bins", at, "bin",
+                        (bin, b) -> new NodeFit.ResidualBin(PartJson.numberOrNaN(bin, "fittedFrom", b),
+                                PartJson.numberOrNaN(bin, "fittedTo", b), PartJson.integer(bin, "count", b),
+                                PartJson.numberOrNaN(bin, "meanResidual", b), PartJson.numberOrNaN(bin, "residualSd", b)));
                 yield new NodeFit.NumericQuality(PartJson.numberOrNaN(q, "rSquared", at),
                         PartJson.numberOrNaN(q, "rmse", at),
                         new NodeFit.ResidualSummary(v[0], v[1], v[2], v[3], v[4], v[5], v[6]), bins);
@@ -107,15 +101,10 @@ final class NodeFitJson {
             default -> throw new ProjectFileException(at + ": unknown kind '" + q.get("kind").asString()
                     + "' (expected numeric or discrete)");
         };
-        List<NodeFit.CandidateScore> candidates = new ArrayList<>();
-        ArrayNode list = PartJson.array(json, "candidates", where);
-        for (int i = 0; i < list.size(); i++) {
-            String c = where + ": candidate " + (i + 1);
-            ObjectNode item = PartJson.element(list, i, c);
-            candidates.add(new NodeFit.CandidateScore(choice(PartJson.text(item, "family", c), c),
-                    PartJson.numberOrNaN(item, "loss", c), PartJson.numberOrNaN(item, "standardError", c),
-                    PartJson.bool(item, "chosen", c)));
-        }
+        List<NodeFit.CandidateScore> candidates = PartJson.objects(json, "candidates", where, "candidate",
+                (item, c) -> new NodeFit.CandidateScore(choice(PartJson.text(item, "family", c), c),
+                        PartJson.numberOrNaN(item, "loss", c), PartJson.numberOrNaN(item, "standardError", c),
+                        PartJson.bool(item, "chosen", c)));
         return new NodeFit(node, scale, PartJson.texts(json, "parents", where), family, PartJson.text(json, "mechanism", where),
                 PartJson.integer(json, "rows", where), quality, candidates, PartJson.texts(json, "warnings", where));
     }

@@ -1,6 +1,8 @@
 package org.recausal.engine.project;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -113,9 +115,9 @@ final class PartJson {
     }
 
     /** A list of strings. */
-    static java.util.List<String> texts(JsonNode node, String field, String where) throws ProjectFileException {
+    static List<String> texts(JsonNode node, String field, String where) throws ProjectFileException {
         ArrayNode array = array(node, field, where);
-        java.util.List<String> texts = new java.util.ArrayList<>(array.size());
+        List<String> texts = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             if (!array.get(i).isString()) {
                 throw new ProjectFileException(where + ": \"" + field + "\" item " + (i + 1) + " must be a string, found "
@@ -169,6 +171,27 @@ final class PartJson {
             throw new ProjectFileException(where + ": \"" + field + "\" must be a list, found " + describe(value));
         }
         return (ArrayNode) value;
+    }
+
+    /** Reads one object of a list; {@code where} names it in messages. */
+    @FunctionalInterface
+    interface ElementReader<T> {
+        T read(ObjectNode element, String where) throws ProjectFileException;
+    }
+
+    /**
+     * The list of objects under {@code field}, each read by {@code reader} and named in messages as
+     * "WHERE: WHAT N", counting from 1 as people do.
+     */
+    static <T> List<T> objects(JsonNode node, String field, String where, String what, ElementReader<T> reader)
+            throws ProjectFileException {
+        ArrayNode list = array(node, field, where);
+        List<T> values = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            String at = where + ": " + what + " " + (i + 1);
+            values.add(reader.read(element(list, i, at), at));
+        }
+        return values;
     }
 
     static ObjectNode element(ArrayNode array, int index, String where) throws ProjectFileException {

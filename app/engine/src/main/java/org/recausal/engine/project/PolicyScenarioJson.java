@@ -1,6 +1,5 @@
 package org.recausal.engine.project;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.recausal.engine.policy.Policy;
@@ -135,36 +134,18 @@ final class PolicyScenarioJson {
     }
 
     private static PolicyResult result(ObjectNode json, String where) throws ProjectFileException {
-        List<PolicyResult.MetricEffect> metrics = new ArrayList<>();
-        ArrayNode list = PartJson.array(json, "metrics", where);
-        for (int i = 0; i < list.size(); i++) {
-            String at = where + ": metric " + (i + 1);
-            ObjectNode m = PartJson.element(list, i, at);
-            metrics.add(new PolicyResult.MetricEffect(PartJson.text(m, "metric", at),
-                    nullable(m, "group", at), PartJson.text(m, "label", at), estimate(m, "current", at),
-                    estimate(m, "policy", at), estimate(m, "difference", at)));
-        }
+        List<PolicyResult.MetricEffect> metrics = PartJson.objects(json, "metrics", where, "metric",
+                (m, at) -> new PolicyResult.MetricEffect(PartJson.text(m, "metric", at), nullable(m, "group", at),
+                        PartJson.text(m, "label", at), estimate(m, "current", at), estimate(m, "policy", at),
+                        estimate(m, "difference", at)));
         PolicyResult.OffPolicy offPolicy = null;
         ObjectNode off = PartJson.optionalObject(json, "offPolicy", where);
         if (off != null) {
             String offAt = where + ": offPolicy";
-            List<PolicyResult.OffPolicyOutcome> outcomes = new ArrayList<>();
-            ArrayNode items = PartJson.array(off, "outcomes", offAt);
-            for (int i = 0; i < items.size(); i++) {
-                String at = offAt + ": outcome " + (i + 1);
-                ObjectNode o = PartJson.element(items, i, at);
-                List<PolicyResult.Estimator> estimators = new ArrayList<>();
-                ArrayNode ests = PartJson.array(o, "estimators", at);
-                for (int e = 0; e < ests.size(); e++) {
-                    String estAt = at + ": estimator " + (e + 1);
-                    ObjectNode est = PartJson.element(ests, e, estAt);
-                    estimators.add(new PolicyResult.Estimator(PartJson.text(est, "name", estAt),
-                            estimate(est, "value", estAt), estimate(est, "difference", estAt),
-                            PartJson.bool(est, "disagrees", estAt)));
-                }
-                outcomes.add(new PolicyResult.OffPolicyOutcome(PartJson.text(o, "outcome", at),
-                        PartJson.numberOrNaN(o, "logged", at), estimate(o, "simulated", at), estimators));
-            }
+            List<PolicyResult.OffPolicyOutcome> outcomes = PartJson.objects(off, "outcomes", offAt, "outcome",
+                    (o, at) -> new PolicyResult.OffPolicyOutcome(PartJson.text(o, "outcome", at),
+                            PartJson.numberOrNaN(o, "logged", at), estimate(o, "simulated", at),
+                            PartJson.objects(o, "estimators", at, "estimator", PolicyScenarioJson::estimator)));
             offPolicy = new PolicyResult.OffPolicy(outcomes, PartJson.numberOrNaN(off, "effectiveSampleSize", offAt),
                     PartJson.numberOrNaN(off, "maxWeight", offAt));
         }
@@ -176,6 +157,11 @@ final class PolicyScenarioJson {
                 uplifts, offPolicy, PartJson.texts(json, "notes", where), PartJson.integer(json, "rows", where),
                 PartJson.integer(json, "draws", where), PartJson.integer(json, "replicates", where),
                 PartJson.number(json, "level", where), PartJson.longInteger(json, "seed", where));
+    }
+
+    private static PolicyResult.Estimator estimator(ObjectNode json, String where) throws ProjectFileException {
+        return new PolicyResult.Estimator(PartJson.text(json, "name", where), estimate(json, "value", where),
+                estimate(json, "difference", where), PartJson.bool(json, "disagrees", where));
     }
 
     /** An optional string field, null when absent or empty. */

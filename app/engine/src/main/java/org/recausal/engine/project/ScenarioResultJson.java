@@ -1,6 +1,5 @@
 package org.recausal.engine.project;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.recausal.engine.estimate.Interval;
@@ -60,25 +59,17 @@ public final class ScenarioResultJson {
     public static ScenarioResult fromJson(ObjectNode json, String where) throws ProjectFileException {
         String scenario = PartJson.text(json, "scenario", where);
         where += " (scenario '" + scenario + "')";
-        List<QuantityEffect> effects = new ArrayList<>();
-        ArrayNode effectList = PartJson.array(json, "effects", where);
-        for (int i = 0; i < effectList.size(); i++) {
-            String at = where + ": effect " + (i + 1);
-            ObjectNode e = PartJson.element(effectList, i, at);
-            effects.add(new QuantityEffect(PartJson.text(e, "outcome", at), PartJson.text(e, "quantity", at),
-                    number(e, "mean", at), interval(e, "ci", at), number(e, "baselineMean", at),
-                    interval(e, "baselineCi", at), number(e, "effect", at), interval(e, "effectCi", at)));
-        }
-        List<OutcomeDistribution> distributions = new ArrayList<>();
-        ArrayNode distributionList = PartJson.array(json, "distributions", where);
-        for (int i = 0; i < distributionList.size(); i++) {
-            String at = where + ": distribution " + (i + 1);
-            ObjectNode d = PartJson.element(distributionList, i, at);
-            List<String> levels = PartJson.texts(d, "levels", at);
-            distributions.add(new OutcomeDistribution(PartJson.text(d, "outcome", at), levels,
-                    numbers(d, "edges", at), numbers(d, "intervened", at), numbers(d, "baseline", at),
-                    quantiles(d, "intervenedQuantiles", at), quantiles(d, "baselineQuantiles", at)));
-        }
+        List<QuantityEffect> effects = PartJson.objects(json, "effects", where, "effect",
+                (e, at) -> new QuantityEffect(PartJson.text(e, "outcome", at), PartJson.text(e, "quantity", at),
+                        number(e, "mean", at), interval(e, "ci", at), number(e, "baselineMean", at),
+                        interval(e, "baselineCi", at), number(e, "effect", at), interval(e, "effectCi", at)));
+        List<OutcomeDistribution> distributions = PartJson.objects(json, "distributions", where, "distribution",
+                (d, at) -> {
+                    List<String> levels = PartJson.texts(d, "levels", at);
+                    return new OutcomeDistribution(PartJson.text(d, "outcome", at), levels, numbers(d, "edges", at),
+                            numbers(d, "intervened", at), numbers(d, "baseline", at),
+                            quantiles(d, "intervenedQuantiles", at), quantiles(d, "baselineQuantiles", at));
+                });
         return new ScenarioResult(scenario, effects, distributions, PartJson.integer(json, "samples", where),
                 number(json, "subgroupShare", where), PartJson.integer(json, "replicates", where));
     }
