@@ -67,13 +67,10 @@ final class CheckpointOptions {
 
     /**
      * Refuses to resume when the run's {@code details} and the checkpoint's differ at {@code key}; a key one of them
-     * lacks counts as differing, except a training fingerprint that the checkpoint predates (it is not checked).
+     * lacks counts as differing.
      */
     void requireSameDetail(ObjectNode details, String key, String what) {
-        if (resumed == null || key.equals("trainingFingerprint") && !resumed.details().has(key)) {
-            return;
-        }
-        if (!details.path(key).equals(resumed.details().path(key))) {
+        if (resumed != null && !details.path(key).equals(resumed.details().path(key))) {
             throw new CommandFailure("this run has " + what + " than " + resume.getFileName() + " was trained with;"
                     + " resume on the same data and settings");
         }
